@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import type { CourseDetail } from '../../contract/types';
+import type { CliContext } from '../context';
+
+export function registerCourseCommands(program: Command, ctx: CliContext): void {
+  const courses = program.command('courses').description('course drafts');
+
+  courses
+    .command('list')
+    .description('list course drafts, most recently edited first')
+    .action(async () => {
+      const list = await ctx.call('courses.list', {});
+      ctx.print(list, () =>
+        list.length === 0
+          ? 'No courses yet. Create one with: lectern courses create "<title>"'
+          : list.map((c) => `${c.id}  ${c.title}  (${c.sectionCount} sections, ${c.lectureCount} lectures)`).join('\n'),
+      );
+    });
+
+  courses
+    .command('create')
+    .description('create a course draft')
+    .argument('<title>', 'course title')
+    .action(async (title: string) => {
+      const course = await ctx.call('courses.create', { title });
+      ctx.print(course, () => `Created ${course.id}  ${course.title}`);
+    });
+
+  courses
+    .command('show')
+    .description('show a course with its sections and lectures')
+    .argument('<course-id>', 'course id (see: lectern courses list)')
+    .action(async (courseId: string) => {
+      const course = await ctx.call('courses.get', { courseId });
+      ctx.print(course, () => outline(course));
+    });
+}
+
+function outline(c: CourseDetail): string {
+  const lines = [`${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`, `id: ${c.id}  language: ${c.language}  tags: ${c.tags.join(', ') || '—'}`];
+  if (c.sections.length === 0) lines.push('(no sections yet)');
+  c.sections.forEach((s, i) => {
+    lines.push(`${i + 1}. ${s.title}`);
+    s.lectures.forEach((l, j) => {
+      const duration = l.durationSec === null ? '' : `  ${Math.round(l.durationSec)}s`;
+      lines.push(`   ${i + 1}.${j + 1} ${l.title}  [${l.status}${l.freePreview ? ', free preview' : ''}]${duration}`);
+    });
+  });
+  return lines.join('\n');
+}

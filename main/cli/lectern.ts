@@ -1,0 +1,60 @@
+import { Command, CommanderError } from 'commander';
+import { createDispatcher, type Dispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import type { ChannelName, InputOf, ResultOf } from '../contract/channels';
+import { openAppServices, type AppServices } from '../services/app-services';
+import { createFileLogger } from '../services/log/logger';
+import { defaultDataDir } from './data-dir';
+import { registerCourseCommands } from './commands/courses';
+import { CliError, type CliContext } from './context';
+import pkg from '../../package.json' with { type: 'json' };
+
+/**
+ * `lectern …`: the same services and the same contract as the app's UI, for scripts and headless tests.
+ * Requests go through the IPC dispatcher, so the CLI gets exactly the UI's validation and error messages.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = new Command('lectern')
+    .description('Lectern: build, publish and watch video lecture courses')
+    .version(pkg.version)
+    .option('--data-dir <dir>', 'data folder (default: the app\'s own, or $LECTERN_DATA_DIR)')
+    .option('--json', 'print results as JSON')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let services: AppServices | undefined;
+  let dispatch: Dispatch | undefined;
+  const ctx: CliContext = {
+    json: () => Boolean(program.opts<{ json?: boolean }>().json),
+    async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
+      if (!services || !dispatch) {
+        const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
+        const log = createFileLogger(dataDir);
+        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli') });
+        dispatch = createDispatcher(createHandlers(services), log.child('cli'));
+      }
+      const envelope = await dispatch(channel, input);
+      if (!envelope.ok) throw new CliError(envelope.error.message);
+      return envelope.value as ResultOf<C>;
+    },
+    print(value, human) {
+      process.stdout.write(this.json() ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+    },
+  };
+  registerCourseCommands(program, ctx);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    process.stderr.write(`lectern: ${err instanceof Error ? err.message : String(err)}\n`);
+    return err instanceof CliError ? err.exitCode : 1;
+  } finally {
+    services?.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

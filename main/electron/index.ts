@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createHandlers } from '../ipc/handlers';
+import { createDispatcher } from '../ipc/dispatch';
+import { openAppServices, type AppServices } from '../services/app-services';
+import { createAppHandler } from '../services/app-server/app-handler';
+import { createFileLogger } from '../services/log/logger';
+import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { registerIpc, sendEvent } from './ipc-main';
+import { APP_START_URL, trustedOrigins } from './security-policy';
+import { createMainWindow, lockDownSession } from './window';
+
+// The Electron entry point: wires plain-Node services to windows, IPC and the app protocol. No business logic here.
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const origins = trustedOrigins(devServerUrl);
+// LECTERN_DATA_DIR lets tests and power users point the app at another data folder.
+if (process.env.LECTERN_DATA_DIR) app.setPath('userData', path.resolve(process.env.LECTERN_DATA_DIR));
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+let services: AppServices | undefined;
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const log = createFileLogger(dataDir, { echo: true });
+  try {
+    services = openAppServices({
+      dataDir,
+      version: app.getVersion(),
+      log,
+      emit: (name, payload) => sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload),
+    });
+  } catch (err) {
+    dialog.showErrorBox('Lectern cannot open its data', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  lockDownSession();
+  handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer') }));
+  registerIpc(createDispatcher(createHandlers(services), log.child('ipc')), origins, log.child('ipc'));
+
+  const open = () =>
+    createMainWindow({
+      preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+      startUrl: devServerUrl ?? APP_START_URL,
+      origins,
+      log: log.child('window'),
+    });
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  log.log('info', 'started', { version: app.getVersion(), dataDir });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => services?.close());

@@ -1,0 +1,72 @@
+import { createLecternApi } from '../../main/contract/bridge';
+import type { Envelope } from '../../main/contract/errors';
+import { IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+
+/**
+ * window.lectern for a plain browser: the same createLecternApi the Electron preload uses, over a
+ * WebSocket to the test host instead of ipcRenderer. Loaded by the host before the renderer's own script.
+ */
+
+type Pending = (envelope: Envelope<unknown>) => void;
+
+const pending = new Map<number, Pending>();
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+let nextId = 1;
+let socket: WebSocket | null = null;
+let opened: Promise<WebSocket> | null = null;
+
+function connect(): Promise<WebSocket> {
+  if (opened) return opened;
+  opened = new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${IPC_PATH}`);
+    ws.addEventListener('open', () => {
+      socket = ws;
+      resolve(ws);
+    });
+    ws.addEventListener('message', (e: MessageEvent<string>) => {
+      const msg = JSON.parse(e.data) as HostMessage;
+      if (msg.type === 'result') {
+        pending.get(msg.id)?.(msg.envelope);
+        pending.delete(msg.id);
+      } else {
+        listeners.get(msg.name)?.forEach((l) => l(msg.payload));
+      }
+    });
+    ws.addEventListener('close', () => {
+      // The host went away (stopped or killed): fail what was in flight; the next call reconnects.
+      socket = null;
+      opened = null;
+      for (const settle of pending.values()) settle({ ok: false, error: { code: 'unavailable', message: 'Lost the connection to Lectern' } });
+      pending.clear();
+      reject(new Error('closed'));
+    });
+  });
+  opened.catch(() => {});
+  return opened;
+}
+
+const api = createLecternApi({
+  async invoke(channel, input) {
+    let ws: WebSocket;
+    try {
+      ws = socket ?? (await connect());
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: 'Cannot reach Lectern' } };
+    }
+    const id = nextId++;
+    const message: ClientMessage = { type: 'invoke', id, channel, input };
+    return new Promise<Envelope<unknown>>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify(message));
+    });
+  },
+  subscribe(event, listener) {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    void connect().catch(() => {});
+    return () => set.delete(listener);
+  },
+});
+
+Object.defineProperty(window, 'lectern', { value: Object.freeze(api), writable: false, configurable: false });

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createDispatcher } from '../../main/ipc/dispatch';
+import { createHandlers } from '../../main/ipc/handlers';
+import { openAppServices, type AppServices } from '../../main/services/app-services';
+import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-server/app-handler';
+import { createFileLogger } from '../../main/services/log/logger';
+import { ADAPTER_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+
+export interface TestHostOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface TestHost {
+  url: string;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs Lectern's main-process services in plain Node and serves the built renderer to any browser,
+ * carrying the IPC contract over a loopback WebSocket. Same services, same dispatcher, same app handler
+ * as the Electron app; only the transport differs.
+ */
+export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
+  const rendererDir = opts.rendererDir ?? path.join(root, 'out/renderer');
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) throw new Error(`No renderer build at ${rendererDir}. Run: npm run build`);
+
+  const clients = new Set<WebSocket>();
+  const broadcast = (msg: HostMessage) => {
+    const text = JSON.stringify(msg);
+    for (const c of clients) c.send(text);
+  };
+  const log = createFileLogger(opts.dataDir);
+  const services = openAppServices({
+    dataDir: opts.dataDir,
+    version: 'test-host',
+    log,
+    emit: (name, payload) => broadcast({ type: 'event', name, payload }),
+  });
+  const dispatch = createDispatcher(createHandlers(services), log.child('ipc'));
+
+  const adapter = await bundleAdapter();
+  const page = fs.readFileSync(indexFile, 'utf8').replace('<script type="module"', `<script src="${ADAPTER_PATH}"></script>\n    <script type="module"`);
+  const app = createAppHandler({ rendererDir });
+  const handler = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/' || pathname === '/index.html') return new Response(page, { headers: { ...DOCUMENT_HEADERS, 'content-type': 'text/html; charset=utf-8' } });
+    if (pathname === ADAPTER_PATH) return new Response(adapter, { headers: { ...DOCUMENT_HEADERS, 'content-type': 'text/javascript; charset=utf-8' } });
+    return app(request);
+  };
+
+  const server = http.createServer(getRequestListener(handler));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  let origin = '';
+  server.on('upgrade', (req, socket, head) => {
+    // The WebSocket stands in for Electron IPC, so it gets the same sender check: only the host's own page.
+    if (req.url !== IPC_PATH || req.headers.origin !== origin) {
+      log.log('warn', 'refused WebSocket from untrusted origin', { origin: req.headers.origin, url: req.url });
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('message', (data) => {
+        let msg: ClientMessage;
+        try {
+          msg = JSON.parse(String(data)) as ClientMessage;
+        } catch {
+          log.log('warn', 'dropped a malformed WebSocket message');
+          return;
+        }
+        void dispatch(msg.channel, msg.input).then((envelope) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: msg.id, envelope } satisfies HostMessage));
+        });
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    services,
+    async close() {
+      for (const c of clients) c.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.close();
+      log.close();
+    },
+  };
+}
+
+async function bundleAdapter(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(import.meta.dirname, 'browser-adapter.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
