@@ -49,16 +49,19 @@ export function schemaVersion(db: Database): number {
 }
 
 function migrate(db: Database, file: string, migrations: readonly Migration[]): void {
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration list is out of order: "${m.name}" has version ${m.version} at position ${i + 1}`);
-  });
   const current = schemaVersion(db);
   if (current > migrations.length) throw new SchemaTooNewError(file, current, migrations.length);
-  for (const m of migrations.slice(current)) {
+  migrations.forEach((m, i) => {
+    const version = i + 1;
+    if (version <= current) return;
     // user_version lives in the database header, so it commits or rolls back with the migration itself.
     db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
+      try {
+        m.up(db);
+      } catch (err) {
+        throw new Error(`Could not upgrade ${file} to schema ${version} ("${m.name}"): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+      db.pragma(`user_version = ${version}`);
     }).immediate();
-  }
+  });
 }

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
-/** One schema step. Versions are consecutive from 1; a migration never changes once released. */
+/**
+ * One schema step. Its version is its position in the migration list (1-based); a released migration
+ * never changes and the list is append-only.
+ */
 export interface Migration {
-  version: number;
   name: string;
   up(db: Database): void;
 }

@@ -42,7 +42,6 @@ describe('openDatabase', () => {
     const broken: Migration[] = [
       ...migrations,
       {
-        version: migrations.length + 1,
         name: 'half done',
         up(db) {
           db.exec('CREATE TABLE half (x INTEGER)');
@@ -50,15 +49,11 @@ describe('openDatabase', () => {
         },
       },
     ];
-    expect(() => openDatabase(tmp.dir, broken)).toThrow('boom');
+    expect(() => openDatabase(tmp.dir, broken)).toThrow(/schema 2 \("half done"\): boom/);
     const db = openDatabase(tmp.dir);
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     db.close();
   });
 
-  it('rejects a migration list with a gap', () => {
-    const gap: Migration[] = [{ ...migrations[0]!, version: 2 }];
-    expect(() => openDatabase(tmp.dir, gap)).toThrow(/out of order/);
-  });
 });

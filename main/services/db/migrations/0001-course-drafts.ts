@@ -1,7 +1,6 @@
 import type { Migration } from '../migration';
 
 export const courseDrafts: Migration = {
-  version: 1,
   name: 'course drafts',
   up(db) {
     db.exec(`

@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
+
+type Keytar = typeof import('keytar');
+
+/**
+ * The OS keychain through keytar (Secret Service on Linux, Keychain on macOS, Credential Vault on
+ * Windows). keytar is loaded on first use so that code paths without secrets never need the native module,
+ * and a missing keyring becomes an error that says what to do.
+ */
+export function createKeychainSecretStore(service = KEYCHAIN_SERVICE): SecretStore {
+  let keytar: Keytar | undefined;
+  const load = (): Keytar => {
+    keytar ??= createRequire(import.meta.url)('keytar') as Keytar;
+    return keytar;
+  };
+  const wrap = async <T>(what: string, op: (k: Keytar) => Promise<T>): Promise<T> => {
+    try {
+      return await op(load());
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `The system keychain is not available (${what}): ${reason}. On Linux, Lectern needs a running Secret Service such as gnome-keyring, unlocked.`,
+        { cause: err },
+      );
+    }
+  };
+  return {
+    get: (account) => wrap('read', (k) => k.getPassword(service, account)),
+    set: (account, secret) => wrap('write', (k) => k.setPassword(service, account, secret)),
+    delete: (account) => wrap('delete', (k) => k.deletePassword(service, account)),
+  };
+}
