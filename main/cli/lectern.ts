@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { headlessShell } from '../ipc/host-shell';
 import type { ChannelName, InputOf, ResultOf } from '../contract/channels';
 import { openAppServices, type AppServices } from '../services/app-services';
 import { createFileLogger } from '../services/log/logger';
@@ -31,7 +32,7 @@ export async function runCli(argv: string[]): Promise<number> {
         const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
         const log = createFileLogger(dataDir);
         services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli') });
-        dispatch = createDispatcher(createHandlers(services), log.child('cli'));
+        dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }
       const envelope = await dispatch(channel, input);
       if (!envelope.ok) throw new CliError(envelope.error.message);

@@ -24,6 +24,7 @@ const none = z.strictObject({});
 
 export const channels = {
   'app.info': channel<AppInfo>()(none, 'Version, data folder and schema version of this installation.'),
+  'dialog.pickVideoFile': channel<{ filePath: string | null }>()(none, 'Ask the user for a video file with the system dialog; null when cancelled.'),
 
   'courses.list': channel<CourseSummary[]>()(none, 'Every course draft, most recently edited first.'),
   'courses.get': channel<CourseDetail>()(z.strictObject({ courseId: Id }), 'One course with its sections and lectures in order.'),

@@ -6,6 +6,7 @@ import { openAppServices, type AppServices } from '../services/app-services';
 import { createAppHandler } from '../services/app-server/app-handler';
 import { createFileLogger } from '../services/log/logger';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { createElectronShell } from './electron-shell';
 import { registerIpc, sendEvent } from './ipc-main';
 import { APP_START_URL, trustedOrigins } from './security-policy';
 import { createMainWindow, lockDownSession } from './window';
@@ -52,7 +53,7 @@ async function start(): Promise<void> {
   }
   lockDownSession();
   handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer') }));
-  registerIpc(createDispatcher(createHandlers(services), log.child('ipc')), origins, log.child('ipc'));
+  registerIpc(createDispatcher(createHandlers(services, createElectronShell()), log.child('ipc')), origins, log.child('ipc'));
 
   const open = () =>
     createMainWindow({

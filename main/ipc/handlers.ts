@@ -1,12 +1,14 @@
 import type { ChannelName, ParsedInputOf, ResultOf } from '../contract/channels';
 import type { AppServices } from '../services/app-services';
+import type { HostShell } from './host-shell';
 
 /** One function per contract channel; the mapped type makes a missing or mistyped handler a compile error. */
 export type Handlers = { [C in ChannelName]: (input: ParsedInputOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
 
-export function createHandlers(s: AppServices): Handlers {
+export function createHandlers(s: AppServices, shell: HostShell): Handlers {
   return {
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, schemaVersion: s.schemaVersion() }),
+    'dialog.pickVideoFile': async () => ({ filePath: await shell.pickVideoFile() }),
 
     'courses.list': () => s.drafts.listCourses(),
     'courses.get': ({ courseId }) => s.drafts.getCourse(courseId),

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { queueDialogAnswer } from './support/host-process';
 
 test('the renderer loads in Chromium and reaches main over the contract', async ({ page, host }) => {
   const errors: string[] = [];
@@ -39,4 +40,13 @@ test('a page from another origin cannot open the IPC socket', async ({ page, hos
     host.url,
   );
   expect(opened).toBe(false);
+});
+
+test('native dialogs are scripted through the test hook', async ({ page, host }) => {
+  await page.goto(host.url);
+  await queueDialogAnswer(host, '/tmp/강의 1.mp4');
+  const picked = await page.evaluate(() => window.lectern.invoke('dialog.pickVideoFile', {}));
+  expect(picked).toEqual({ ok: true, value: { filePath: '/tmp/강의 1.mp4' } });
+  const cancelled = await page.evaluate(() => window.lectern.invoke('dialog.pickVideoFile', {}));
+  expect(cancelled).toEqual({ ok: true, value: { filePath: null } });
 });

@@ -3,6 +3,8 @@ import type { Envelope } from '../../main/contract/errors';
 /** Messages on the test host's WebSocket: the contract's invoke/event pair, as Electron IPC carries it in the app. */
 export const IPC_PATH = '/__lectern/ipc';
 export const ADAPTER_PATH = '/__lectern/adapter.js';
+/** Test hook: POST {filePath} to answer the next file dialog. */
+export const DIALOG_HOOK_PATH = '/__test/dialog';
 
 export type ClientMessage = { type: 'invoke'; id: number; channel: string; input: unknown };
 export type HostMessage = { type: 'result'; id: number; envelope: Envelope<unknown> } | { type: 'event'; name: string; payload: unknown };

@@ -10,7 +10,8 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { openAppServices, type AppServices } from '../../main/services/app-services';
 import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-server/app-handler';
 import { createFileLogger } from '../../main/services/log/logger';
-import { ADAPTER_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { ADAPTER_PATH, DIALOG_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { createScriptedShell } from './scripted-shell';
 
 export interface TestHostOptions {
   dataDir: string;
@@ -49,7 +50,8 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     log,
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
-  const dispatch = createDispatcher(createHandlers(services), log.child('ipc'));
+  const shell = createScriptedShell();
+  const dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
 
   const adapter = await bundleAdapter();
   const page = fs.readFileSync(indexFile, 'utf8').replace('<script type="module"', `<script src="${ADAPTER_PATH}"></script>\n    <script type="module"`);
@@ -58,6 +60,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     const { pathname } = new URL(request.url);
     if (pathname === '/' || pathname === '/index.html') return new Response(page, { headers: { ...DOCUMENT_HEADERS, 'content-type': 'text/html; charset=utf-8' } });
     if (pathname === ADAPTER_PATH) return new Response(adapter, { headers: { ...DOCUMENT_HEADERS, 'content-type': 'text/javascript; charset=utf-8' } });
+    if (pathname === DIALOG_HOOK_PATH && request.method === 'POST') {
+      const { filePath } = (await request.json()) as { filePath: string | null };
+      shell.queue(filePath);
+      return new Response(null, { status: 204 });
+    }
     return app(request);
   };
 

@@ -54,3 +54,9 @@ export async function startHostProcess(dataDir: string, port = 0): Promise<HostP
     },
   };
 }
+
+/** Answers the next native file dialog the app opens (the test host's scripted shell). */
+export async function queueDialogAnswer(host: Pick<HostProcess, 'url'>, filePath: string | null): Promise<void> {
+  const res = await fetch(new URL('/__test/dialog', host.url), { method: 'POST', body: JSON.stringify({ filePath }) });
+  if (res.status !== 204) throw new Error(`dialog hook answered ${res.status}`);
+}

@@ -1,0 +1,18 @@
+import { LecternError } from '../contract/errors';
+
+/**
+ * What only the host application can do for a request: native dialogs and the like. The Electron layer
+ * implements it with `dialog`; the test host with answers queued by tests (a test hook); the CLI has no UI,
+ * so it refuses with a message.
+ */
+export interface HostShell {
+  /** Asks the user for one video file; null when they cancel. */
+  pickVideoFile(): Promise<string | null>;
+}
+
+export const headlessShell: HostShell = {
+  pickVideoFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
+};
+
+/** File-dialog filter shared by hosts that show one. */
+export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mts', 'm2ts', 'ts', 'mpg', 'mpeg', 'wmv', 'flv', 'ogv'];
