@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInfo, CourseDetail, CourseSummary, Course, DeleteReceipt, Lecture, RestoreReceipt, Section } from './types';
+import type { AppInfo, UpdateState, CourseDetail, CourseSummary, Course, DeleteReceipt, Lecture, RestoreReceipt, Section } from './types';
 import { CoursePatch, Id, LecturePatch, Position, SectionPatch, Title } from './schemas';
 
 /**
@@ -53,6 +53,11 @@ export const channels = {
     z.strictObject({ lectureId: Id, toSectionId: Id, toIndex: Position }),
     'Move a lecture to an index in a section of the same course (clamped to the end).',
   ),
+
+  'updates.state': channel<UpdateState>()(none, 'Where the app update stands.'),
+  'updates.check': channel<UpdateState>()(none, 'Look for a newer Lectern now.'),
+  'updates.download': channel<UpdateState>()(none, 'Download the available update (verified before it is offered).'),
+  'updates.install': channel<UpdateState>()(none, 'Restart into the downloaded update.'),
 
   'trash.restore': channel<RestoreReceipt>()(
     z.strictObject({ undoToken: z.string().min(1).max(100) }),

@@ -1,3 +1,5 @@
+import type { UpdateState } from './types';
+
 /**
  * Events main sends to the renderer. They originate in trusted services, so they carry types but no
  * runtime schema. Declared here so preload and the test adapter subscribe to exactly these names.
@@ -11,6 +13,7 @@ interface EventSpec<P> {
 const event = <P>(doc: string): EventSpec<P> => ({ doc });
 
 export const events = {
+  'updates.state': event<UpdateState>('The app update moved to another phase or made download progress.'),
   'drafts.changed': event<{ courseId: string }>('A course, or something inside it, was created, edited, moved or deleted.'),
 } as const;
 

@@ -70,3 +70,14 @@ export interface AppInfo {
   dataDir: string;
   schemaVersion: number;
 }
+
+/** Where the app's own update stands; release notes are plain text from the release feed. */
+export type UpdateState =
+  | { phase: 'disabled'; reason: string }
+  | { phase: 'idle' }
+  | { phase: 'checking' }
+  | { phase: 'up-to-date'; version: string }
+  | { phase: 'available'; version: string; notes?: string | undefined }
+  | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number }
+  | { phase: 'ready'; version: string }
+  | { phase: 'error'; message: string };

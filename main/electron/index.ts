@@ -7,6 +7,7 @@ import { createAppHandler } from '../services/app-server/app-handler';
 import { createFileLogger } from '../services/log/logger';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { createElectronShell } from './electron-shell';
+import { createUpdater } from './updater';
 import { registerIpc, sendEvent } from './ipc-main';
 import { APP_START_URL, trustedOrigins } from './security-policy';
 import { createMainWindow, lockDownSession } from './window';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
       dataDir,
       version: app.getVersion(),
       log,
+      updater: createUpdater(),
       emit: (name, payload) => sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload),
     });
   } catch (err) {

@@ -26,6 +26,11 @@ export function createHandlers(s: AppServices, shell: HostShell): Handlers {
     'lectures.delete': ({ lectureId }) => s.drafts.deleteLecture(lectureId),
     'lectures.move': ({ lectureId, toSectionId, toIndex }) => s.drafts.moveLecture(lectureId, toSectionId, toIndex),
 
+    'updates.state': () => s.updates.state(),
+    'updates.check': () => s.updates.check(),
+    'updates.download': () => s.updates.download(),
+    'updates.install': () => s.updates.install(),
+
     'trash.restore': ({ undoToken }) => s.drafts.restore(undoToken),
   };
 }

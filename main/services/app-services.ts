@@ -2,6 +2,7 @@ import type { EventSink } from '../contract/events';
 import { openDatabase, schemaVersion, type Database } from './db/database';
 import { DraftsService } from './drafts/drafts-service';
 import type { Logger } from './log/logger';
+import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
   readonly dataDir: string;
@@ -9,6 +10,7 @@ export interface AppServices {
   readonly db: Database;
   readonly drafts: DraftsService;
   readonly log: Logger;
+  readonly updates: UpdateService;
   schemaVersion(): number;
   close(): void;
 }
@@ -19,6 +21,8 @@ export interface ServiceOptions {
   version: string;
   log: Logger;
   emit?: EventSink;
+  /** electron-updater's autoUpdater in an installed app; absent in development, the CLI and tests. */
+  updater?: Updater | null;
 }
 
 /**
@@ -34,6 +38,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     db,
     drafts: new DraftsService(db, emit),
     log: opts.log,
+    updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
     schemaVersion: () => schemaVersion(db),
     close: () => db.close(),
   };
