@@ -4,8 +4,9 @@
 // npm hoists here, so this wrapper calls its runner directly, writes SARIF, reads the SARIF back and
 // fails on every finding that the checked-in exception list does not explain.
 //
-// Usage: node scripts/electronegativity.mjs [--exceptions <file>] [--sarif <file>] [dir …]
-// (defaults: .electronegativity-exceptions.json, test-results/electronegativity.sarif, main preload)
+// Usage: node scripts/electronegativity.mjs [--root <dir>] [--exceptions <file>] [--sarif <file>] [dir …]
+// (defaults: this repo, .electronegativity-exceptions.json, test-results/electronegativity.sarif, main preload;
+// dirs are relative to --root, which the tests point at a fixture tree)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,15 +15,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    exceptions: { type: 'string', default: path.join(root, '.electronegativity-exceptions.json') },
-    sarif: { type: 'string', default: path.join(root, 'test-results/electronegativity.sarif') },
+    root: { type: 'string', default: repo },
+    exceptions: { type: 'string', default: path.join(repo, '.electronegativity-exceptions.json') },
+    sarif: { type: 'string', default: path.join(repo, 'test-results/electronegativity.sarif') },
   },
 });
+const root = path.resolve(values.root);
 const dirs = positionals.length ? positionals : ['main', 'preload'];
 
 /** @typedef {{ rule: string, file: string | null, justification: string }} Exception */
@@ -121,12 +124,12 @@ const unexplained = findings.filter((f) => {
 const stale = exceptions.filter((_, i) => !used.has(i));
 
 const where = (f) => (f.file ? `${f.file}:${f.line}` : '(application-wide)');
-console.log(`electronegativity: ${checks} checks over ${dirs.join(', ')}; ${findings.length} finding(s), ${findings.length - unexplained.length} explained by ${path.relative(root, values.exceptions)}; SARIF at ${path.relative(root, values.sarif)}`);
+console.log(`electronegativity: ${checks} checks over ${dirs.join(', ')}; ${findings.length} finding(s), ${findings.length - unexplained.length} explained by ${path.relative(process.cwd(), values.exceptions)}; SARIF at ${path.relative(process.cwd(), values.sarif)}`);
 for (const f of unexplained) console.error(`  ${f.rule}  ${where(f)}  ${f.message}${f.review ? ' (manual review)' : ''}`);
 for (const e of stale) console.error(`  stale exception: ${e.rule} in ${e.file ?? '(application-wide)'} no longer matches a finding; remove it`);
 if (unexplained.length || stale.length) {
   console.error(
-    `\nelectronegativity: ${unexplained.length} unexplained finding(s), ${stale.length} stale exception(s). Fix the code, or add an entry with a justification to ${path.relative(root, values.exceptions)}.`,
+    `\nelectronegativity: ${unexplained.length} unexplained finding(s), ${stale.length} stale exception(s). Fix the code, or add an entry with a justification to ${path.relative(process.cwd(), values.exceptions)}.`,
   );
   process.exit(1);
 }
