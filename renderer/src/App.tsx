@@ -1,18 +1,46 @@
-import { useEffect, useState } from 'react';
-import type { CourseSummary } from '../../main/contract/types';
-import { call, errorMessage } from './ipc';
+import { useEffect } from 'react';
+import { CourseList } from './courses/CourseList';
+import { WelcomePanel } from './courses/WelcomePanel';
+import { CourseEditor } from './editor/CourseEditor';
+import { subscribe } from './ipc';
+import { useDrafts } from './state/drafts-store';
+import { refreshCourses, refreshDetail } from './state/refresh';
+import { Notices } from './ui/Notices';
+import { UndoToast } from './ui/UndoToast';
+import './ui/app.css';
 
 export function App() {
-  const [courses, setCourses] = useState<CourseSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const courses = useDrafts((s) => s.courses);
+  const selectedId = useDrafts((s) => s.selectedId);
+  const detail = useDrafts((s) => s.detail);
+
   useEffect(() => {
-    call('courses.list', {}).then(setCourses, (e: unknown) => setError(errorMessage(e)));
+    void refreshCourses();
+    // Changes can come from this window, another window or the CLI: refetch whatever is on screen.
+    return subscribe('drafts.changed', ({ courseId }) => {
+      void refreshCourses();
+      if (courseId === useDrafts.getState().selectedId) void refreshDetail();
+    });
   }, []);
+
+  useEffect(() => {
+    if (selectedId !== null) void refreshDetail();
+  }, [selectedId]);
+
   return (
-    <main>
-      <h1>Lectern</h1>
-      {error && <p role="alert">{error}</p>}
-      {courses && <p>{courses.length} courses</p>}
-    </main>
+    <div className="app-shell">
+      <CourseList />
+      <main className="workspace" aria-label="Course editor">
+        <Notices />
+        {courses !== null && courses.length === 0 && selectedId === null ? (
+          <WelcomePanel />
+        ) : detail && detail.id === selectedId ? (
+          <CourseEditor key={detail.id} course={detail} />
+        ) : courses !== null && selectedId !== null ? (
+          <p className="loading">Loading course…</p>
+        ) : null}
+      </main>
+      <UndoToast />
+    </div>
   );
 }

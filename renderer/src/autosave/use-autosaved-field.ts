@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import { fieldErrorText } from '../ipc-errors';
+import { useNotices } from '../state/notices-store';
+import { useSaveStatus } from '../state/save-status-store';
+import { Autosaver, type AutosaveState } from './autosaver';
+import { flushOnLeave } from './flush-on-leave';
+
+export interface AutosavedField {
+  value: string;
+  /** The reason the last save was refused, in words for the user; null when saved or saving. */
+  error: string | null;
+  onChange(value: string): void;
+  onFocus(): void;
+  onBlur(): void;
+}
+
+export interface AutosavedFieldOptions {
+  /** Unique per field on screen, e.g. `course:<id>:title`. */
+  fieldKey: string;
+  /** What main last said the value is. */
+  stored: string;
+  save(value: string): Promise<unknown>;
+  /** Shown in a notice if the field goes away with a save still refused (e.g. switching course). */
+  label: string;
+}
+
+/**
+ * Text the user edits, saved as they type. The field keeps its own text: a value from main replaces it
+ * only while the field is not focused and has nothing unsaved, so an echo of an older save can never
+ * overwrite newer keystrokes.
+ */
+export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFieldOptions): AutosavedField {
+  const [value, setValue] = useState(stored);
+  const [error, setError] = useState<string | null>(null);
+  const focused = useRef(false);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const mounted = useRef(true);
+
+  const [saver] = useState(
+    () =>
+      new Autosaver<string>({
+        save: (v) => saveRef.current(v),
+        onStateChange: (state: AutosaveState) => {
+          if (mounted.current) {
+            useSaveStatus.getState().report(fieldKey, state);
+            setError(state.kind === 'error' ? fieldErrorText(state.error) : null);
+          } else if (state.kind === 'error') {
+            useSaveStatus.getState().report(fieldKey, null);
+            useNotices.getState().push(`Couldn't save ${label}: ${fieldErrorText(state.error)}`);
+          } else if (state.kind === 'idle') {
+            useSaveStatus.getState().report(fieldKey, null);
+          }
+        },
+      }),
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    saver.activate();
+    const stop = flushOnLeave(saver);
+    return () => {
+      mounted.current = false;
+      stop();
+      saver.flush();
+      saver.dispose();
+      if (saver.settled) useSaveStatus.getState().report(fieldKey, null);
+    };
+  }, [saver, fieldKey]);
+
+  useEffect(() => {
+    if (!focused.current && saver.settled) setValue(stored);
+  }, [stored, saver]);
+
+  return {
+    value,
+    error,
+    onChange(next) {
+      setValue(next);
+      saver.change(next);
+    },
+    onFocus() {
+      focused.current = true;
+    },
+    onBlur() {
+      focused.current = false;
+      saver.flush();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Course } from '../../../main/contract/types';
+import { call } from '../ipc';
+import { AutosaveTextField } from '../ui/AutosaveTextField';
+
+const parseTags = (text: string): string[] =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
+/** Subtitle, description, language and tags: what students read before they enrol. */
+export function CourseDetailsForm({ course }: { course: Course }) {
+  const save = (patch: Parameters<typeof call<'courses.update'>>[1]['patch']) => call('courses.update', { courseId: course.id, patch });
+  return (
+    <section className="course-details" aria-label="Course details">
+      <AutosaveTextField
+        fieldKey={`course:${course.id}:subtitle`}
+        label="the subtitle"
+        stored={course.subtitle}
+        save={(subtitle) => save({ subtitle })}
+        labelText="Subtitle"
+        placeholder="One line that says who this course is for"
+        testId="course-subtitle"
+      />
+      <AutosaveTextField
+        fieldKey={`course:${course.id}:description`}
+        label="the description"
+        stored={course.description}
+        save={(description) => save({ description })}
+        labelText="Description"
+        multiline
+        rows={8}
+        placeholder="What students will learn, and what they need before starting"
+        testId="course-description"
+      />
+      <div className="field-row">
+        <AutosaveTextField
+          fieldKey={`course:${course.id}:language`}
+          label="the language"
+          stored={course.language}
+          save={(language) => save({ language })}
+          labelText="Language"
+          hint="A code such as en, ko or pt-BR"
+          className="field-narrow"
+          testId="course-language"
+        />
+        <AutosaveTextField
+          fieldKey={`course:${course.id}:tags`}
+          label="the tags"
+          stored={course.tags.join(', ')}
+          save={(text) => save({ tags: parseTags(text) })}
+          labelText="Tags"
+          hint="Separate tags with commas"
+          className="field-grow"
+          testId="course-tags"
+        />
+      </div>
+    </section>
+  );
+}

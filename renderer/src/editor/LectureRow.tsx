@@ -1,0 +1,159 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { Lecture } from '../../../main/contract/types';
+import { call } from '../ipc';
+import { deleteLecture, updateLecture } from '../state/drafts-actions';
+import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { dragId, type DragData } from './dnd-ids';
+import { formatDuration } from './format';
+import { moveDirection } from './keep-focus';
+
+interface Props {
+  lecture: Lecture;
+  number: string;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onStep(direction: -1 | 1): void;
+}
+
+export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: Props) {
+  const [showSummary, setShowSummary] = useState(lecture.summary.length > 0);
+  const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData });
+  const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const direction = moveDirection(e);
+    if (direction === null) return;
+    // The section around this row listens for the same keys; this one is about the lecture.
+    e.preventDefault();
+    e.stopPropagation();
+    onStep(direction);
+  };
+
+  return (
+    <li
+      ref={sortable.setNodeRef}
+      style={style}
+      className={`lecture-row${sortable.isDragging ? ' is-dragging' : ''}`}
+      data-testid="lecture"
+      data-lecture-id={lecture.id}
+      data-focus-scope={`lecture:${lecture.id}`}
+      onKeyDown={onKeyDown}
+    >
+      <div className="lecture-main">
+        <button
+          type="button"
+          className="drag-handle"
+          ref={sortable.setActivatorNodeRef}
+          {...sortable.attributes}
+          {...sortable.listeners}
+          aria-label={`Reorder lecture ${number}: ${lecture.title}`}
+          data-testid="lecture-handle"
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        <span className="row-number" aria-hidden="true">
+          {number}
+        </span>
+        <AutosaveTextField
+          fieldKey={`lecture:${lecture.id}:title`}
+          label="the lecture title"
+          stored={lecture.title}
+          save={(title) => call('lectures.update', { lectureId: lecture.id, patch: { title } })}
+          labelText={`Lecture ${number} title`}
+          hideLabel
+          className="lecture-title-field"
+          testId="lecture-title"
+        />
+        <span className="lecture-duration" title="Duration (set when media is added)" data-testid="lecture-duration">
+          <span className="visually-hidden">Duration: </span>
+          {formatDuration(lecture.durationSec)}
+        </span>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={lecture.freePreview}
+            onChange={(e) => void updateLecture(lecture.id, { freePreview: e.target.checked })}
+            data-testid="lecture-free-preview"
+          />
+          Free preview
+        </label>
+        <label className="visually-hidden" htmlFor={`status-${lecture.id}`}>
+          Status
+        </label>
+        <select
+          id={`status-${lecture.id}`}
+          className={`status-select status-${lecture.status}`}
+          value={lecture.status}
+          onChange={(e) => void updateLecture(lecture.id, { status: e.target.value === 'ready' ? 'ready' : 'draft' })}
+          data-testid="lecture-status"
+        >
+          <option value="draft">Draft</option>
+          <option value="ready">Ready</option>
+        </select>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Move lecture up"
+            title="Move up (Alt+↑)"
+            aria-keyshortcuts="Alt+ArrowUp"
+            disabled={!canMoveUp}
+            onClick={() => onStep(-1)}
+            data-testid="lecture-move-up"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Move lecture down"
+            title="Move down (Alt+↓)"
+            aria-keyshortcuts="Alt+ArrowDown"
+            disabled={!canMoveDown}
+            onClick={() => onStep(1)}
+            data-testid="lecture-move-down"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-expanded={showSummary}
+            aria-label="Summary"
+            title="Summary"
+            onClick={() => setShowSummary((v) => !v)}
+            data-testid="lecture-summary-toggle"
+          >
+            ¶
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-danger"
+            aria-label={`Delete lecture ${number}`}
+            title="Delete lecture"
+            onClick={() => void deleteLecture(lecture.id)}
+            data-testid="lecture-delete"
+          >
+            🗑
+          </button>
+        </div>
+      </div>
+      {showSummary && (
+        <AutosaveTextField
+          fieldKey={`lecture:${lecture.id}:summary`}
+          label="the lecture summary"
+          stored={lecture.summary}
+          save={(summary) => call('lectures.update', { lectureId: lecture.id, patch: { summary } })}
+          labelText="Summary"
+          multiline
+          rows={3}
+          placeholder="What students will learn in this lecture"
+          className="lecture-summary"
+          testId="lecture-summary"
+        />
+      )}
+    </li>
+  );
+}

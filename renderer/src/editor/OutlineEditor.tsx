@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import {
+  closestCenter,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { CourseDetail, SectionWithLectures } from '../../../main/contract/types';
+import { createSection, moveLecture, moveSection } from '../state/drafts-actions';
+import { AddItemForm } from '../ui/AddItemForm';
+import { dragId, parseDragId, type DragData } from './dnd-ids';
+import { keepFocus } from './keep-focus';
+import { lectureStep, moveLectureIn, placeOfLecture, sectionStep } from './outline-moves';
+import { SectionCard } from './SectionCard';
+
+function dataOf(x: { data: { current?: unknown } } | null | undefined): DragData | null {
+  const d = x?.data.current;
+  return d && typeof d === 'object' && 'kind' in d ? (d as DragData) : null;
+}
+
+/**
+ * Sections are only compared with sections; lectures with lectures and with the drop zone of an empty
+ * section. Otherwise a lecture dragged past a section header would try to swap with the section.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const kind = dataOf(args.active)?.kind;
+  const droppableContainers = args.droppableContainers.filter((c) => {
+    const k = dataOf(c)?.kind;
+    return kind === 'section' ? k === 'section' : k === 'lecture' || k === 'section-drop';
+  });
+  return closestCenter({ ...args, droppableContainers });
+};
+
+const announcements: Announcements = {
+  onDragStart: ({ active }) => `Picked up ${dataOf(active)?.kind ?? 'item'} “${dataOf(active)?.title ?? ''}”. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+  onDragOver: ({ active, over }) => (over ? `“${dataOf(active)?.title ?? ''}” is over “${dataOf(over)?.title ?? ''}”.` : `“${dataOf(active)?.title ?? ''}” is no longer over a drop position.`),
+  onDragEnd: ({ active, over }) => (over ? `Dropped “${dataOf(active)?.title ?? ''}”.` : `“${dataOf(active)?.title ?? ''}” was dropped back where it was.`),
+  onDragCancel: ({ active }) => `Moving “${dataOf(active)?.title ?? ''}” was cancelled.`,
+};
+
+/** The course outline: sections with their lectures, reorderable by mouse, keyboard sensor, Alt+Arrow and buttons. */
+export function OutlineEditor({ course }: { course: CourseDetail }) {
+  // While a lecture is dragged across sections the outline is shown as it would be after the drop.
+  const [preview, setPreview] = useState<SectionWithLectures[] | null>(null);
+  const [active, setActive] = useState<DragData | null>(null);
+  const sections = preview ?? course.sections;
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const onDragStart = ({ active: a }: DragStartEvent) => {
+    setActive(dataOf(a));
+    setPreview(course.sections);
+  };
+
+  const onDragOver = ({ active: a, over }: DragOverEvent) => {
+    const dragged = dataOf(a);
+    const target = dataOf(over);
+    if (dragged?.kind !== 'lecture' || !target || !preview) return;
+    const from = placeOfLecture(preview, dragged.id);
+    const to = target.kind === 'section-drop' ? { sectionId: target.id, index: 0 } : target.kind === 'lecture' ? placeOfLecture(preview, target.id) : null;
+    // Within one section the sortable strategy animates; only a change of section reshapes the lists.
+    if (!from || !to || from.sectionId === to.sectionId) return;
+    setPreview(moveLectureIn(preview, dragged.id, to.sectionId, to.index));
+  };
+
+  const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+    const dragged = parseDragId(a.id);
+    const target = over ? parseDragId(over.id) : null;
+    const outline = preview ?? course.sections;
+    setPreview(null);
+    setActive(null);
+    if (!dragged || !target) return;
+    if (dragged.kind === 'section' && target.kind === 'section') {
+      const from = course.sections.findIndex((s) => s.id === dragged.id);
+      const to = course.sections.findIndex((s) => s.id === target.id);
+      if (from >= 0 && to >= 0 && from !== to) void moveSection(dragged.id, to);
+      return;
+    }
+    if (dragged.kind !== 'lecture') return;
+    let final = outline;
+    if (target.kind === 'lecture' && target.id !== dragged.id) {
+      const over = placeOfLecture(outline, target.id);
+      if (over) final = moveLectureIn(outline, dragged.id, over.sectionId, over.index);
+    }
+    const before = placeOfLecture(course.sections, dragged.id);
+    const after = placeOfLecture(final, dragged.id);
+    if (before && after && (before.sectionId !== after.sectionId || before.index !== after.index)) void moveLecture(dragged.id, after.sectionId, after.index);
+  };
+
+  const stepSection = (sectionId: string, direction: -1 | 1) => {
+    const to = sectionStep(course.sections, sectionId, direction);
+    if (to !== null) keepFocus(() => void moveSection(sectionId, to));
+  };
+  const stepLecture = (lectureId: string, direction: -1 | 1) => {
+    const to = lectureStep(course.sections, lectureId, direction);
+    if (to) keepFocus(() => void moveLecture(lectureId, to.sectionId, to.index));
+  };
+  const lectureCanStep = (lectureId: string, direction: -1 | 1) => lectureStep(course.sections, lectureId, direction) !== null;
+
+  return (
+    <section className="outline" aria-labelledby="outline-heading">
+      <div className="outline-header">
+        <h2 id="outline-heading">Curriculum</h2>
+        <p className="outline-help">
+          Drag <span aria-hidden="true">⠿</span> to reorder, or press Alt+↑ / Alt+↓ in a row.
+        </p>
+      </div>
+      {sections.length === 0 ? (
+        <div className="empty-outline" data-testid="empty-outline">
+          <p>
+            <strong>No sections yet.</strong> A section is a chapter of your course; lectures go inside sections.
+          </p>
+        </div>
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collisionDetection}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => {
+            setPreview(null);
+            setActive(null);
+          }}
+          accessibility={{ announcements }}
+        >
+          <SortableContext items={sections.map((s) => dragId('section', s.id))} strategy={verticalListSortingStrategy}>
+            <ol className="section-list" aria-label="Sections">
+              {sections.map((s, i) => (
+                <SectionCard
+                  key={s.id}
+                  section={s}
+                  index={i}
+                  sectionCount={sections.length}
+                  lectureCanStep={lectureCanStep}
+                  onStepSection={(direction) => stepSection(s.id, direction)}
+                  onStepLecture={stepLecture}
+                />
+              ))}
+            </ol>
+          </SortableContext>
+          <DragOverlay dropAnimation={null}>{active ? <div className={`drag-overlay drag-overlay-${active.kind}`} dir="auto">{active.title}</div> : null}</DragOverlay>
+        </DndContext>
+      )}
+      <AddItemForm label="New section title" placeholder="New section title" buttonLabel="Add section" add={(title) => createSection(course.id, title)} testIdPrefix="new-section" />
+    </section>
+  );
+}

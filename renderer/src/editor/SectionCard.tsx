@@ -1,0 +1,137 @@
+import type { KeyboardEvent } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { SectionWithLectures } from '../../../main/contract/types';
+import { call } from '../ipc';
+import { createLecture, deleteSection } from '../state/drafts-actions';
+import { AddItemForm } from '../ui/AddItemForm';
+import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { dragId, type DragData } from './dnd-ids';
+import { moveDirection } from './keep-focus';
+import { LectureRow } from './LectureRow';
+
+interface Props {
+  section: SectionWithLectures;
+  index: number;
+  sectionCount: number;
+  /** Whether a lecture here can step up/down (into a neighbouring section at the edges). */
+  lectureCanStep(lectureId: string, direction: -1 | 1): boolean;
+  onStepSection(direction: -1 | 1): void;
+  onStepLecture(lectureId: string, direction: -1 | 1): void;
+}
+
+export function SectionCard({ section, index, sectionCount, lectureCanStep, onStepSection, onStepLecture }: Props) {
+  const sortable = useSortable({ id: dragId('section', section.id), data: { kind: 'section', id: section.id, title: section.title } satisfies DragData });
+  // Lets a lecture be dropped into a section that has none yet.
+  const drop = useDroppable({
+    id: dragId('section-drop', section.id),
+    data: { kind: 'section-drop', id: section.id, title: section.title } satisfies DragData,
+    disabled: section.lectures.length > 0,
+  });
+  const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
+  const number = index + 1;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const direction = moveDirection(e);
+    if (direction === null) return;
+    e.preventDefault();
+    onStepSection(direction);
+  };
+
+  return (
+    <li
+      ref={sortable.setNodeRef}
+      style={style}
+      className={`section-card${sortable.isDragging ? ' is-dragging' : ''}`}
+      data-testid="section"
+      data-section-id={section.id}
+      aria-labelledby={`section-label-${section.id}`}
+    >
+      <div className="section-header" data-focus-scope={`section:${section.id}`} onKeyDown={onKeyDown}>
+        <button
+          type="button"
+          className="drag-handle"
+          ref={sortable.setActivatorNodeRef}
+          {...sortable.attributes}
+          {...sortable.listeners}
+          aria-label={`Reorder section ${number}: ${section.title}`}
+          data-testid="section-handle"
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        <span className="section-eyebrow" id={`section-label-${section.id}`}>
+          Section {number}
+        </span>
+        <AutosaveTextField
+          fieldKey={`section:${section.id}:title`}
+          label="the section title"
+          stored={section.title}
+          save={(title) => call('sections.update', { sectionId: section.id, patch: { title } })}
+          labelText={`Section ${number} title`}
+          hideLabel
+          className="section-title-field"
+          testId="section-title"
+        />
+        <div className="row-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Move section up"
+            title="Move up (Alt+↑)"
+            aria-keyshortcuts="Alt+ArrowUp"
+            disabled={index === 0}
+            onClick={() => onStepSection(-1)}
+            data-testid="section-move-up"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Move section down"
+            title="Move down (Alt+↓)"
+            aria-keyshortcuts="Alt+ArrowDown"
+            disabled={index === sectionCount - 1}
+            onClick={() => onStepSection(1)}
+            data-testid="section-move-down"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-danger"
+            aria-label={`Delete section ${number}`}
+            title="Delete section and its lectures"
+            onClick={() => void deleteSection(section.id)}
+            data-testid="section-delete"
+          >
+            🗑
+          </button>
+        </div>
+      </div>
+      <SortableContext items={section.lectures.map((l) => dragId('lecture', l.id))} strategy={verticalListSortingStrategy}>
+        <ol ref={drop.setNodeRef} className={`lecture-list${drop.isOver ? ' is-over' : ''}`} aria-label={`Lectures in section ${number}`}>
+          {section.lectures.map((l, j) => (
+            <LectureRow
+              key={l.id}
+              lecture={l}
+              number={`${number}.${j + 1}`}
+              canMoveUp={lectureCanStep(l.id, -1)}
+              canMoveDown={lectureCanStep(l.id, 1)}
+              onStep={(direction) => onStepLecture(l.id, direction)}
+            />
+          ))}
+        </ol>
+      </SortableContext>
+      {section.lectures.length === 0 && <p className="empty-hint">No lectures yet. Add the first one below, or drag one here.</p>}
+      <AddItemForm
+        label={`New lecture title in section ${number}`}
+        placeholder="New lecture title"
+        buttonLabel="Add lecture"
+        add={(title) => createLecture(section.id, title)}
+        testIdPrefix="new-lecture"
+      />
+    </li>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Moving a row re-renders it elsewhere (and into another section's list it is a new element), which
+ * drops keyboard focus. Rows carry `data-focus-scope`; controls carry `data-testid`. After the move
+ * the same control in the same row gets focus back, so Alt+Arrow can be pressed repeatedly.
+ */
+export function keepFocus(work: () => unknown): void {
+  const active = document.activeElement;
+  const scope = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-focus-scope]')?.dataset.focusScope : undefined;
+  const control = active instanceof HTMLElement ? active.dataset.testid : undefined;
+  work();
+  if (!scope || !control) return;
+  const restore = () => {
+    const row = document.querySelector<HTMLElement>(`[data-focus-scope="${CSS.escape(scope)}"]`);
+    const target = row?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(control)}"]`);
+    if (target && document.activeElement !== target) target.focus();
+  };
+  requestAnimationFrame(() => requestAnimationFrame(restore));
+}
+
+/** Alt+ArrowUp / Alt+ArrowDown → -1 / +1; textareas keep Alt+Arrow for their own caret movement. */
+export function moveDirection(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; key: string; target: EventTarget | null }): -1 | 1 | null {
+  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
+  if (e.target instanceof HTMLTextAreaElement) return null;
+  return e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : null;
+}

@@ -1,0 +1,142 @@
+import type { LecturePatch } from '../../../main/contract/schemas';
+import type { CourseDetail, DeleteReceipt, Lecture } from '../../../main/contract/types';
+import { moveLecture as moveLectureLocally, moveSection as moveSectionLocally } from '../editor/outline-moves';
+import { call, errorMessage } from '../ipc';
+import { useDrafts } from './drafts-store';
+import { useNotices } from './notices-store';
+import { refreshCourses, refreshDetail } from './refresh';
+import { useSaveStatus } from './save-status-store';
+import { useUndo } from './undo-store';
+
+/**
+ * Everything the editor does to course drafts besides typing (which autosaves field by field).
+ * Each action is tracked by the save indicator; failures become a notice, and actions whose caller
+ * shows the error inline (adding with a blank title) rethrow.
+ */
+
+const track = <T>(work: Promise<T>) => useSaveStatus.getState().track(work);
+const notify = (what: string, err: unknown) => useNotices.getState().push(`Couldn't ${what}: ${errorMessage(err)}`);
+
+export const DEFAULT_COURSE_TITLE = 'Untitled course';
+
+export async function createCourse(): Promise<void> {
+  try {
+    const course = await track(call('courses.create', { title: DEFAULT_COURSE_TITLE }));
+    const drafts = useDrafts.getState();
+    drafts.setCourses([summaryOf(course), ...(drafts.courses ?? []).filter((c) => c.id !== course.id)]);
+    drafts.select(course.id);
+    drafts.setDetail(course);
+    drafts.requestTitleFocus(course.id);
+  } catch (err) {
+    notify('create the course', err);
+  }
+}
+
+export async function deleteCourse(courseId: string): Promise<void> {
+  try {
+    const receipt = await track(call('courses.delete', { courseId }));
+    const drafts = useDrafts.getState();
+    const remaining = (drafts.courses ?? []).filter((c) => c.id !== courseId);
+    drafts.setCourses(remaining);
+    drafts.select(remaining[0]?.id ?? null);
+    offerUndo(receipt);
+  } catch (err) {
+    notify('delete the course', err);
+  }
+}
+
+/** Rethrows so the "new section" field can show why (e.g. blank title). */
+export async function createSection(courseId: string, title: string): Promise<void> {
+  const section = await track(call('sections.create', { courseId, title }));
+  useDrafts.getState().applyLocal((d) => (d.id === courseId ? { ...d, sections: [...d.sections, { ...section, lectures: [] }] } : d));
+}
+
+export async function deleteSection(sectionId: string): Promise<void> {
+  try {
+    const receipt = await track(call('sections.delete', { sectionId }));
+    useDrafts.getState().applyLocal((d) => ({ ...d, sections: d.sections.filter((s) => s.id !== sectionId) }));
+    offerUndo(receipt);
+  } catch (err) {
+    notify('delete the section', err);
+  }
+}
+
+export async function moveSection(sectionId: string, toIndex: number): Promise<void> {
+  useDrafts.getState().applyLocal((d) => moveSectionLocally(d, sectionId, toIndex));
+  await settleMove(call('sections.move', { sectionId, toIndex }), 'move the section');
+}
+
+export async function createLecture(sectionId: string, title: string): Promise<void> {
+  const lecture = await track(call('lectures.create', { sectionId, title }));
+  useDrafts.getState().applyLocal((d) => ({
+    ...d,
+    sections: d.sections.map((s) => (s.id === sectionId ? { ...s, lectures: [...s.lectures, lecture] } : s)),
+  }));
+}
+
+/** For the instant controls (checkbox, status); text fields go through autosave instead. */
+export async function updateLecture(lectureId: string, patch: LecturePatch): Promise<void> {
+  const replace = (l: Lecture) => (l.id === lectureId ? { ...l, ...patch } : l);
+  useDrafts.getState().applyLocal((d) => ({ ...d, sections: d.sections.map((s) => ({ ...s, lectures: s.lectures.map(replace) })) }));
+  try {
+    await track(call('lectures.update', { lectureId, patch }));
+  } catch (err) {
+    notify('update the lecture', err);
+    void refreshDetail();
+  }
+}
+
+export async function deleteLecture(lectureId: string): Promise<void> {
+  try {
+    const receipt = await track(call('lectures.delete', { lectureId }));
+    useDrafts.getState().applyLocal((d) => ({ ...d, sections: d.sections.map((s) => ({ ...s, lectures: s.lectures.filter((l) => l.id !== lectureId) })) }));
+    offerUndo(receipt);
+  } catch (err) {
+    notify('delete the lecture', err);
+  }
+}
+
+export async function moveLecture(lectureId: string, toSectionId: string, toIndex: number): Promise<void> {
+  useDrafts.getState().applyLocal((d) => moveLectureLocally(d, lectureId, toSectionId, toIndex));
+  await settleMove(call('lectures.move', { lectureId, toSectionId, toIndex }), 'move the lecture');
+}
+
+export async function undoLastDelete(): Promise<void> {
+  const undo = useUndo.getState();
+  const last = undo.last;
+  if (!last) return;
+  undo.clear();
+  try {
+    const restored = await track(call('trash.restore', { undoToken: last.undoToken }));
+    const drafts = useDrafts.getState();
+    if (restored.kind === 'course') drafts.select(restored.courseId);
+    await Promise.all([refreshCourses(), refreshDetail()]);
+  } catch (err) {
+    notify(`undo the delete of “${last.title}”`, err);
+  }
+}
+
+function offerUndo(receipt: DeleteReceipt): void {
+  useUndo.getState().offer(receipt);
+}
+
+/** Main answers a move with the whole outline; on failure the local guess is replaced by the truth. */
+async function settleMove(work: Promise<CourseDetail>, what: string): Promise<void> {
+  try {
+    useDrafts.getState().setDetail(await track(work));
+  } catch (err) {
+    notify(what, err);
+    await refreshDetail();
+  }
+}
+
+function summaryOf(c: CourseDetail) {
+  return {
+    id: c.id,
+    title: c.title,
+    subtitle: c.subtitle,
+    sectionCount: c.sections.length,
+    lectureCount: c.sections.reduce((n, s) => n + s.lectures.length, 0),
+    updatedAt: c.updatedAt,
+  };
+}

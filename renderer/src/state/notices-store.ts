@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+
+/** Failures of actions that have no field to sit next to (moving, deleting, loading). */
+export interface Notice {
+  id: number;
+  message: string;
+}
+
+interface NoticesState {
+  notices: Notice[];
+  push(message: string): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useNotices = create<NoticesState>()((set) => ({
+  notices: [],
+  push(message) {
+    // The same failure repeated (e.g. every autosave while main is gone) is shown once.
+    set((s) => (s.notices.some((n) => n.message === message) ? s : { notices: [...s.notices.slice(-3), { id: nextId++, message }] }));
+  },
+  dismiss(id) {
+    set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+}));

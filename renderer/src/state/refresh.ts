@@ -1,0 +1,60 @@
+import { call } from '../ipc';
+import { LecternError } from '../../../main/contract/errors';
+import { useDrafts } from './drafts-store';
+import { useNotices } from './notices-store';
+
+/**
+ * Refetching after `drafts.changed`: at most one request of each kind travels at a time and one more
+ * is queued, so a burst of autosaves costs two fetches and answers cannot arrive out of order.
+ */
+function coalesced(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const go = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run()
+      .catch((err: unknown) => {
+        // Lost connection shows up on the save indicator already; anything else deserves a notice.
+        if (!(err instanceof LecternError && err.code === 'unavailable')) useNotices.getState().push(`Couldn't load your courses: ${errorText(err)}`);
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void go();
+        }
+      });
+    return running;
+  };
+  return go;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export const refreshCourses = coalesced(async () => {
+  const startedAt = useDrafts.getState().localVersion;
+  const courses = await call('courses.list', {});
+  const drafts = useDrafts.getState();
+  drafts.setCourses(courses);
+  // Only a list fetched after the last local change may decide that the open course is gone.
+  const stale = drafts.localVersion !== startedAt;
+  if (!stale && (drafts.selectedId === null || !courses.some((c) => c.id === drafts.selectedId))) drafts.select(courses[0]?.id ?? null);
+});
+
+export const refreshDetail = coalesced(async () => {
+  const { selectedId, localVersion } = useDrafts.getState();
+  if (selectedId === null) return;
+  try {
+    const detail = await call('courses.get', { courseId: selectedId });
+    useDrafts.getState().setDetail(detail, localVersion);
+  } catch (err) {
+    // Deleted meanwhile (here or from the CLI): the list refresh picks another course.
+    if (err instanceof LecternError && err.code === 'not-found') return;
+    throw err;
+  }
+});

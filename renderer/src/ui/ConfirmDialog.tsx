@@ -1,0 +1,57 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  testId?: string;
+}
+
+/**
+ * A modal confirmation on the native <dialog>: the browser traps focus, makes the page inert and
+ * turns Escape into `cancel`. The safe choice (Cancel) has focus first.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, testId }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="confirm-dialog-title"
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-dialog-title" className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">
+        <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid="confirm-cancel">
+          Cancel
+        </button>
+        <button type="button" className="button button-danger" onClick={onConfirm} data-testid="confirm-accept">
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

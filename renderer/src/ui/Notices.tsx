@@ -1,0 +1,20 @@
+import { useNotices } from '../state/notices-store';
+
+/** Errors from main that are not about one field: shown until dismissed. */
+export function Notices() {
+  const notices = useNotices((s) => s.notices);
+  const dismiss = useNotices((s) => s.dismiss);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.id} className="notice" role="alert" data-testid="notice">
+          <span dir="auto">{n.message}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss this message" onClick={() => dismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { undoLastDelete } from '../state/drafts-actions';
+import { useUndo } from '../state/undo-store';
+
+const KIND_LABEL = { course: 'course', section: 'section', lecture: 'lecture' } as const;
+
+/** Ctrl/Cmd+Z belongs to the text field when one is focused: that is its own undo. */
+function isTextEditing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+/** "Deleted “X” — Undo": the last delete, undoable by button or Ctrl/Cmd+Z until the next one. */
+export function UndoToast() {
+  const last = useUndo((s) => s.last);
+
+  useEffect(() => {
+    if (!last) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTextEditing(e.target)) {
+        e.preventDefault();
+        void undoLastDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [last]);
+
+  if (!last) return null;
+  return (
+    <div className="toast" role="status" aria-live="polite" data-testid="undo-toast">
+      <span className="toast-text" dir="auto">
+        Deleted {KIND_LABEL[last.kind]} “<bdi>{last.title}</bdi>”
+      </span>
+      <button type="button" className="button button-inverse" onClick={() => void undoLastDelete()} data-testid="undo-button" aria-keyshortcuts="Control+Z Meta+Z">
+        Undo
+      </button>
+      <button type="button" className="icon-button toast-close" aria-label="Dismiss" onClick={() => useUndo.getState().clear()}>
+        ×
+      </button>
+    </div>
+  );
+}
