@@ -1,0 +1,187 @@
+import { test, expect } from './support/fixtures';
+import { addLecture, addSection, cliShowCourse, dragTo, expectAllSaved, lectures, outline, outlineOf, saveStatus, section, sections } from './support/drafts-ui';
+import { guardPage } from './support/page-guard';
+
+let guard: ReturnType<typeof guardPage>;
+
+test.beforeEach(({ page }) => {
+  guard = guardPage(page);
+});
+
+test.afterEach(() => {
+  expect(guard.problems(), 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+});
+
+test('an instructor builds, reorders, renames, reloads, deletes and undoes a course', async ({ page, host }) => {
+  await page.goto(host.url);
+
+  // First run: the welcome panel explains the structure and offers one way to start.
+  const welcome = page.getByTestId('welcome-panel');
+  await expect(welcome).toBeVisible();
+  await expect(welcome).toContainText('Sections');
+  await welcome.getByRole('button', { name: 'Create your first course' }).click();
+
+  // The new course's placeholder title is selected, so typing replaces it.
+  const title = page.getByTestId('course-title');
+  await expect(title).toBeFocused();
+  await page.keyboard.type('Rust for Data People');
+  await expect(title).toHaveValue('Rust for Data People');
+  await expectAllSaved(page);
+  await expect(page.getByTestId('course-item')).toHaveText(/Rust for Data People/);
+  await expect(page.getByTestId('empty-outline')).toBeVisible();
+
+  await addSection(page, 'Basics');
+  await addSection(page, 'Advanced');
+  await addLecture(page, 0, 'Variables');
+  await addLecture(page, 0, 'Functions');
+  await addLecture(page, 1, 'Traits');
+  await expect(lectures(section(page, 0)).first().getByTestId('lecture-duration')).toHaveText(/—/);
+  expect(await outline(page)).toEqual([
+    { title: 'Basics', lectures: ['Variables', 'Functions'] },
+    { title: 'Advanced', lectures: ['Traits'] },
+  ]);
+
+  // Drag and drop with the mouse: "Advanced" above "Basics".
+  await dragTo(page, section(page, 1).getByTestId('section-handle'), section(page, 0), 'above');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Advanced', lectures: ['Traits'] },
+    { title: 'Basics', lectures: ['Variables', 'Functions'] },
+  ]);
+  await expectAllSaved(page);
+
+  // Keyboard: Alt+ArrowDown on a focused row moves it down; focus stays on it for the next press.
+  const variables = lectures(section(page, 1)).first().getByTestId('lecture-title');
+  await variables.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Advanced', lectures: ['Traits'] },
+    { title: 'Basics', lectures: ['Functions', 'Variables'] },
+  ]);
+  await expect(lectures(section(page, 1)).nth(1).getByTestId('lecture-title')).toBeFocused();
+  // At the top of a section, Alt+ArrowUp carries the lecture into the end of the section above.
+  await lectures(section(page, 1)).first().getByTestId('lecture-title').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Advanced', lectures: ['Traits', 'Functions'] },
+    { title: 'Basics', lectures: ['Variables'] },
+  ]);
+  // And the visible button brings it back.
+  await lectures(section(page, 0)).nth(1).getByTestId('lecture-move-down').click();
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Advanced', lectures: ['Traits'] },
+    { title: 'Basics', lectures: ['Functions', 'Variables'] },
+  ]);
+  await expectAllSaved(page);
+
+  // Rename a section and a lecture; mark a lecture as a free preview and ready.
+  await section(page, 1).getByTestId('section-title').fill('Getting started');
+  await lectures(section(page, 1)).first().getByTestId('lecture-title').fill('Functions & closures');
+  await lectures(section(page, 1)).nth(1).getByTestId('lecture-free-preview').check();
+  await lectures(section(page, 1)).nth(1).getByTestId('lecture-status').selectOption('ready');
+  await expectAllSaved(page);
+
+  const expected = [
+    { title: 'Advanced', lectures: ['Traits'] },
+    { title: 'Getting started', lectures: ['Functions & closures', 'Variables'] },
+  ];
+  await page.reload();
+  await expect(sections(page)).toHaveCount(2);
+  expect(await outline(page)).toEqual(expected);
+  await expect(page.getByTestId('course-title')).toHaveValue('Rust for Data People');
+  await expect(lectures(section(page, 1)).nth(1).getByTestId('lecture-free-preview')).toBeChecked();
+  await expect(lectures(section(page, 1)).nth(1).getByTestId('lecture-status')).toHaveValue('ready');
+  await expect(lectures(section(page, 1)).first().getByTestId('lecture-free-preview')).not.toBeChecked();
+
+  // The CLI sees exactly what the UI built.
+  const courseId = await page.getByTestId('course-editor').getAttribute('data-course-id');
+  expect(courseId).toBeTruthy();
+  const fromCli = await cliShowCourse(host.dataDir, courseId!);
+  expect(fromCli.title).toBe('Rust for Data People');
+  expect(outlineOf(fromCli)).toEqual(expected);
+  expect(fromCli.sections[1]!.lectures[1]).toMatchObject({ freePreview: true, status: 'ready', durationSec: null });
+
+  // Delete a lecture, then undo from the toast.
+  await lectures(section(page, 1)).first().getByTestId('lecture-delete').click();
+  await expect(lectures(section(page, 1))).toHaveCount(1);
+  const toast = page.getByTestId('undo-toast');
+  await expect(toast).toContainText('Deleted lecture “Functions & closures”');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast).toBeHidden();
+  await expect.poll(() => outline(page)).toEqual(expected);
+
+  // Deleting the course asks first, naming it; Escape cancels.
+  await page.getByTestId('delete-course').click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this course?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Rust for Data People');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('course-editor')).toBeVisible();
+
+  await page.getByTestId('delete-course').click();
+  await dialog.getByRole('button', { name: 'Delete course' }).click();
+  await expect(page.getByTestId('welcome-panel')).toBeVisible();
+  await expect(toast).toContainText('Deleted course “Rust for Data People”');
+  // Ctrl+Z (focus is not in a text field) undoes it, sections and lectures included.
+  await page.locator('body').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('course-editor')).toBeVisible();
+  await expect(page.getByTestId('course-title')).toHaveValue('Rust for Data People');
+  await expect.poll(() => outline(page)).toEqual(expected);
+  await expectAllSaved(page);
+});
+
+test('a blank title shows an inline error and is not saved', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  const title = page.getByTestId('course-title');
+  await title.fill('Linear Algebra');
+  await expectAllSaved(page);
+
+  await title.fill('   ');
+  const error = page.locator('.course-title-field').getByTestId('field-error');
+  await expect(error).toHaveText('Title cannot be empty');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription('Title cannot be empty');
+  await expect(saveStatus(page)).toHaveText("Couldn't save: Title cannot be empty");
+
+  // A blank new section is refused the same way, next to its field.
+  const newSection = page.getByTestId('new-section-title');
+  await newSection.fill(' ');
+  await newSection.press('Enter');
+  await expect(page.locator('.outline .add-item').getByTestId('field-error')).toHaveText('Title cannot be empty');
+  await expect(sections(page)).toHaveCount(0);
+
+  const courseId = (await page.getByTestId('course-editor').getAttribute('data-course-id'))!;
+  expect((await cliShowCourse(host.dataDir, courseId)).title).toBe('Linear Algebra');
+
+  // Fixing it clears the error and saves.
+  await title.fill('Linear Algebra II');
+  await expect(error).toBeHidden();
+  await expectAllSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('course-title')).toHaveValue('Linear Algebra II');
+});
+
+test('long Korean, emoji and right-to-left titles round-trip intact', async ({ page, host }) => {
+  const korean = '한국어 강의 제목 '.repeat(1000).slice(0, 10_000);
+  const rtl = 'مرحبا بالعالم 👋🏽 درس أول';
+  const emoji = 'Family 👨‍👩‍👧‍👦 + flags 🇰🇷🇸🇦 + שלום';
+  expect(korean).toHaveLength(10_000);
+
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await page.getByTestId('course-title').fill(korean);
+  await addSection(page, rtl);
+  await addLecture(page, 0, emoji);
+  await expectAllSaved(page);
+
+  await page.reload();
+  await expect(page.getByTestId('course-title')).toHaveValue(korean);
+  await expect(page.getByTestId('course-title')).toHaveAttribute('dir', 'auto');
+  expect(await outline(page)).toEqual([{ title: rtl, lectures: [emoji] }]);
+  await expect(section(page, 0).getByTestId('section-title')).toHaveAttribute('dir', 'auto');
+  const listed = await page.getByTestId('course-item').locator('.course-item-title').textContent();
+  expect(listed).toBe(korean);
+});
