@@ -1,0 +1,99 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { DATABASE_FILE } from '../../main/services/db/database';
+import { tempDir } from '../helpers/tmp';
+import { test, expect } from './support/fixtures';
+import { expectAllSaved, saveStatus } from './support/drafts-ui';
+import { freePort } from './support/free-port';
+import { startHostProcess, type HostProcess } from './support/host-process';
+import { guardPage } from './support/page-guard';
+
+/** Typing rhythm of a quick typist, and how long autosave may leave unsaved at any moment. */
+const KEY_DELAY_MS = 40;
+const KILL_AFTER_MS = 3000;
+const TYPE_AFTER_KILL_MS = 500;
+const MAX_LOSS_MS = 1000;
+
+const TEXT = 'In this course you will learn how to read, clean and model real data sets step by step. '.repeat(6);
+
+function readDescription(dataDir: string, courseId: string): { integrity: unknown; description: string } {
+  const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const row = db.prepare('SELECT description FROM courses WHERE id = ?').get(courseId) as { description: string } | undefined;
+    return { integrity, description: row?.description ?? '' };
+  } finally {
+    db.close();
+  }
+}
+
+test('a crash while typing loses at most the last second, and the database stays intact', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const tmp = tempDir('lectern-durability-');
+  const port = await freePort();
+  let host: HostProcess | null = await startHostProcess(tmp.dir, port);
+  // Killing the host is the point: the page's lost connection is expected, nothing else is.
+  const guard = guardPage(page, [/WebSocket connection to .* failed/i, /ERR_CONNECTION_REFUSED/]);
+  try {
+    await page.goto(host.url);
+    await page.getByTestId('create-first-course').click();
+    await page.getByTestId('course-title').fill('Data Cleaning 101');
+    await expectAllSaved(page);
+    const courseId = (await page.getByTestId('course-editor').getAttribute('data-course-id'))!;
+
+    const description = page.getByTestId('course-description');
+    await description.click();
+    // When each key had been delivered to the page (keyboard.type resolves after the page handled it).
+    const deliveredAt: number[] = [];
+    let stopTyping = false;
+    const typing = (async () => {
+      for (const ch of TEXT) {
+        if (stopTyping) return;
+        await page.keyboard.type(ch);
+        deliveredAt.push(Date.now());
+        await page.waitForTimeout(KEY_DELAY_MS);
+      }
+    })();
+
+    await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
+    const killedAt = Date.now();
+    await host.kill();
+    host = null;
+    // The instructor does not notice at once and keeps typing into the dead app.
+    await new Promise((r) => setTimeout(r, TYPE_AFTER_KILL_MS));
+    stopTyping = true;
+    await typing;
+    await expect(saveStatus(page)).toHaveText(/^Couldn't save: /);
+
+    // What the crash left on disk, read before anything could write again.
+    const onDisk = readDescription(tmp.dir, courseId);
+    expect(onDisk.integrity).toBe('ok');
+    const typedBeforeKill = deliveredAt.filter((t) => t <= killedAt).length;
+    const mustHave = deliveredAt.filter((t) => t <= killedAt - MAX_LOSS_MS).length;
+    const saved = onDisk.description;
+    const lostChars = Math.max(0, typedBeforeKill - saved.length);
+    const firstLostAt = deliveredAt[saved.length];
+    const lostMs = lostChars > 0 && firstLostAt !== undefined ? killedAt - firstLostAt : 0;
+    console.log(
+      `autosave durability: typed ${typedBeforeKill} chars before the kill, ${saved.length} were on disk; ` +
+        `lost ${lostChars} chars = the last ${lostMs} ms of typing (limit ${MAX_LOSS_MS} ms)`,
+    );
+    expect(TEXT.startsWith(saved), 'the saved description is a prefix of what was typed').toBe(true);
+    expect(saved.length, `every key delivered more than ${MAX_LOSS_MS} ms before the kill is saved`).toBeGreaterThanOrEqual(mustHave);
+    expect(guard.problems()).toEqual([]);
+
+    // Close this page first: its retry would otherwise save the post-crash keystrokes to the new host.
+    await page.close();
+    host = await startHostProcess(tmp.dir, port);
+    const again = await context.newPage();
+    const guardAgain = guardPage(again);
+    await again.goto(host.url);
+    await expect(again.getByTestId('course-title')).toHaveValue('Data Cleaning 101');
+    await expect(again.getByTestId('course-description')).toHaveValue(saved);
+    await expectAllSaved(again);
+    expect(guardAgain.problems()).toEqual([]);
+  } finally {
+    await host?.stop();
+    tmp.cleanup();
+  }
+});
