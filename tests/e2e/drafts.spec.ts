@@ -185,3 +185,82 @@ test('long Korean, emoji and right-to-left titles round-trip intact', async ({ p
   const listed = await page.getByTestId('course-item').locator('.course-item-title').textContent();
   expect(listed).toBe(korean);
 });
+
+test('lectures move between sections by mouse, and sections by the keyboard drag sensor', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  for (const s of ['Alpha', 'Beta', 'Gamma']) await addSection(page, s);
+  await addLecture(page, 0, 'a1');
+  await addLecture(page, 0, 'a2');
+  await addLecture(page, 1, 'b1');
+  await expectAllSaved(page);
+
+  // Over the lower half of a lecture in another section: it lands after that lecture.
+  await dragTo(page, lectures(section(page, 0)).first().getByTestId('lecture-handle'), lectures(section(page, 1)).first(), 'below');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Alpha', lectures: ['a2'] },
+    { title: 'Beta', lectures: ['b1', 'a1'] },
+    { title: 'Gamma', lectures: [] },
+  ]);
+  await expectAllSaved(page);
+
+  // Into a section that has no lectures yet.
+  await dragTo(page, lectures(section(page, 0)).first().getByTestId('lecture-handle'), section(page, 2).locator('.lecture-list'), 'below');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Alpha', lectures: [] },
+    { title: 'Beta', lectures: ['b1', 'a1'] },
+    { title: 'Gamma', lectures: ['a2'] },
+  ]);
+  await expectAllSaved(page);
+
+  // dnd-kit's keyboard sensor: Space picks up, arrows move, Space drops.
+  // Each step waits for the screen-reader announcement, as the sensor listens only once picked up.
+  const announcer = page.locator('[id^="DndLiveRegion"]');
+  await section(page, 2).getByTestId('section-handle').focus();
+  await page.keyboard.press('Space');
+  await expect(announcer).toHaveText(/Picked up section “Gamma”/);
+  await page.keyboard.press('ArrowUp');
+  await expect(announcer).toHaveText('“Gamma” is over “Beta”.');
+  await page.keyboard.press('Space');
+  await expect(announcer).toHaveText('Dropped “Gamma”.');
+  const expected = [
+    { title: 'Alpha', lectures: [] },
+    { title: 'Gamma', lectures: ['a2'] },
+    { title: 'Beta', lectures: ['b1', 'a1'] },
+  ];
+  await expect.poll(() => outline(page)).toEqual(expected);
+  await expectAllSaved(page);
+
+  await page.reload();
+  await expect(sections(page)).toHaveCount(3);
+  expect(await outline(page)).toEqual(expected);
+});
+
+test('typing is never overwritten by echoes of earlier saves or by changes from elsewhere', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await expectAllSaved(page);
+  const courseId = (await page.getByTestId('course-editor').getAttribute('data-course-id'))!;
+
+  const text = 'Every autosave echoes back while I keep typing.';
+  const description = page.getByTestId('course-description');
+  await description.click();
+  // Slow enough that several autosaves (and their drafts.changed refetches) land mid-typing.
+  const typing = description.pressSequentially(text, { delay: 40 });
+  // Meanwhile another window (or the CLI through the same services) changes a different field.
+  await page.waitForTimeout(500);
+  await page.evaluate((id) => window.lectern.invoke('courses.update', { courseId: id, patch: { subtitle: 'Changed elsewhere' } }), courseId);
+  await typing;
+  await expect(description).toHaveValue(text);
+  await expect(page.getByTestId('course-subtitle')).toHaveValue('Changed elsewhere');
+  await expectAllSaved(page);
+
+  // A course created elsewhere shows up in the list without a reload.
+  await page.evaluate(() => window.lectern.invoke('courses.create', { title: 'Made in another window' }));
+  await expect(page.getByTestId('course-item').filter({ hasText: 'Made in another window' })).toBeVisible();
+  await expect(page.getByTestId('course-editor')).toHaveAttribute('data-course-id', courseId);
+
+  await page.reload();
+  await page.getByTestId('course-item').filter({ hasText: 'Untitled course' }).click();
+  await expect(page.getByTestId('course-description')).toHaveValue(text);
+});

@@ -5,6 +5,7 @@ import type { Lecture } from '../../../main/contract/types';
 import { call } from '../ipc';
 import { deleteLecture, updateLecture } from '../state/drafts-actions';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
 import { formatDuration } from './format';
 import { moveDirection } from './keep-focus';
@@ -51,7 +52,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
           aria-label={`Reorder lecture ${number}: ${lecture.title}`}
           data-testid="lecture-handle"
         >
-          <span aria-hidden="true">⠿</span>
+          <GripIcon />
         </button>
         <span className="row-number" aria-hidden="true">
           {number}
@@ -103,7 +104,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
             onClick={() => onStep(-1)}
             data-testid="lecture-move-up"
           >
-            ↑
+            <ArrowUpIcon />
           </button>
           <button
             type="button"
@@ -115,7 +116,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
             onClick={() => onStep(1)}
             data-testid="lecture-move-down"
           >
-            ↓
+            <ArrowDownIcon />
           </button>
           <button
             type="button"
@@ -126,7 +127,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
             onClick={() => setShowSummary((v) => !v)}
             data-testid="lecture-summary-toggle"
           >
-            ¶
+            <NotesIcon />
           </button>
           <button
             type="button"
@@ -136,7 +137,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
             onClick={() => void deleteLecture(lecture.id)}
             data-testid="lecture-delete"
           >
-            🗑
+            <TrashIcon />
           </button>
         </div>
       </div>

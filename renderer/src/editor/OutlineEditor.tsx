@@ -12,14 +12,17 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { CourseDetail, SectionWithLectures } from '../../../main/contract/types';
 import { createSection, moveLecture, moveSection } from '../state/drafts-actions';
 import { AddItemForm } from '../ui/AddItemForm';
-import { dragId, parseDragId, type DragData } from './dnd-ids';
+import { dragId, parseDragId, type DragData, type DragKind } from './dnd-ids';
 import { keepFocus } from './keep-focus';
 import { lectureStep, moveLectureIn, placeOfLecture, sectionStep } from './outline-moves';
+import { GripIcon } from '../ui/icons';
 import { SectionCard } from './SectionCard';
 
 function dataOf(x: { data: { current?: unknown } } | null | undefined): DragData | null {
@@ -31,18 +34,36 @@ function dataOf(x: { data: { current?: unknown } } | null | undefined): DragData
  * Sections are only compared with sections; lectures with lectures and with the drop zone of an empty
  * section. Otherwise a lecture dragged past a section header would try to swap with the section.
  */
+function accepts(active: DragKind | undefined, target: DragKind | undefined): boolean {
+  return active === 'section' ? target === 'section' : target === 'lecture' || target === 'section-drop';
+}
+
 const collisionDetection: CollisionDetection = (args) => {
   const kind = dataOf(args.active)?.kind;
-  const droppableContainers = args.droppableContainers.filter((c) => {
-    const k = dataOf(c)?.kind;
-    return kind === 'section' ? k === 'section' : k === 'lecture' || k === 'section-drop';
-  });
-  return closestCenter({ ...args, droppableContainers });
+  return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => accepts(kind, dataOf(c)?.kind)) });
+};
+
+/**
+ * The keyboard sensor's arrow keys jump to the nearest droppable in that direction; left unfiltered,
+ * a section would "move" onto a lecture of the section above and go nowhere. It only reads
+ * getEnabled() and get() from the container map, so a filtered view of those two is enough.
+ */
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const all = args.context.droppableContainers;
+  const kind = dataOf(args.context.active)?.kind;
+  const view = { getEnabled: () => all.getEnabled().filter((c) => accepts(kind, dataOf(c)?.kind)), get: (id: UniqueIdentifier) => all.get(id) };
+  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: view as unknown as typeof all } });
 };
 
 const announcements: Announcements = {
   onDragStart: ({ active }) => `Picked up ${dataOf(active)?.kind ?? 'item'} “${dataOf(active)?.title ?? ''}”. Use the arrow keys to move, Space to drop, Escape to cancel.`,
-  onDragOver: ({ active, over }) => (over ? `“${dataOf(active)?.title ?? ''}” is over “${dataOf(over)?.title ?? ''}”.` : `“${dataOf(active)?.title ?? ''}” is no longer over a drop position.`),
+  // Over its own place is where it started: say nothing rather than "X is over X".
+  onDragOver: ({ active, over }) =>
+    over?.id === active.id
+      ? undefined
+      : over
+        ? `“${dataOf(active)?.title ?? ''}” is over “${dataOf(over)?.title ?? ''}”.`
+        : `“${dataOf(active)?.title ?? ''}” is no longer over a drop position.`,
   onDragEnd: ({ active, over }) => (over ? `Dropped “${dataOf(active)?.title ?? ''}”.` : `“${dataOf(active)?.title ?? ''}” was dropped back where it was.`),
   onDragCancel: ({ active }) => `Moving “${dataOf(active)?.title ?? ''}” was cancelled.`,
 };
@@ -55,7 +76,7 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
   const sections = preview ?? course.sections;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   const onDragStart = ({ active: a }: DragStartEvent) => {
@@ -113,7 +134,7 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
       <div className="outline-header">
         <h2 id="outline-heading">Curriculum</h2>
         <p className="outline-help">
-          Drag <span aria-hidden="true">⠿</span> to reorder, or press Alt+↑ / Alt+↓ in a row.
+          Drag <GripIcon /> to reorder, or press Alt+↑ / Alt+↓ in a row.
         </p>
       </div>
       {sections.length === 0 ? (

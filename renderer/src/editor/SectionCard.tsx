@@ -7,6 +7,7 @@ import { call } from '../ipc';
 import { createLecture, deleteSection } from '../state/drafts-actions';
 import { AddItemForm } from '../ui/AddItemForm';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { ArrowDownIcon, ArrowUpIcon, GripIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
 import { moveDirection } from './keep-focus';
 import { LectureRow } from './LectureRow';
@@ -58,7 +59,7 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
           aria-label={`Reorder section ${number}: ${section.title}`}
           data-testid="section-handle"
         >
-          <span aria-hidden="true">⠿</span>
+          <GripIcon />
         </button>
         <span className="section-eyebrow" id={`section-label-${section.id}`}>
           Section {number}
@@ -84,7 +85,7 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
             onClick={() => onStepSection(-1)}
             data-testid="section-move-up"
           >
-            ↑
+            <ArrowUpIcon />
           </button>
           <button
             type="button"
@@ -96,7 +97,7 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
             onClick={() => onStepSection(1)}
             data-testid="section-move-down"
           >
-            ↓
+            <ArrowDownIcon />
           </button>
           <button
             type="button"
@@ -106,7 +107,7 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
             onClick={() => void deleteSection(section.id)}
             data-testid="section-delete"
           >
-            🗑
+            <TrashIcon />
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useNotices } from '../state/notices-store';
+import { CloseIcon } from './icons';
 
 /** Errors from main that are not about one field: shown until dismissed. */
 export function Notices() {
@@ -11,7 +12,7 @@ export function Notices() {
         <div key={n.id} className="notice" role="alert" data-testid="notice">
           <span dir="auto">{n.message}</span>
           <button type="button" className="icon-button" aria-label="Dismiss this message" onClick={() => dismiss(n.id)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

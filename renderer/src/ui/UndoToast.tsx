@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { undoLastDelete } from '../state/drafts-actions';
 import { useUndo } from '../state/undo-store';
+import { CloseIcon } from './icons';
 
 const KIND_LABEL = { course: 'course', section: 'section', lecture: 'lecture' } as const;
 
@@ -35,7 +36,7 @@ export function UndoToast() {
         Undo
       </button>
       <button type="button" className="icon-button toast-close" aria-label="Dismiss" onClick={() => useUndo.getState().clear()}>
-        ×
+        <CloseIcon />
       </button>
     </div>
   );
