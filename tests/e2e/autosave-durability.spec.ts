@@ -64,6 +64,9 @@ test('a crash while typing loses at most the last second, and the database stays
     stopTyping = true;
     await typing;
     await expect(saveStatus(page)).toHaveText(/^Couldn't save: /);
+    // Actions fail visibly too, with main's reason.
+    await page.getByTestId('new-course').click();
+    await expect(page.getByRole('alert').filter({ hasText: "Couldn't create the course" })).toBeVisible();
 
     // What the crash left on disk, read before anything could write again.
     const onDisk = readDescription(tmp.dir, courseId);

@@ -264,3 +264,14 @@ test('typing is never overwritten by echoes of earlier saves or by changes from 
   await page.getByTestId('course-item').filter({ hasText: 'Untitled course' }).click();
   await expect(page.getByTestId('course-description')).toHaveValue(text);
 });
+
+test('leaving the page right after typing still saves it (flush on pagehide)', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await expectAllSaved(page);
+  // fill() is one input event: the debounce has not fired when the reload starts.
+  await page.getByTestId('course-subtitle').fill('Saved on the way out');
+  await expect(saveStatus(page)).toHaveText('Saving…');
+  await page.reload();
+  await expect(page.getByTestId('course-subtitle')).toHaveValue('Saved on the way out');
+});
