@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { parseRange } from './byte-range';
+
+export interface FileResponseOptions {
+  contentType: string;
+  /** Extra headers for every answer (200, 206, 416 and HEAD alike). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Answers `request` (GET or HEAD) with the file at `file`, honouring a single `Range`.
+ * The caller has already decided that `file` may be served; this function only never reads outside
+ * the requested byte window. Size and body come from one open file handle, so a file replaced between
+ * the size check and the read cannot produce a body that disagrees with Content-Length.
+ * Resolves to 404 when the path is missing or not a regular file.
+ */
+export async function respondWithFile(request: Request, file: string, opts: FileResponseOptions): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('Method not allowed', { status: 405, headers: { ...opts.headers, allow: 'GET, HEAD' } });
+  }
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  } catch {
+    return new Response('Not found', { status: 404, headers: opts.headers });
+  }
+  let keepOpen = false;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return new Response('Not found', { status: 404, headers: opts.headers });
+    const size = stat.size;
+    const base = {
+      ...opts.headers,
+      'accept-ranges': 'bytes',
+      'last-modified': stat.mtime.toUTCString(),
+      'x-content-type-options': 'nosniff',
+    };
+    const range = parseRange(request.headers.get('range'), size);
+    if (range.kind === 'unsatisfiable') {
+      return new Response(null, { status: 416, headers: { ...base, 'content-range': `bytes */${size}` } });
+    }
+    const [status, start, end] = range.kind === 'partial' ? [206, range.start, range.end] : [200, 0, size - 1];
+    const headers: Record<string, string> = { ...base, 'content-type': opts.contentType, 'content-length': String(end - start + 1) };
+    if (range.kind === 'partial') headers['content-range'] = `bytes ${start}-${end}/${size}`;
+    if (request.method === 'HEAD' || size === 0) return new Response(null, { status, headers });
+    // The stream owns the handle from here and closes it when it ends or the client goes away.
+    const stream = handle.createReadStream({ start, end });
+    keepOpen = true;
+    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  } finally {
+    if (!keepOpen) await handle.close();
+  }
+}

@@ -1,0 +1,94 @@
+import type { FetchHandler } from '../app-server/static-files';
+import { DOWNLOAD_ID, isInsideFolder } from '../downloads/library-paths';
+import { respondWithFile } from './file-response';
+
+/** What the handler needs from whoever owns the downloads; every name in it is chosen by the app. */
+export interface OfflineMediaSource {
+  /** The local playlist `name` ('master', 'video', 'audio'…) of a completed download, or null. */
+  playlist(downloadId: string, name: string): Promise<string | null> | string | null;
+  /** Absolute path of stored file `index` of a completed download, or null. */
+  filePath(downloadId: string, index: number): Promise<string | null> | string | null;
+  /** The download's 16-byte content key, or null. */
+  key(downloadId: string): Promise<Uint8Array | null>;
+}
+
+export interface OfflineMediaOptions {
+  source: OfflineMediaSource;
+  /** Every file served must resolve inside this folder. */
+  libraryDir: string;
+  /** The renderer's origin (`lectern://app`, or the test host's `http://127.0.0.1:<port>`). */
+  appOrigin: string;
+  /** Where the handler is mounted; default '/media/'. */
+  prefix?: string;
+}
+
+const NAME = /^[a-z0-9]{1,32}$/;
+const INDEX = /^(0|[1-9]\d{0,6})$/;
+const COMMON = { 'cross-origin-resource-policy': 'same-origin', 'x-content-type-options': 'nosniff' };
+
+/**
+ * The offline player's media route: `<prefix><downloadId>/<name>.m3u8`, `<prefix><downloadId>/files/<n>`
+ * and `<prefix><downloadId>/key`. URLs are matched on the raw (undecoded) path against strict patterns,
+ * so `..`, `%2e%2e`, `%2f`, NUL or absolute paths never reach the file system: they simply do not match.
+ * The segments on disk are ciphertext; the key is handed only to the app's own pages (see `isSameOrigin`).
+ */
+export function createOfflineMediaHandler(opts: OfflineMediaOptions): FetchHandler {
+  const prefix = opts.prefix ?? '/media/';
+  const notFound = () => new Response('Not found', { status: 404, headers: COMMON });
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { ...COMMON, allow: 'GET, HEAD' } });
+    }
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(prefix)) return notFound();
+    const parts = url.pathname.slice(prefix.length).split('/');
+    const [id, second, third, ...rest] = parts;
+    if (id === undefined || !DOWNLOAD_ID.test(id) || second === undefined || rest.length > 0) return notFound();
+
+    if (third === undefined && second === 'key') return serveKey(request, id);
+    if (third === undefined && second.endsWith('.m3u8')) {
+      const name = second.slice(0, -'.m3u8'.length);
+      if (!NAME.test(name)) return notFound();
+      const text = await opts.source.playlist(id, name);
+      if (text === null) return notFound();
+      const headers = { ...COMMON, 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-store' };
+      return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
+    }
+    if (second === 'files' && third !== undefined && INDEX.test(third)) {
+      const file = await opts.source.filePath(id, Number(third));
+      if (file === null || !isInsideFolder(opts.libraryDir, file)) return notFound();
+      // The bytes are AES-128 ciphertext until the player decrypts them, so they are opaque to anyone else.
+      return respondWithFile(request, file, { contentType: 'application/octet-stream', headers: COMMON });
+    }
+    return notFound();
+  };
+
+  async function serveKey(request: Request, id: string): Promise<Response> {
+    if (!isSameOrigin(request, opts.appOrigin)) {
+      return new Response('Keys are only served to the Lectern player.', { status: 403, headers: COMMON });
+    }
+    const key = await opts.source.key(id);
+    if (key === null) return notFound();
+    const headers = { ...COMMON, 'content-type': 'application/octet-stream', 'cache-control': 'no-store', 'content-length': String(key.byteLength) };
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(key), { status: 200, headers });
+  }
+}
+
+/**
+ * A browser sets `Sec-Fetch-Site`, `Origin` and `Referer` itself and a page cannot forge them, so they tell
+ * the app's own pages from any other web origin. A request with none of them (another local program) is
+ * refused too. This does not stop a local process running as the user that forges headers — such a
+ * process could read the keychain anyway; see docs/SECURITY.md.
+ */
+export function isSameOrigin(request: Request, appOrigin: string): boolean {
+  const origin = appOrigin.replace(/\/+$/, '');
+  const site = request.headers.get('sec-fetch-site');
+  const from = request.headers.get('origin');
+  const referer = request.headers.get('referer');
+  if (site === null && from === null && referer === null) return false;
+  // Every signal present must agree; compared as strings because Node's URL gives custom schemes a 'null' origin.
+  if (site !== null && site !== 'same-origin') return false;
+  if (from !== null && from !== origin) return false;
+  if (referer !== null && referer !== origin && !referer.startsWith(`${origin}/`)) return false;
+  return true;
+}
