@@ -42,6 +42,11 @@ function readExceptions(file) {
   return list;
 }
 
+/** The installed Electron's version, read as a file: this script must not load the electron module. */
+function electronVersion() {
+  return JSON.parse(fs.readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+}
+
 /**
  * Scans one staged copy of all `dirs`, so the tool's application-wide checks (navigation limits,
  * permission handler, CSP) see main and preload together and report repo-relative paths.
@@ -60,7 +65,7 @@ async function scan(sarifFile) {
         isSarif: true,
         isRelative: true,
         // Without this it guesses from a package.json it does not have in the staged copy.
-        electronVersionOverride: require('electron/package.json').version,
+        electronVersionOverride: electronVersion(),
         customScan: [],
         excludeFromScan: [],
       },
