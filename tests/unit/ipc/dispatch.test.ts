@@ -24,9 +24,14 @@ describe('createDispatcher', () => {
     dispatch = createDispatcher(handlers, log);
   });
 
+  /** Replaces one channel's handler; loosely typed so a test can make it throw anything. */
+  const setHandler = (channel: string, fn: (input: never) => unknown) => {
+    (handlers as unknown as Record<string, unknown>)[channel] = fn;
+  };
+
   it('runs the handler with the validated input and wraps its value', async () => {
     const create = vi.fn((input: { title: string }) => ({ id: COURSE_ID, title: input.title }));
-    (handlers as unknown as Record<string, unknown>)['courses.create'] = create;
+    setHandler('courses.create', create);
     expect(await dispatch('courses.create', { title: 'Físic a 101 ' })).toEqual({ ok: true, value: { id: COURSE_ID, title: 'Físic a 101 ' } });
     expect(create).toHaveBeenCalledWith({ title: 'Físic a 101 ' });
   });
@@ -86,9 +91,9 @@ describe('createDispatcher', () => {
   });
 
   it("passes a handler's LecternError through with its code, message and issues", async () => {
-    (handlers as unknown as Record<string, unknown>)['courses.get'] = () => {
+    setHandler('courses.get', () => {
       throw new LecternError('not-found', 'No course with id …', [{ path: 'courseId', message: 'gone' }]);
-    };
+    });
     expect(await dispatch('courses.get', { courseId: COURSE_ID })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'No course with id …', issues: [{ path: 'courseId', message: 'gone' }] },
@@ -97,9 +102,9 @@ describe('createDispatcher', () => {
   });
 
   it('turns an async rejection with a LecternError into its code', async () => {
-    (handlers as unknown as Record<string, unknown>)['courses.list'] = async () => {
+    setHandler('courses.list', async () => {
       throw new LecternError('conflict', 'busy');
-    };
+    });
     expect(await dispatch('courses.list', {})).toEqual({ ok: false, error: { code: 'conflict', message: 'busy' } });
   });
 
@@ -112,21 +117,21 @@ describe('createDispatcher', () => {
       throw 'plain string';
     }, 'plain string'],
   ])('reports %s as internal, logs it with the stack, and keeps serving', async (_name, crash, text) => {
-    (handlers as unknown as Record<string, unknown>)['courses.list'] = crash;
+    setHandler('courses.list', crash);
     const result = await dispatch('courses.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining(text) } });
     expect(result).toMatchObject({ error: { message: expect.stringContaining('"courses.list"') } });
     const record = log.records.find((r) => r.level === 'error');
     expect(record).toMatchObject({ message: 'handler crashed', channel: 'courses.list', error: expect.stringContaining(text) });
 
-    (handlers as unknown as Record<string, unknown>)['courses.list'] = () => [];
+    setHandler('courses.list', () => []);
     expect(await dispatch('courses.list', {})).toEqual({ ok: true, value: [] });
   });
 
   it('never rejects, even when many bad requests arrive at once', async () => {
-    (handlers as unknown as Record<string, unknown>)['courses.list'] = () => {
+    setHandler('courses.list', () => {
       throw new Error('boom');
-    };
+    });
     const results = await Promise.allSettled([
       dispatch('courses.list', {}),
       dispatch('nope', {}),
