@@ -106,9 +106,14 @@ describe('IPC handlers', () => {
       expect(guardIndex, `${where(reg)}: no "if (!isTrustedUrl(…))" guard`).toBeGreaterThanOrEqual(0);
       const guard = statements[guardIndex] as ts.IfStatement;
       expect(descendants(guard.thenStatement).some(ts.isReturnStatement), `${where(reg)}: the guard must return`).toBe(true);
-      // Before the guard only the sender's URL may be read.
-      for (const s of statements.slice(0, guardIndex)) expect(s.getText(), where(s)).toMatch(/^const \w+ = event\.senderFrame\?\.url;$/);
-      expect(guard.expression.getText()).toMatch(/event\.senderFrame|^!isTrustedUrl\(url,/);
+      // Before the guard only the sender's URL may be read, and the guard must check exactly that URL.
+      const urlNames = statements.slice(0, guardIndex).map((s) => {
+        const m = /^const (\w+) = event\.senderFrame\?\.url;$/.exec(s.getText());
+        expect(m, `${where(s)}: only "const url = event.senderFrame?.url" may precede the guard`).not.toBeNull();
+        return m![1]!;
+      });
+      const checked = calls(guard.expression, 'isTrustedUrl')[0]!.arguments[0]!.getText();
+      expect([...urlNames, 'event.senderFrame?.url'], `${where(guard)}: isTrustedUrl(${checked}, …)`).toContain(checked);
     }
   });
 
