@@ -8,7 +8,7 @@ import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
 import { formatDuration } from './format';
-import { moveDirection } from './keep-focus';
+import { focusAfterRemoval, moveDirection } from './keep-focus';
 
 interface Props {
   lecture: Lecture;
@@ -134,7 +134,12 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
             className="icon-button icon-danger"
             aria-label={`Delete lecture ${number}`}
             title="Delete lecture"
-            onClick={() => void deleteLecture(lecture.id)}
+            onClick={(e) => {
+              const refocus = focusAfterRemoval(e.currentTarget, () =>
+                e.currentTarget.closest('[data-testid="section"]')?.querySelector<HTMLElement>('[data-testid="new-lecture-title"]'),
+              );
+              void deleteLecture(lecture.id).then(refocus);
+            }}
             data-testid="lecture-delete"
           >
             <TrashIcon />

@@ -4,7 +4,9 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
+  pointerWithin,
   useSensor,
   useSensors,
   type Announcements,
@@ -40,7 +42,15 @@ function accepts(active: DragKind | undefined, target: DragKind | undefined): bo
 
 const collisionDetection: CollisionDetection = (args) => {
   const kind = dataOf(args.active)?.kind;
-  return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => accepts(kind, dataOf(c)?.kind)) });
+  const candidates = { ...args, droppableContainers: args.droppableContainers.filter((c) => accepts(kind, dataOf(c)?.kind)) };
+  // With a mouse, what is under the pointer wins: when a lecture enters another section the lists
+  // reflow, and the dragged item's measured box jumps with them, so "closest to the dragged box" can
+  // pick a section the user is not pointing at. The keyboard sensor has no pointer.
+  if (args.pointerCoordinates) {
+    const hits = pointerWithin(candidates);
+    if (hits.length > 0) return hits;
+  }
+  return closestCenter(candidates);
 };
 
 /**
@@ -155,6 +165,8 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
             setActive(null);
           }}
           accessibility={{ announcements }}
+          // A lecture entering another section reflows every list below it; measure on every move.
+          measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         >
           <SortableContext items={sections.map((s) => dragId('section', s.id))} strategy={verticalListSortingStrategy}>
             <ol className="section-list" aria-label="Sections">

@@ -9,7 +9,7 @@ import { AddItemForm } from '../ui/AddItemForm';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
-import { moveDirection } from './keep-focus';
+import { focusAfterRemoval, moveDirection } from './keep-focus';
 import { LectureRow } from './LectureRow';
 
 interface Props {
@@ -104,7 +104,10 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
             className="icon-button icon-danger"
             aria-label={`Delete section ${number}`}
             title="Delete section and its lectures"
-            onClick={() => void deleteSection(section.id)}
+            onClick={(e) => {
+              const refocus = focusAfterRemoval(e.currentTarget, () => document.querySelector<HTMLElement>('[data-testid="new-section-title"]'));
+              void deleteSection(section.id).then(refocus);
+            }}
             data-testid="section-delete"
           >
             <TrashIcon />

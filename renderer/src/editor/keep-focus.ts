@@ -23,3 +23,18 @@ export function moveDirection(e: { altKey: boolean; ctrlKey: boolean; metaKey: b
   if (e.target instanceof HTMLTextAreaElement) return null;
   return e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : null;
 }
+
+/**
+ * Deleting a row with its own button would leave focus on nothing (the page body), so a keyboard user
+ * would start over from the top. Focus goes to the same button in the next row, else the previous row,
+ * else `fallback` (the "new … title" field).
+ */
+export function focusAfterRemoval(button: HTMLElement, fallback: () => HTMLElement | null | undefined): () => void {
+  const item = button.closest('li');
+  const control = button.dataset.testid;
+  const pick = (el: Element | null | undefined) => (control ? el?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(control)}"]`) : null);
+  const target = pick(item?.nextElementSibling) ?? pick(item?.previousElementSibling) ?? fallback();
+  return () => {
+    if (target?.isConnected) target.focus();
+  };
+}

@@ -7,7 +7,7 @@ import { useNotices } from './notices-store';
  * Refetching after `drafts.changed`: at most one request of each kind travels at a time and one more
  * is queued, so a burst of autosaves costs two fetches and answers cannot arrive out of order.
  */
-function coalesced(run: () => Promise<void>): () => Promise<void> {
+function coalesced(what: string, run: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   const go = (): Promise<void> => {
@@ -17,8 +17,7 @@ function coalesced(run: () => Promise<void>): () => Promise<void> {
     }
     running = run()
       .catch((err: unknown) => {
-        // Lost connection shows up on the save indicator already; anything else deserves a notice.
-        if (!(err instanceof LecternError && err.code === 'unavailable')) useNotices.getState().push(`Couldn't load your courses: ${errorText(err)}`);
+        useNotices.getState().push(`Couldn't load ${what}: ${errorText(err)}`, { label: 'Retry', run: () => void go() });
       })
       .finally(() => {
         running = null;
@@ -36,7 +35,7 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export const refreshCourses = coalesced(async () => {
+export const refreshCourses = coalesced('your courses', async () => {
   const startedAt = useDrafts.getState().localVersion;
   const courses = await call('courses.list', {});
   const drafts = useDrafts.getState();
@@ -46,7 +45,7 @@ export const refreshCourses = coalesced(async () => {
   if (!stale && (drafts.selectedId === null || !courses.some((c) => c.id === drafts.selectedId))) drafts.select(courses[0]?.id ?? null);
 });
 
-export const refreshDetail = coalesced(async () => {
+export const refreshDetail = coalesced('the course', async () => {
   const { selectedId, localVersion } = useDrafts.getState();
   if (selectedId === null) return;
   try {

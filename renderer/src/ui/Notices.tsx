@@ -11,6 +11,18 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert" data-testid="notice">
           <span dir="auto">{n.message}</span>
+          {n.action && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                dismiss(n.id);
+                n.action?.run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Dismiss this message" onClick={() => dismiss(n.id)}>
             <CloseIcon />
           </button>

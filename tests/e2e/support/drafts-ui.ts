@@ -52,6 +52,9 @@ export function outlineOf(course: CourseDetail): { title: string; lectures: stri
 
 /** Drags with real mouse events in small steps, as dnd-kit's pointer sensor needs to see movement. */
 export async function dragTo(page: Page, handle: Locator, target: Locator, where: 'above' | 'below' = 'above'): Promise<void> {
+  // Near the edge of the scrolling workspace dnd-kit auto-scrolls, moving the content under a still
+  // pointer; a person would drag to a target in view, so put it mid-screen first.
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error('drag source or target is not visible');
@@ -62,7 +65,10 @@ export async function dragTo(page: Page, handle: Locator, target: Locator, where
   await page.mouse.move(x, y + (where === 'above' ? -10 : 10), { steps: 5 });
   const targetY = where === 'above' ? to.y + to.height * 0.25 : to.y + to.height * 0.75;
   await page.mouse.move(x, targetY, { steps: 20 });
+  // Linger like a person watching the drop preview: lists may reflow while a lecture changes section.
+  await page.waitForTimeout(150);
   await page.mouse.move(x, targetY + (where === 'above' ? -2 : 2), { steps: 2 });
+  await page.waitForTimeout(100);
   await page.mouse.up();
 }
 
