@@ -1,0 +1,375 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Database } from 'better-sqlite3';
+import { LecternError } from '../../contract/errors';
+import type { SecretStore } from '../credentials/secret-store';
+import { normalizeHubBase } from '../hls/hub-uri';
+import type { Logger } from '../log/logger';
+import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
+import { DownloadStore, type DownloadState, type DownloadSummary, type FileRow } from './download-store';
+import { hubFetch, TransientError } from './hub-fetch';
+import { LibraryPaths } from './library-paths';
+import { buildLocalPlaylists } from './local-playlists';
+import { formatBytes, planDownload, type QualityChoice } from './plan';
+import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
+import { KEY_BYTES, digestStoredFile, encryptedSize, encryptor } from './segment-cipher';
+
+export type { DownloadState, DownloadSummary } from './download-store';
+export type { QualityChoice } from './plan';
+
+export type DownloadEvent =
+  | { type: 'state'; id: string; state: DownloadState; error: string | null }
+  | { type: 'progress'; id: string; doneBytes: number; totalBytes: number; filesDone: number; filesTotal: number };
+
+export interface DownloadManagerOptions {
+  /** Opened with migration 0004 (downloads). */
+  db: Database;
+  /** Where downloaded lectures are stored: `<library>/<downloadId>/<n>.seg`. */
+  libraryDir: string;
+  /** Holds each download's AES key (account `download-key:<id>`). */
+  secrets: SecretStore;
+  log?: Logger;
+  onEvent?: (event: DownloadEvent) => void;
+  /** Files in flight per download. */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  /** Head-room kept free on the disk beyond the download itself. */
+  reserveBytes?: number;
+  fetch?: typeof fetch;
+  /** Free bytes on the disk holding `dir`; tests replace it. */
+  freeBytes?: (dir: string) => Promise<number>;
+  /** Tests replace it to simulate a disk that fills up. */
+  createWriteStream?: (file: string) => NodeJS.WritableStream;
+}
+
+export interface AddDownloadRequest {
+  hubBaseUrl: string;
+  /** Hub key of the course manifest, e.g. `courses/<id>/versions/<n>/course.json`. */
+  manifestPath: string;
+  lectureId: string;
+  quality: QualityChoice;
+}
+
+export interface VerifyReport {
+  checked: number;
+  /** Files that were missing or did not match the manifest and are queued again. */
+  refetch: number;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+class FatalDownloadError extends Error {}
+
+export const downloadKeyAccount = (id: string) => `download-key:${id}`;
+
+/**
+ * Downloads lectures' HLS packages from a hub for offline viewing. A download is planned (manifest and
+ * playlists read and checked), then its files are fetched N at a time, each verified against the
+ * manifest's size and sha256 and stored AES-128 encrypted under a name the app chooses. Per-file state in
+ * SQLite makes pause, resume and a restart after a killed process continue where they stopped.
+ */
+export class DownloadManager {
+  private readonly store: DownloadStore;
+  private readonly paths: LibraryPaths;
+  private readonly active = new Map<string, { ctl: AbortController; done: Promise<void> }>();
+  private readonly progress = new Map<string, { bytes: number; files: number; at: number }>();
+  private readonly concurrency: number;
+  private readonly retry: RetryPolicy;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly opts: DownloadManagerOptions) {
+    this.store = new DownloadStore(opts.db);
+    this.paths = new LibraryPaths(opts.libraryDir);
+    this.concurrency = opts.concurrency ?? 6;
+    this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.fetchImpl = opts.fetch ?? fetch;
+    fs.mkdirSync(this.paths.root, { recursive: true });
+  }
+
+  list(): DownloadSummary[] {
+    return this.store.list();
+  }
+
+  get(id: string): DownloadSummary {
+    const s = this.store.summary(id);
+    if (!s) throw new LecternError('not-found', `There is no download ${id}.`);
+    return s;
+  }
+
+  /**
+   * Plans a download and records it as queued (nothing is fetched yet besides the manifest and the
+   * playlists): checks the hub's documents, picks the quality, checks the disk has room for all of it,
+   * and creates the lecture's key. Call `start` to fetch.
+   */
+  async add(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadSummary> {
+    let base: URL;
+    let plan;
+    try {
+      base = normalizeHubBase(req.hubBaseUrl);
+      plan = await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new LecternError('unavailable', `Could not download lecture ${req.lectureId}: ${messageOf(err)}`);
+    }
+    const existing = this.store.findByLecture(base.href, plan.courseId, plan.lectureId);
+    if (existing) throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+    await this.checkSpace(plan.title, plan.files.reduce((n, f) => n + (f.encrypted ? encryptedSize(f.size) : f.size), 0));
+
+    const id = randomBytes(16).toString('hex');
+    const ivs = new Map(plan.files.filter((f) => f.encrypted).map((f) => [f.index, randomBytes(16)]));
+    const playlists = buildLocalPlaylists(plan.variant, plan.audio, plan.renditions, ivs);
+    // The key goes in first: a row without its key could never be played, a key without a row is inert.
+    await this.opts.secrets.set(downloadKeyAccount(id), randomBytes(KEY_BYTES).toString('hex'));
+    this.store.insert(id, base.href, plan, ivs, playlists);
+    this.opts.log?.log('info', 'download planned', { id, lectureId: plan.lectureId, quality: plan.quality, bytes: plan.totalBytes, files: plan.files.length });
+    return this.get(id);
+  }
+
+  /** Fetches what is still missing; resolves when the download completes, fails or is paused. */
+  start(id: string): Promise<void> {
+    const running = this.active.get(id);
+    if (running) return running.done;
+    const summary = this.get(id);
+    if (summary.state === 'completed') return Promise.resolve();
+    const ctl = new AbortController();
+    const done = this.run(id, ctl.signal).finally(() => this.active.delete(id));
+    this.active.set(id, { ctl, done });
+    return done;
+  }
+
+  /** Stops fetching; files already verified stay, the ones in flight are fetched again on resume. */
+  async pause(id: string): Promise<void> {
+    const running = this.active.get(id);
+    if (!running) return;
+    running.ctl.abort(new Error('paused'));
+    await running.done;
+  }
+
+  /** At app start: continue downloads that were running or queued when the app last stopped. */
+  resumeInterrupted(): Promise<void>[] {
+    return this.store.idsInState('downloading', 'queued').map((id) => this.start(id));
+  }
+
+  /** Deletes the files, the rows and the key. */
+  async remove(id: string): Promise<void> {
+    this.get(id);
+    await this.pause(id);
+    await fs.promises.rm(this.paths.folder(id), { recursive: true, force: true });
+    this.store.delete(id);
+    await this.opts.secrets.delete(downloadKeyAccount(id));
+    this.progress.delete(id);
+    this.opts.log?.log('info', 'download removed', { id });
+  }
+
+  /**
+   * Re-reads every stored file, decrypts it and compares it with the manifest's size and sha256.
+   * Bad or missing files are queued again and the download is paused, ready for `start` to refetch them.
+   */
+  async verify(id: string): Promise<VerifyReport> {
+    this.get(id);
+    await this.pause(id);
+    const key = await this.key(id);
+    const bad: number[] = [];
+    const files = this.store.files(id).filter((f) => f.state === 'done');
+    for (const f of files) {
+      const digest = await digestStoredFile(this.paths.file(id, f.idx), key, f.iv);
+      if (!digest || digest.size !== f.size || digest.sha256 !== f.sha256) bad.push(f.idx);
+    }
+    if (bad.length > 0) {
+      this.store.markQueued(id, bad);
+      this.setState(id, 'paused', `${bad.length} file(s) were damaged on disk and will be downloaded again.`);
+      this.opts.log?.log('warn', 'download verify found damaged files', { id, bad: bad.length });
+    }
+    return { checked: files.length, refetch: bad.length };
+  }
+
+  /** What the offline media route serves: only completed downloads, only rows the app wrote. */
+  mediaSource(): OfflineMediaSource {
+    const completed = (id: string) => this.store.summary(id)?.state === 'completed';
+    return {
+      playlist: (id, name) => (completed(id) ? this.store.playlist(id, name) : null),
+      filePath: (id, index) => (completed(id) && this.store.file(id, index)?.state === 'done' ? this.paths.file(id, index) : null),
+      key: async (id) => (completed(id) ? this.key(id).catch(() => null) : null),
+    };
+  }
+
+  /** Stops every running download (app shutdown); they resume with `resumeInterrupted`. */
+  async close(): Promise<void> {
+    const running = [...this.active.entries()];
+    for (const [, r] of running) r.ctl.abort(new Error('closing'));
+    await Promise.all(running.map(([, r]) => r.done));
+    // Leave them as 'downloading' so the next start picks them up again.
+    for (const [id] of running) this.store.setState(id, 'downloading');
+  }
+
+  private async run(id: string, signal: AbortSignal): Promise<void> {
+    const summary = this.get(id);
+    const base = new URL(summary.hubBase);
+    try {
+      const key = await this.key(id);
+      await fs.promises.mkdir(this.paths.folder(id), { recursive: true });
+      const pending = await this.pendingFiles(id);
+      await this.checkSpace(summary.title, pending.reduce((n, f) => n + encryptedSize(f.size), 0));
+      this.setState(id, 'downloading');
+      const queue = [...pending];
+      const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+        for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+          if (signal.aborted) return;
+          await this.fetchFile(id, base, key, f, signal);
+        }
+      });
+      const results = await Promise.allSettled(workers);
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      if (signal.aborted) throw signal.reason;
+      await this.removeLeftovers(id);
+      this.setState(id, 'completed');
+      this.emitProgress(id, true);
+      this.opts.log?.log('info', 'download completed', { id });
+    } catch (err) {
+      if (signal.aborted) {
+        this.setState(id, 'paused');
+        return;
+      }
+      const message = err instanceof LecternError ? err.message : `Downloading "${summary.title}" stopped: ${messageOf(err)}`;
+      this.setState(id, 'failed', message);
+      this.opts.log?.log('error', 'download failed', { id, error: messageOf(err) });
+    }
+  }
+
+  /** Files not yet done, plus done files whose stored size is wrong (cheap check; `verify` is the deep one). */
+  private async pendingFiles(id: string): Promise<FileRow[]> {
+    const files = this.store.files(id);
+    const missing: number[] = [];
+    for (const f of files) {
+      if (f.state !== 'done') continue;
+      const expected = f.iv ? encryptedSize(f.size) : f.size;
+      const stat = await fs.promises.stat(this.paths.file(id, f.idx)).catch(() => null);
+      if (stat?.size !== expected) missing.push(f.idx);
+    }
+    if (missing.length > 0) this.store.markQueued(id, missing);
+    return files.filter((f) => f.state !== 'done' || missing.includes(f.idx));
+  }
+
+  private async fetchFile(id: string, base: URL, key: Buffer, f: FileRow, signal: AbortSignal): Promise<void> {
+    const url = new URL(f.hub_path.split('/').map(encodeURIComponent).join('/'), base);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.fetchOnce(id, url, base, key, f, signal);
+        this.store.markDone(id, f.idx, f.size);
+        this.addProgress(id, f.size);
+        return;
+      } catch (err) {
+        if (signal.aborted) throw signal.reason;
+        if (!(err instanceof TransientError) || attempt + 1 >= this.retry.maxAttempts) {
+          throw err instanceof TransientError ? new Error(`${err.message} (gave up after ${attempt + 1} attempts)`) : err;
+        }
+        this.opts.log?.log('warn', 'download retry', { id, file: f.idx, attempt: attempt + 1, error: err.message });
+        await sleep(backoffDelay(this.retry, attempt), signal);
+      }
+    }
+  }
+
+  private async fetchOnce(id: string, url: URL, base: URL, key: Buffer, f: FileRow, signal: AbortSignal): Promise<void> {
+    const res = await hubFetch(url, base, signal, this.fetchImpl);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > f.size) {
+      await res.body?.cancel();
+      throw new FatalDownloadError(`${f.hub_path} is ${declared} bytes on the hub but ${f.size} in the course manifest.`);
+    }
+    if (res.body === null) throw new TransientError(`The hub sent no body for ${f.hub_path}.`);
+    const hash = createHash('sha256');
+    let received = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        received += chunk.byteLength;
+        if (received > f.size) return cb(new FatalDownloadError(`${f.hub_path} is larger on the hub than the ${f.size} bytes the course manifest lists.`));
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    const part = this.paths.partial(id, f.idx);
+    const out = this.opts.createWriteStream ? this.opts.createWriteStream(part) : fs.createWriteStream(part);
+    const body = Readable.fromWeb(res.body as NodeReadableStream<Uint8Array>);
+    try {
+      if (f.iv) await pipeline(body, check, encryptor(key, f.iv), out, { signal });
+      else await pipeline(body, check, out, { signal });
+    } catch (err) {
+      await fs.promises.rm(part, { force: true });
+      if (isDiskFull(err)) throw new FatalDownloadError(`The disk holding ${this.paths.root} is full. Free up space, then resume the download.`);
+      if (err instanceof FatalDownloadError || signal.aborted) throw err;
+      throw new TransientError(`The transfer of ${f.hub_path} broke off: ${messageOf(err)}`, { cause: err });
+    }
+    const digest = hash.digest('hex');
+    if (received !== f.size || digest !== f.sha256) {
+      await fs.promises.rm(part, { force: true });
+      // A short body is usually a dropped connection; a wrong checksum could be a proxy hiccup. Retry both.
+      throw new TransientError(`${f.hub_path} arrived with ${received} of ${f.size} bytes or a sha256 that does not match the course manifest.`);
+    }
+    await fs.promises.rename(part, this.paths.file(id, f.idx));
+  }
+
+  private async checkSpace(title: string, bytes: number): Promise<void> {
+    const free = await (this.opts.freeBytes ?? diskFree)(this.paths.root);
+    const reserve = this.opts.reserveBytes ?? 100 * 1024 * 1024;
+    if (free < bytes + reserve) {
+      throw new LecternError(
+        'unavailable',
+        `Not enough disk space for "${title}": it needs ${formatBytes(bytes)} and the disk holding ${this.paths.root} has ${formatBytes(Math.max(0, free - reserve))} to spare. Free up space or choose a lower quality.`,
+      );
+    }
+  }
+
+  private async key(id: string): Promise<Buffer> {
+    const hex = await this.opts.secrets.get(downloadKeyAccount(id));
+    if (hex === null || !/^[a-f0-9]{32}$/.test(hex)) throw new LecternError('not-found', `The key of download ${id} is missing from the keychain; remove the download and download it again.`);
+    return Buffer.from(hex, 'hex');
+  }
+
+  private async removeLeftovers(id: string): Promise<void> {
+    const folder = this.paths.folder(id);
+    for (const name of await fs.promises.readdir(folder)) {
+      if (name.endsWith('.part')) await fs.promises.rm(`${folder}/${name}`, { force: true });
+    }
+  }
+
+  private setState(id: string, state: DownloadState, error: string | null = null): void {
+    this.store.setState(id, state, error);
+    this.opts.onEvent?.({ type: 'state', id, state, error });
+  }
+
+  private addProgress(id: string, bytes: number): void {
+    const p = this.progress.get(id) ?? { bytes: 0, files: 0, at: 0 };
+    p.bytes += bytes;
+    p.files += 1;
+    this.progress.set(id, p);
+    this.emitProgress(id, false);
+  }
+
+  private emitProgress(id: string, force: boolean): void {
+    if (!this.opts.onEvent) return;
+    const p = this.progress.get(id) ?? { bytes: 0, files: 0, at: 0 };
+    const now = Date.now();
+    if (!force && now - p.at < PROGRESS_INTERVAL_MS) return;
+    p.at = now;
+    this.progress.set(id, p);
+    const s = this.store.summary(id);
+    if (s) this.opts.onEvent({ type: 'progress', id, doneBytes: s.doneBytes, totalBytes: s.totalBytes, filesDone: s.filesDone, filesTotal: s.filesTotal });
+  }
+}
+
+async function diskFree(dir: string): Promise<number> {
+  const s = await fs.promises.statfs(dir);
+  return s.bavail * s.bsize;
+}
+
+function isDiskFull(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'ENOSPC';
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,143 @@
+import type { Database } from 'better-sqlite3';
+import type { DownloadPlan } from './plan';
+
+export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
+
+export interface DownloadSummary {
+  id: string;
+  hubBase: string;
+  courseId: string;
+  courseVersion: number;
+  lectureId: string;
+  title: string;
+  quality: string;
+  state: DownloadState;
+  error: string | null;
+  totalBytes: number;
+  doneBytes: number;
+  filesTotal: number;
+  filesDone: number;
+}
+
+export interface FileRow {
+  idx: number;
+  hub_path: string;
+  size: number;
+  sha256: string;
+  iv: Buffer | null;
+  state: 'queued' | 'done';
+}
+
+interface DownloadRow {
+  id: string;
+  hub_base: string;
+  course_id: string;
+  course_version: number;
+  lecture_id: string;
+  title: string;
+  quality: string;
+  state: DownloadState;
+  error: string | null;
+  total_bytes: number;
+  done_bytes: number;
+  files_total: number;
+  files_done: number;
+}
+
+const SUMMARY = `
+  SELECT d.*,
+    (SELECT COALESCE(SUM(bytes_done), 0) FROM download_files f WHERE f.download_id = d.id) AS done_bytes,
+    (SELECT COUNT(*) FROM download_files f WHERE f.download_id = d.id) AS files_total,
+    (SELECT COUNT(*) FROM download_files f WHERE f.download_id = d.id AND f.state = 'done') AS files_done
+  FROM downloads d`;
+
+/** The downloads tables (migration 0004): one row per lecture, one per file, and the local playlists. */
+export class DownloadStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  insert(id: string, hubBase: string, plan: DownloadPlan, ivs: ReadonlyMap<number, Buffer>, playlists: ReadonlyMap<string, string>): void {
+    const t = this.now();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO downloads (id, hub_base, course_id, course_version, lecture_id, title, quality, state, error, total_bytes, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?, ?)`,
+        )
+        .run(id, hubBase, plan.courseId, plan.courseVersion, plan.lectureId, plan.title, plan.quality, plan.totalBytes, t, t);
+      const file = this.db.prepare(`INSERT INTO download_files (download_id, idx, hub_path, size, sha256, iv, state) VALUES (?, ?, ?, ?, ?, ?, 'queued')`);
+      for (const f of plan.files) file.run(id, f.index, f.hubPath, f.size, f.sha256, f.encrypted ? (ivs.get(f.index) ?? null) : null);
+      const playlist = this.db.prepare('INSERT INTO download_playlists (download_id, name, body) VALUES (?, ?, ?)');
+      for (const [name, body] of playlists) playlist.run(id, name, body);
+    })();
+  }
+
+  findByLecture(hubBase: string, courseId: string, lectureId: string): string | null {
+    const row = this.db.prepare('SELECT id FROM downloads WHERE hub_base = ? AND course_id = ? AND lecture_id = ?').get(hubBase, courseId, lectureId) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  summary(id: string): DownloadSummary | null {
+    const row = this.db.prepare(`${SUMMARY} WHERE d.id = ?`).get(id) as DownloadRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  list(): DownloadSummary[] {
+    return (this.db.prepare(`${SUMMARY} ORDER BY d.created_at`).all() as DownloadRow[]).map(toSummary);
+  }
+
+  idsInState(...states: DownloadState[]): string[] {
+    const rows = this.db.prepare(`SELECT id FROM downloads WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at`).all(...states) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  setState(id: string, state: DownloadState, error: string | null = null): void {
+    this.db.prepare('UPDATE downloads SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(state, error, this.now(), id);
+  }
+
+  files(id: string): FileRow[] {
+    return this.db.prepare('SELECT idx, hub_path, size, sha256, iv, state FROM download_files WHERE download_id = ? ORDER BY idx').all(id) as FileRow[];
+  }
+
+  file(id: string, idx: number): FileRow | null {
+    return (this.db.prepare('SELECT idx, hub_path, size, sha256, iv, state FROM download_files WHERE download_id = ? AND idx = ?').get(id, idx) as FileRow | undefined) ?? null;
+  }
+
+  markDone(id: string, idx: number, bytes: number): void {
+    this.db.prepare(`UPDATE download_files SET state = 'done', bytes_done = ? WHERE download_id = ? AND idx = ?`).run(bytes, id, idx);
+  }
+
+  markQueued(id: string, idxs: readonly number[]): void {
+    const stmt = this.db.prepare(`UPDATE download_files SET state = 'queued', bytes_done = 0 WHERE download_id = ? AND idx = ?`);
+    this.db.transaction(() => idxs.forEach((i) => stmt.run(id, i)))();
+  }
+
+  playlist(id: string, name: string): string | null {
+    const row = this.db.prepare('SELECT body FROM download_playlists WHERE download_id = ? AND name = ?').get(id, name) as { body: string } | undefined;
+    return row?.body ?? null;
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM downloads WHERE id = ?').run(id);
+  }
+}
+
+function toSummary(r: DownloadRow): DownloadSummary {
+  return {
+    id: r.id,
+    hubBase: r.hub_base,
+    courseId: r.course_id,
+    courseVersion: r.course_version,
+    lectureId: r.lecture_id,
+    title: r.title,
+    quality: r.quality,
+    state: r.state,
+    error: r.error,
+    totalBytes: r.total_bytes,
+    doneBytes: r.done_bytes,
+    filesTotal: r.files_total,
+    filesDone: r.files_done,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The part of a hub's course manifest (`courses/<id>/versions/<n>/course.json`) that downloading needs.
+ * A hub is untrusted: every string is bounded, sizes are capped, and paths are plain relative keys
+ * below the hub base. Descriptions and titles are data only — Lectern never renders them as HTML.
+ * Unknown fields are dropped, so a newer hub format that adds fields still parses.
+ */
+
+/** One file of a lecture's HLS package; the biggest legitimate segment (10 s of 4K) is tens of MB. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_LECTURE_FILES = 50_000;
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
+const HubKey = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$/, 'must be a relative path of plain names (no "..", no leading "/", no leading dots)');
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
+const Text = (max: number) => z.string().max(max);
+
+export const ManifestFile = z.object({
+  path: HubKey,
+  size: z.number().int().min(0).max(MAX_FILE_BYTES, `is larger than ${MAX_FILE_BYTES} bytes, more than any lecture file Lectern downloads`),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
+});
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const ManifestLecture = z.object({
+  id: Id,
+  title: Text(500),
+  durationSec: z.number().min(0).max(86_400).optional(),
+  media: z
+    .object({
+      /** Hub key of the lecture's HLS master playlist. */
+      master: HubKey,
+      /** Every file the master and media playlists reference (the playlists themselves included). */
+      files: z.array(ManifestFile).min(1).max(MAX_LECTURE_FILES),
+    })
+    .nullable()
+    .optional(),
+});
+export type ManifestLecture = z.infer<typeof ManifestLecture>;
+
+export const CourseManifest = z.object({
+  courseId: Id,
+  version: z.number().int().min(1).max(1_000_000),
+  title: Text(500),
+  description: Text(50_000).optional(),
+  lectures: z.array(ManifestLecture).max(5_000),
+});
+export type CourseManifest = z.infer<typeof CourseManifest>;
+
+/** Parses manifest text; the error lists each problem with its JSON path so a hub author can fix it. */
+export function parseCourseManifest(text: string, label: string): CourseManifest {
+  if (text.length > MAX_MANIFEST_BYTES) throw new Error(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes; Lectern refuses manifests that big.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${label} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const result = CourseManifest.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`);
+    throw new Error(`${label} was refused: ${problems.join('; ')}.`);
+  }
+  return result.data;
+}

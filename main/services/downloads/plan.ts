@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { resolveHubUri } from '../hls/hub-uri';
+import { DEFAULT_HLS_LIMITS, type HlsLimits } from '../hls/limits';
+import { parseMasterPlaylist, type AudioRendition, type Variant } from '../hls/master-playlist';
+import { parseMediaPlaylist } from '../hls/media-playlist';
+import { hubFetch, readCapped } from './hub-fetch';
+import { MAX_MANIFEST_BYTES, parseCourseManifest, type ManifestFile } from './manifest';
+
+/** Which rendition to download. */
+export type QualityChoice = { kind: 'highest' } | { kind: 'height'; height: number } | { kind: 'fits'; maxBytes: number };
+
+export interface PlannedFile {
+  index: number;
+  hubPath: string;
+  size: number;
+  sha256: string;
+  /** fMP4 init sections carry codec setup only and are kept in the clear (see docs/SECURITY.md). */
+  encrypted: boolean;
+}
+
+export interface LocalRendition {
+  name: 'video' | 'audio';
+  version: number;
+  targetDuration: number;
+  mapIndex: number | null;
+  segments: { index: number; duration: number; discontinuity: boolean }[];
+}
+
+export interface DownloadPlan {
+  courseId: string;
+  courseVersion: number;
+  lectureId: string;
+  title: string;
+  quality: string;
+  variant: Variant;
+  audio: AudioRendition | null;
+  renditions: LocalRendition[];
+  files: PlannedFile[];
+  totalBytes: number;
+}
+
+export interface PlanRequest {
+  base: URL;
+  /** Hub key of the course manifest, e.g. `courses/<id>/versions/<n>/course.json`. */
+  manifestPath: string;
+  lectureId: string;
+  quality: QualityChoice;
+}
+
+/**
+ * Reads the manifest and the lecture's playlists from the hub and decides exactly which files to fetch.
+ * Every document is size-capped and checked against the manifest's sha256 before it is parsed further,
+ * every URI must resolve under the hub base and be listed in the manifest, and nothing here touches disk.
+ */
+export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchImpl: typeof fetch = fetch, limits: HlsLimits = DEFAULT_HLS_LIMITS): Promise<DownloadPlan> {
+  const { base } = req;
+  const manifestUrl = resolveHubUri(req.manifestPath, base, base, 'The course manifest path').url;
+  const manifestText = (await readCapped(await hubFetch(manifestUrl, base, signal, fetchImpl), MAX_MANIFEST_BYTES, 'The course manifest')).toString('utf8');
+  const manifest = parseCourseManifest(manifestText, 'The course manifest');
+  const lecture = manifest.lectures.find((l) => l.id === req.lectureId);
+  if (!lecture) throw new Error(`Lecture ${req.lectureId} is not in version ${manifest.version} of course "${manifest.title}".`);
+  if (!lecture.media) throw new Error(`Lecture "${lecture.title}" has no published video to download.`);
+
+  const listed = new Map<string, ManifestFile>();
+  for (const f of lecture.media.files) {
+    if (listed.has(f.path)) throw new Error(`The course manifest lists ${f.path} twice for lecture "${lecture.title}".`);
+    listed.set(f.path, f);
+  }
+  const entry = (key: string, where: string): ManifestFile => {
+    const f = listed.get(key);
+    if (!f) throw new Error(`${where} references ${key}, which the course manifest does not list for lecture "${lecture.title}".`);
+    return f;
+  };
+  const fetchDocument = async (url: URL, key: string): Promise<string> => {
+    const f = entry(key, 'The lecture');
+    const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), Math.min(f.size, limits.maxPlaylistBytes), key);
+    if (body.byteLength !== f.size || sha256(body) !== f.sha256) throw new Error(`${key} from the hub does not match the course manifest (size or sha256).`);
+    return body.toString('utf8');
+  };
+
+  const masterRef = resolveHubUri(lecture.media.master, base, base, 'The lecture master playlist');
+  const master = parseMasterPlaylist(await fetchDocument(masterRef.url, masterRef.key), masterRef.key, limits);
+
+  const renditionFiles = async (uri: string, name: 'video' | 'audio') => {
+    const ref = resolveHubUri(uri, masterRef.url, base, masterRef.key);
+    const playlist = parseMediaPlaylist(await fetchDocument(ref.url, ref.key), ref.key, limits);
+    const resolve = (u: string) => {
+      const r = resolveHubUri(u, ref.url, base, ref.key);
+      return entry(r.key, ref.key);
+    };
+    return { name, playlist, map: playlist.mapUri === null ? null : resolve(playlist.mapUri), segments: playlist.segments.map((s) => ({ ...s, file: resolve(s.uri) })) };
+  };
+  type Rendition = Awaited<ReturnType<typeof renditionFiles>>;
+  const bytesOf = (r: Rendition) => (r.map?.size ?? 0) + r.segments.reduce((n, s) => n + s.file.size, 0);
+
+  const audioFor = (v: Variant) => {
+    if (v.audioGroup === null) return null;
+    const group = master.audio.filter((a) => a.groupId === v.audioGroup && a.uri !== null);
+    return group.find((a) => a.isDefault) ?? group[0] ?? null;
+  };
+  const audioCache = new Map<string, Rendition>();
+  const candidates = [];
+  for (const variant of master.variants) {
+    const video = await renditionFiles(variant.uri, 'video');
+    const audio = audioFor(variant);
+    let audioRendition: Rendition | null = null;
+    if (audio?.uri) {
+      audioRendition = audioCache.get(audio.uri) ?? (await renditionFiles(audio.uri, 'audio'));
+      audioCache.set(audio.uri, audioRendition);
+    }
+    candidates.push({ variant, audio, video, audioRendition, bytes: bytesOf(video) + (audioRendition ? bytesOf(audioRendition) : 0) });
+  }
+  const chosen = choose(candidates, req.quality, lecture.title);
+
+  const files: PlannedFile[] = [];
+  const indexOf = new Map<string, number>();
+  const add = (f: ManifestFile, encrypted: boolean): number => {
+    const known = indexOf.get(f.path);
+    if (known !== undefined) {
+      if (files[known]?.encrypted !== encrypted) throw new Error(`${f.path} is used both as an init section and as a segment.`);
+      return known;
+    }
+    const index = files.length;
+    files.push({ index, hubPath: f.path, size: f.size, sha256: f.sha256, encrypted });
+    indexOf.set(f.path, index);
+    return index;
+  };
+  const local = (r: Rendition): LocalRendition => ({
+    name: r.name,
+    version: r.playlist.version,
+    targetDuration: r.playlist.targetDuration,
+    mapIndex: r.map ? add(r.map, false) : null,
+    segments: r.segments.map((s) => ({ index: add(s.file, true), duration: s.duration, discontinuity: s.discontinuity })),
+  });
+  const renditions = [local(chosen.video), ...(chosen.audioRendition ? [local(chosen.audioRendition)] : [])];
+  return {
+    courseId: manifest.courseId,
+    courseVersion: manifest.version,
+    lectureId: lecture.id,
+    title: lecture.title,
+    quality: chosen.variant.height !== null ? `${chosen.variant.height}p` : `${Math.round(chosen.variant.bandwidth / 1000)} kbit/s`,
+    variant: chosen.variant,
+    audio: chosen.audio,
+    renditions,
+    files,
+    totalBytes: files.reduce((n, f) => n + f.size, 0),
+  };
+}
+
+function choose<T extends { variant: Variant; bytes: number }>(candidates: T[], quality: QualityChoice, title: string): T {
+  // Best first: by height, then bandwidth.
+  const ranked = [...candidates].sort((a, b) => (b.variant.height ?? 0) - (a.variant.height ?? 0) || b.variant.bandwidth - a.variant.bandwidth);
+  const best = ranked[0];
+  if (best === undefined) throw new Error(`Lecture "${title}" has no variant to download.`);
+  switch (quality.kind) {
+    case 'highest':
+      return best;
+    case 'height':
+      return ranked.find((c) => (c.variant.height ?? 0) <= quality.height) ?? (ranked[ranked.length - 1] as T);
+    case 'fits': {
+      const fit = ranked.find((c) => c.bytes <= quality.maxBytes);
+      if (!fit) {
+        const smallest = Math.min(...ranked.map((c) => c.bytes));
+        throw new Error(`Even the smallest quality of "${title}" needs ${formatBytes(smallest)}, more than the ${formatBytes(quality.maxBytes)} allowed.`);
+      }
+      return fit;
+    }
+  }
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}

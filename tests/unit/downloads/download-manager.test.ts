@@ -1,0 +1,330 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
+import { openDatabase, type Database } from '../../../main/services/db/database';
+import { migrations } from '../../../main/services/db/migrations';
+import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
+import { DownloadManager, downloadKeyAccount, type DownloadEvent, type DownloadManagerOptions } from '../../../main/services/downloads/download-manager';
+import { decryptor } from '../../../main/services/downloads/segment-cipher';
+import { createOfflineMediaHandler } from '../../../main/services/offline-media/offline-media-handler';
+import { fileTree, LECTURE_ID, MANIFEST_PATH, MEDIA_DIR, serveHub, writeFfmpegPackage, type Hub } from '../../helpers/hls-fixture';
+import { tempDir } from '../../helpers/tmp';
+
+const tmp = tempDir('lectern-dl-');
+const hubRoot = path.join(tmp.dir, 'hub');
+let hub: Hub;
+let run = 0;
+
+beforeAll(async () => {
+  writeFfmpegPackage(hubRoot);
+  hub = await serveHub(hubRoot);
+});
+afterAll(async () => {
+  await hub.close();
+  tmp.cleanup();
+});
+afterEach(() => {
+  hub.intercept = null;
+});
+
+interface Setup {
+  manager: DownloadManager;
+  db: Database;
+  library: string;
+  dataDir: string;
+  secrets: ReturnType<typeof createMemorySecretStore>;
+  events: DownloadEvent[];
+}
+
+function setup(extra: Partial<DownloadManagerOptions> = {}): Setup {
+  const dataDir = path.join(tmp.dir, `data-${++run}`);
+  const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+  const library = path.join(dataDir, 'library');
+  const secrets = createMemorySecretStore();
+  const events: DownloadEvent[] = [];
+  const manager = new DownloadManager({
+    db,
+    libraryDir: library,
+    secrets,
+    onEvent: (e) => events.push(e),
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
+    freeBytes: async () => 1e12,
+    ...extra,
+  });
+  return { manager, db, library, dataDir, secrets, events };
+}
+
+const add = (s: Setup, quality: Parameters<DownloadManager['add']>[0]['quality'] = { kind: 'highest' }) =>
+  s.manager.add({ hubBaseUrl: hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality });
+
+function hubFile(name: string): Buffer {
+  return fs.readFileSync(path.join(hubRoot, MEDIA_DIR, name));
+}
+
+async function keyOf(s: Setup, id: string): Promise<Buffer> {
+  return Buffer.from((await s.secrets.get(downloadKeyAccount(id))) ?? '', 'hex');
+}
+
+function decrypt(file: string, key: Buffer, ivHex: string): Buffer {
+  const d = decryptor(key, Buffer.from(ivHex, 'hex'));
+  return Buffer.concat([d.update(fs.readFileSync(file)), d.final()]);
+}
+
+describe('downloading a lecture', () => {
+  it('downloads the highest quality with its audio, encrypted on disk, and serves it through the media route', async () => {
+    const s = setup();
+    const planned = await add(s);
+    expect(planned).toMatchObject({ state: 'queued', quality: '360p', filesTotal: 9, filesDone: 0 });
+    expect(planned.totalBytes).toBe([0, 1, 2, 3].reduce((n, i) => n + hubFile(`stream_0_00${i}.ts`).byteLength, 0) + [0, 1, 2, 3, 4].reduce((n, i) => n + hubFile(`stream_2_00${i}.ts`).byteLength, 0));
+
+    await s.manager.start(planned.id);
+    const done = s.manager.get(planned.id);
+    expect(done).toMatchObject({ state: 'completed', filesDone: 9, doneBytes: planned.totalBytes, error: null });
+    expect(s.events.some((e) => e.type === 'state' && e.state === 'completed')).toBe(true);
+    expect(s.events.at(-1)).toMatchObject({ type: 'progress', doneBytes: planned.totalBytes });
+    expect(fileTree(s.library)).toEqual([planned.id, ...Array.from({ length: 9 }, (_, i) => `${planned.id}/${i}.seg`)].sort());
+
+    const origin = 'lectern://app';
+    const media = createOfflineMediaHandler({ source: s.manager.mediaSource(), libraryDir: s.library, appOrigin: origin });
+    const get = (p: string, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) => media(new Request(`${origin}/media/${planned.id}/${p}`, { headers }));
+    const master = await (await get('master.m3u8')).text();
+    expect(master).toContain('#EXT-X-STREAM-INF:BANDWIDTH=950400,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2",AUDIO="audio"');
+    expect(master).toContain('URI="audio.m3u8"');
+    const video = await (await get('video.m3u8')).text();
+    expect(video).toMatch(/^#EXTM3U\n/);
+    expect(video).toContain('#EXT-X-ENDLIST');
+    const ivs = [...video.matchAll(/IV=0x([0-9a-f]{32})\n#EXTINF:[\d.]+,\nfiles\/(\d+)/g)].map((m) => ({ iv: m[1] ?? '', index: Number(m[2]) }));
+    expect(ivs).toHaveLength(4);
+    expect(new Set(ivs.map((i) => i.iv)).size).toBe(4);
+
+    const key = new Uint8Array(await (await get('key')).arrayBuffer());
+    expect(Buffer.from(key)).toEqual(await keyOf(s, planned.id));
+    expect((await get('key', {})).status).toBe(403);
+
+    // Every stored segment is ciphertext that decrypts to the hub's bytes.
+    for (const [n, { iv, index }] of ivs.entries()) {
+      const stored = Buffer.from(await (await get(`files/${index}`)).arrayBuffer());
+      expect(stored).not.toEqual(hubFile(`stream_0_00${n}.ts`));
+      const d = decryptor(Buffer.from(key), Buffer.from(iv, 'hex'));
+      expect(Buffer.concat([d.update(stored), d.final()])).toEqual(hubFile(`stream_0_00${n}.ts`));
+    }
+    s.db.close();
+  });
+
+  it('leaves files on disk that do not play without the key (ffprobe), while the decrypted bytes do', async () => {
+    const s = setup();
+    const { id } = await add(s, { kind: 'height', height: 180 });
+    await s.manager.start(id);
+    const video = s.manager.mediaSource().playlist(id, 'video') as string;
+    const m = /IV=0x([0-9a-f]{32})\n#EXTINF:[\d.]+,\nfiles\/(\d+)/.exec(video);
+    const stored = path.join(s.library, id, `${m?.[2]}.seg`);
+    const probe = (file: string) => spawnSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+    const encrypted = probe(stored);
+    expect(encrypted.status !== 0 || encrypted.stdout.trim() === '', `ffprobe decoded ciphertext: ${encrypted.stdout}`).toBe(true);
+    const plain = path.join(tmp.dir, `plain-${id}.ts`);
+    fs.writeFileSync(plain, decrypt(stored, await keyOf(s, id), m?.[1] ?? ''));
+    const decrypted = probe(plain);
+    expect(decrypted.status).toBe(0);
+    expect(decrypted.stdout).toContain('h264');
+    s.db.close();
+  });
+
+  it('picks the quality: a height, or the best that fits a byte budget', async () => {
+    const s = setup();
+    const low = await add(s, { kind: 'height', height: 200 });
+    expect(low.quality).toBe('180p');
+    await s.manager.remove(low.id);
+    const fits = await add(s, { kind: 'fits', maxBytes: low.totalBytes + 1 });
+    expect(fits.quality).toBe('180p');
+    await s.manager.remove(fits.id);
+    await expect(add(s, { kind: 'fits', maxBytes: 1000 })).rejects.toThrow(/smallest quality of "Sampling" needs .* more than the 1 KB allowed/);
+    s.db.close();
+  });
+
+  it('refuses a second download of the same lecture', async () => {
+    const s = setup();
+    await add(s);
+    await expect(add(s)).rejects.toThrow(/already downloaded or downloading/);
+    s.db.close();
+  });
+
+  it('retries 5xx answers and dropped connections with backoff and completes', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    hub.intercept = (req, res, n) => {
+      if (!req.url?.endsWith('.ts')) return false;
+      if (n === 1) return void res.writeHead(503).end(), true;
+      if (n === 2 && req.url.includes('_001')) {
+        res.writeHead(200, { 'content-length': '100000' });
+        res.end(Buffer.alloc(10));
+        return true;
+      }
+      return false;
+    };
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    expect((await s.manager.verify(id)).refetch).toBe(0);
+    s.db.close();
+  });
+
+  it('fails with the status when the hub keeps answering 5xx, and names the file for a 404', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    hub.intercept = (req, res) => (req.url?.endsWith('stream_0_002.ts') ? (res.writeHead(500).end(), true) : false);
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'failed' });
+    expect(s.manager.get(id).error).toMatch(/answered 500 for \/hub\/media\/lecture1\/stream_0_002.ts.*gave up after 4 attempts/);
+    hub.intercept = (req, res) => (req.url?.endsWith('stream_0_002.ts') ? (res.writeHead(404).end(), true) : false);
+    await s.manager.start(id);
+    expect(s.manager.get(id).error).toMatch(/answered 404 for \/hub\/media\/lecture1\/stream_0_002.ts\.$/);
+    hub.intercept = null;
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    s.db.close();
+  });
+
+  it('pauses and resumes without fetching finished files again', async () => {
+    const s = setup({ concurrency: 1 });
+    const { id } = await add(s);
+    let served = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    hub.intercept = (req) => {
+      if (!req.url?.endsWith('.ts')) return false;
+      served++;
+      if (served === 4) {
+        // Hold the fourth file until the test has paused.
+        void gate.then(() => {});
+        return true;
+      }
+      return false;
+    };
+    const running = s.manager.start(id);
+    while (s.manager.get(id).filesDone < 3) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    await s.manager.pause(id);
+    await running;
+    release();
+    expect(s.manager.get(id)).toMatchObject({ state: 'paused', filesDone: 3 });
+    hub.intercept = null;
+    const before = hub.requests.length;
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    expect(hub.requests.slice(before).filter((r) => r.endsWith('.ts'))).toHaveLength(6);
+    expect(fileTree(path.join(s.library, id)).some((f) => f.endsWith('.part'))).toBe(false);
+    s.db.close();
+  });
+
+  it('detects a truncated or corrupted file with verify and fetches it again', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    await s.manager.start(id);
+    const f3 = path.join(s.library, id, '3.seg');
+    const f5 = path.join(s.library, id, '5.seg');
+    fs.truncateSync(f3, 1000);
+    const bytes = fs.readFileSync(f5);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    fs.writeFileSync(f5, bytes);
+    expect(await s.manager.verify(id)).toEqual({ checked: 9, refetch: 2 });
+    expect(s.manager.get(id)).toMatchObject({ state: 'paused', filesDone: 7 });
+    expect(s.manager.get(id).error).toMatch(/2 file\(s\) were damaged/);
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    expect(await s.manager.verify(id)).toEqual({ checked: 9, refetch: 0 });
+    s.db.close();
+  });
+
+  it('refuses to start when the disk is too small, with the size it needs', async () => {
+    const s = setup({ freeBytes: async () => 100 * 1024 * 1024 + 1000 });
+    await expect(add(s)).rejects.toThrow(/Not enough disk space for "Sampling": it needs .* KB and the disk holding .* has 1 KB to spare/);
+    expect(s.manager.list()).toEqual([]);
+    expect(s.secrets.entries.size).toBe(0);
+    s.db.close();
+  });
+
+  it('stops with a clear error when the disk fills up mid-way, and resumes once there is room', async () => {
+    let writes = 0;
+    let full = true;
+    const s = setup({
+      concurrency: 1,
+      createWriteStream: (file) => {
+        if (full && ++writes > 3) {
+          const out = fs.createWriteStream(file);
+          out.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+          return out;
+        }
+        return fs.createWriteStream(file);
+      },
+    });
+    const { id } = await add(s);
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'failed', filesDone: 3 });
+    expect(s.manager.get(id).error).toMatch(/The disk holding .* is full\. Free up space, then resume the download\./);
+    full = false;
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    s.db.close();
+  });
+
+  it('removes the files, the rows and the key', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    await s.manager.start(id);
+    expect(s.secrets.entries.has(downloadKeyAccount(id))).toBe(true);
+    await s.manager.remove(id);
+    expect(fileTree(s.library)).toEqual([]);
+    expect(s.manager.list()).toEqual([]);
+    expect(s.secrets.entries.size).toBe(0);
+    expect(s.db.prepare('SELECT COUNT(*) AS n FROM download_files').get()).toEqual({ n: 0 });
+    expect(await s.manager.mediaSource().key(id)).toBeNull();
+    s.db.close();
+  });
+
+  it('serves nothing of a download that is not complete', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    const source = s.manager.mediaSource();
+    expect(source.playlist(id, 'master')).toBeNull();
+    expect(source.filePath(id, 0)).toBeNull();
+    expect(await source.key(id)).toBeNull();
+    s.db.close();
+  });
+
+  it('follows a redirect that stays under the hub base and refuses one that leaves it', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    hub.intercept = (req, res) => {
+      if (req.url?.endsWith('stream_0_000.ts')) return void res.writeHead(302, { location: 'stream_0_000.ts?moved=1' }).end(), true;
+      return false;
+    };
+    await s.manager.start(id);
+    expect(s.manager.get(id).error).toMatch(/Redirect from \/hub\/media\/lecture1\/stream_0_000.ts.*has a query string/);
+    hub.intercept = (req, res) => {
+      if (req.url?.endsWith('stream_0_000.ts')) return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(), true;
+      return false;
+    };
+    await s.manager.start(id);
+    expect(s.manager.get(id).error).toMatch(/points at another server \(169\.254\.169\.254\)/);
+    hub.intercept = (req, res) => {
+      if (req.url?.endsWith('/moved/stream_0_000.ts')) {
+        const data = hubFile('stream_0_000.ts');
+        res.writeHead(200, { 'content-length': data.byteLength }).end(data);
+        return true;
+      }
+      if (req.url?.endsWith('/stream_0_000.ts')) return void res.writeHead(301, { location: '/hub/media/lecture1/moved/stream_0_000.ts' }).end(), true;
+      return false;
+    };
+    await s.manager.start(id);
+    expect(s.manager.get(id)).toMatchObject({ state: 'completed', error: null });
+    s.db.close();
+  });
+});
+
+describe('the test media itself', () => {
+  it('is real H.264/AAC HLS (so the ffprobe check above means something)', () => {
+    const out = execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path.join(hubRoot, MEDIA_DIR, 'stream_0_000.ts')], { encoding: 'utf8' });
+    expect(out).toContain('h264');
+  });
+});
