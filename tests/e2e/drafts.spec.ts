@@ -284,3 +284,20 @@ test('leaving the page right after typing still saves it (flush on pagehide)', a
   await page.reload();
   await expect(page.getByTestId('course-subtitle')).toHaveValue('Saved on the way out');
 });
+
+test('lecture titles can be entered in quick succession, each with Enter', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await addSection(page, 'Week 1');
+  const input = section(page, 0).getByTestId('new-lecture-title');
+  await input.focus();
+  for (const t of ['One', 'Two', 'Three', 'Four']) {
+    await page.keyboard.type(t);
+    await page.keyboard.press('Enter');
+  }
+  await expect(lectures(section(page, 0))).toHaveCount(4);
+  await expect(input).toBeFocused();
+  await expectAllSaved(page);
+  await page.reload();
+  expect(await outline(page)).toEqual([{ title: 'Week 1', lectures: ['One', 'Two', 'Three', 'Four'] }]);
+});

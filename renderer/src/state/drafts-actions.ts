@@ -48,7 +48,9 @@ export async function deleteCourse(courseId: string): Promise<void> {
 /** Rethrows so the "new section" field can show why (e.g. blank title). */
 export async function createSection(courseId: string, title: string): Promise<void> {
   const section = await track(call('sections.create', { courseId, title }));
-  useDrafts.getState().applyLocal((d) => (d.id === courseId ? { ...d, sections: [...d.sections, { ...section, lectures: [] }] } : d));
+  useDrafts.getState().applyLocal((d) =>
+    d.id !== courseId || d.sections.some((s) => s.id === section.id) ? d : { ...d, sections: [...d.sections, { ...section, lectures: [] }] },
+  );
 }
 
 export async function deleteSection(sectionId: string): Promise<void> {
@@ -70,7 +72,7 @@ export async function createLecture(sectionId: string, title: string): Promise<v
   const lecture = await track(call('lectures.create', { sectionId, title }));
   useDrafts.getState().applyLocal((d) => ({
     ...d,
-    sections: d.sections.map((s) => (s.id === sectionId ? { ...s, lectures: [...s.lectures, lecture] } : s)),
+    sections: d.sections.map((s) => (s.id === sectionId && !s.lectures.some((l) => l.id === lecture.id) ? { ...s, lectures: [...s.lectures, lecture] } : s)),
   }));
 }
 
@@ -108,8 +110,8 @@ export async function undoLastDelete(): Promise<void> {
   undo.clear();
   try {
     const restored = await track(call('trash.restore', { undoToken: last.undoToken }));
-    const drafts = useDrafts.getState();
-    if (restored.kind === 'course') drafts.select(restored.courseId);
+    // Show what came back, even if the user has since opened another course.
+    useDrafts.getState().select(restored.courseId);
     await Promise.all([refreshCourses(), refreshDetail()]);
   } catch (err) {
     notify(`undo the delete of “${last.title}”`, err);

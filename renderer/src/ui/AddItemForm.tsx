@@ -14,21 +14,20 @@ interface Props {
 export function AddItemForm({ label, placeholder, buttonLabel, add, testIdPrefix, autoFocus }: Props) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = useId();
 
+  // The field clears at once so titles can be entered in quick succession (Enter, type, Enter…);
+  // main handles requests in order, so they are added in the order typed. A refused title comes back.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
+    const submitted = title;
+    setTitle('');
+    setError(null);
     try {
-      await add(title);
-      setTitle('');
-      setError(null);
+      await add(submitted);
     } catch (err) {
       setError(fieldErrorText(err));
-    } finally {
-      setBusy(false);
+      setTitle((current) => (current === '' ? submitted : current));
     }
   };
 
@@ -52,7 +51,7 @@ export function AddItemForm({ label, placeholder, buttonLabel, add, testIdPrefix
         }}
         data-testid={`${testIdPrefix}-title`}
       />
-      <button type="submit" className="button" disabled={busy} data-testid={`${testIdPrefix}-submit`}>
+      <button type="submit" className="button" data-testid={`${testIdPrefix}-submit`}>
         {buttonLabel}
       </button>
       {error && (
