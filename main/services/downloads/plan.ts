@@ -73,7 +73,8 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
   };
   const fetchDocument = async (url: URL, key: string): Promise<string> => {
     const f = entry(key, 'The lecture');
-    const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), Math.min(f.size, limits.maxPlaylistBytes), key);
+    if (f.size > limits.maxPlaylistBytes) throw new Error(`${key} is ${f.size} bytes in the course manifest; Lectern refuses playlists over ${limits.maxPlaylistBytes}.`);
+    const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), limits.maxPlaylistBytes, key);
     if (body.byteLength !== f.size || sha256(body) !== f.sha256) throw new Error(`${key} from the hub does not match the course manifest (size or sha256).`);
     return body.toString('utf8');
   };
