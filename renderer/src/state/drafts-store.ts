@@ -15,7 +15,8 @@ interface DraftsState {
   focusTitleOf: string | null;
   setCourses(courses: CourseSummary[]): void;
   select(courseId: string | null): void;
-  setDetail(detail: CourseDetail | null, fromVersion?: number): void;
+  /** False when the detail was not taken: a local change happened since `fromVersion`, or another course is open. */
+  setDetail(detail: CourseDetail | null, fromVersion?: number): boolean;
   applyLocal(change: (detail: CourseDetail) => CourseDetail): void;
   requestTitleFocus(courseId: string | null): void;
 }
@@ -35,10 +36,11 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
   },
   setDetail(detail, fromVersion) {
     const s = get();
-    if (fromVersion !== undefined && fromVersion !== s.localVersion) return;
-    if (detail && detail.id !== s.selectedId) return;
+    if (fromVersion !== undefined && fromVersion !== s.localVersion) return false;
+    if (detail && detail.id !== s.selectedId) return false;
     // A fetch only fills in; a mutation's own answer is newer than any fetch still travelling.
     set(fromVersion === undefined ? { detail, localVersion: s.localVersion + 1 } : { detail });
+    return true;
   },
   applyLocal(change) {
     set((s) => (s.detail ? { detail: change(s.detail), localVersion: s.localVersion + 1 } : s));

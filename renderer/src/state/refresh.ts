@@ -50,7 +50,9 @@ export const refreshDetail = coalesced('the course', async () => {
   if (selectedId === null) return;
   try {
     const detail = await call('courses.get', { courseId: selectedId });
-    useDrafts.getState().setDetail(detail, localVersion);
+    // Overtaken by a local change: fetch again rather than keep what was shown before this fetch,
+    // which may predate saves this fetch would have reflected.
+    if (!useDrafts.getState().setDetail(detail, localVersion) && useDrafts.getState().selectedId === selectedId) void refreshDetail();
   } catch (err) {
     // Deleted meanwhile (here or from the CLI): the list refresh picks another course.
     if (err instanceof LecternError && err.code === 'not-found') return;
