@@ -129,7 +129,7 @@ test('an instructor builds, reorders, renames, reloads, deletes and undoes a cou
   await expect(page.getByTestId('welcome-panel')).toBeVisible();
   await expect(toast).toContainText('Deleted course “Rust for Data People”');
   // Ctrl+Z (focus is not in a text field) undoes it, sections and lectures included.
-  await page.locator('body').focus();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('course-editor')).toBeVisible();
   await expect(page.getByTestId('course-title')).toHaveValue('Rust for Data People');
@@ -300,4 +300,51 @@ test('lecture titles can be entered in quick succession, each with Enter', async
   await expectAllSaved(page);
   await page.reload();
   expect(await outline(page)).toEqual([{ title: 'Week 1', lectures: ['One', 'Two', 'Three', 'Four'] }]);
+});
+
+test('course details validate inline, switching course keeps pending typing, a section delete undoes with Ctrl+Z', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await page.getByTestId('course-title').fill('Course A');
+  const language = page.getByTestId('course-language');
+  await language.fill('english');
+  await expect(language).toHaveAccessibleDescription(/Language must be a code such as "en", "ko" or "pt-BR"/);
+  await language.fill('ko');
+  await page.getByTestId('course-tags').fill('math,  algebra , ,proofs');
+  await expectAllSaved(page);
+  await expect(language).not.toHaveAttribute('aria-invalid');
+
+  await addSection(page, 'Doomed');
+  await addLecture(page, 0, 'Inside it');
+  await addSection(page, 'Kept');
+
+  // A second course; typing in it and switching away at once still saves (the field flushes on unmount).
+  await page.getByTestId('new-course').click();
+  await expect(page.getByTestId('course-title')).toBeFocused();
+  await page.keyboard.type('Course B');
+  await page.getByTestId('course-item').filter({ hasText: 'Course A' }).click();
+  await expect(page.getByTestId('course-title')).toHaveValue('Course A');
+  await expect(page.getByTestId('course-item').filter({ hasText: 'Course B' })).toBeVisible();
+
+  await section(page, 0).getByTestId('section-delete').click();
+  await expect(sections(page)).toHaveCount(1);
+  await expect(page.getByTestId('undo-toast')).toContainText('Deleted section “Doomed”');
+  // Ctrl+Z inside a text field is the field's own undo, not this one.
+  await section(page, 0).getByTestId('section-title').focus();
+  await page.keyboard.press('Control+z');
+  await expect(sections(page)).toHaveCount(1);
+  await section(page, 0).getByTestId('section-handle').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Doomed', lectures: ['Inside it'] },
+    { title: 'Kept', lectures: [] },
+  ]);
+  await expectAllSaved(page);
+
+  await page.reload();
+  await page.getByTestId('course-item').filter({ hasText: 'Course A' }).click();
+  await expect(page.getByTestId('course-language')).toHaveValue('ko');
+  await expect(page.getByTestId('course-tags')).toHaveValue('math, algebra, proofs');
+  await page.getByTestId('course-item').filter({ hasText: 'Course B' }).click();
+  await expect(page.getByTestId('course-title')).toHaveValue('Course B');
 });
