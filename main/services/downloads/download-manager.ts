@@ -75,7 +75,7 @@ export class DownloadManager {
   private readonly store: DownloadStore;
   private readonly paths: LibraryPaths;
   private readonly active = new Map<string, { ctl: AbortController; done: Promise<void> }>();
-  private readonly progress = new Map<string, { bytes: number; files: number; at: number }>();
+  private readonly progressAt = new Map<string, number>();
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
   private readonly fetchImpl: typeof fetch;
@@ -160,7 +160,7 @@ export class DownloadManager {
     await fs.promises.rm(this.paths.folder(id), { recursive: true, force: true });
     this.store.delete(id);
     await this.opts.secrets.delete(downloadKeyAccount(id));
-    this.progress.delete(id);
+    this.progressAt.delete(id);
     this.opts.log?.log('info', 'download removed', { id });
   }
 
@@ -243,15 +243,15 @@ export class DownloadManager {
   /** Files not yet done, plus done files whose stored size is wrong (cheap check; `verify` is the deep one). */
   private async pendingFiles(id: string): Promise<FileRow[]> {
     const files = this.store.files(id);
-    const missing: number[] = [];
+    const missing = new Set<number>();
     for (const f of files) {
       if (f.state !== 'done') continue;
       const expected = f.iv ? encryptedSize(f.size) : f.size;
       const stat = await fs.promises.stat(this.paths.file(id, f.idx)).catch(() => null);
-      if (stat?.size !== expected) missing.push(f.idx);
+      if (stat?.size !== expected) missing.add(f.idx);
     }
-    if (missing.length > 0) this.store.markQueued(id, missing);
-    return files.filter((f) => f.state !== 'done' || missing.includes(f.idx));
+    if (missing.size > 0) this.store.markQueued(id, [...missing]);
+    return files.filter((f) => f.state !== 'done' || missing.has(f.idx));
   }
 
   private async fetchFile(id: string, base: URL, key: Buffer, f: FileRow, signal: AbortSignal): Promise<void> {
@@ -260,7 +260,7 @@ export class DownloadManager {
       try {
         await this.fetchOnce(id, url, base, key, f, signal);
         this.store.markDone(id, f.idx, f.size);
-        this.addProgress(id, f.size);
+        this.emitProgress(id, false);
         return;
       } catch (err) {
         if (signal.aborted) throw signal.reason;
@@ -341,21 +341,11 @@ export class DownloadManager {
     this.opts.onEvent?.({ type: 'state', id, state, error });
   }
 
-  private addProgress(id: string, bytes: number): void {
-    const p = this.progress.get(id) ?? { bytes: 0, files: 0, at: 0 };
-    p.bytes += bytes;
-    p.files += 1;
-    this.progress.set(id, p);
-    this.emitProgress(id, false);
-  }
-
   private emitProgress(id: string, force: boolean): void {
     if (!this.opts.onEvent) return;
-    const p = this.progress.get(id) ?? { bytes: 0, files: 0, at: 0 };
     const now = Date.now();
-    if (!force && now - p.at < PROGRESS_INTERVAL_MS) return;
-    p.at = now;
-    this.progress.set(id, p);
+    if (!force && now - (this.progressAt.get(id) ?? 0) < PROGRESS_INTERVAL_MS) return;
+    this.progressAt.set(id, now);
     const s = this.store.summary(id);
     if (s) this.opts.onEvent({ type: 'progress', id, doneBytes: s.doneBytes, totalBytes: s.totalBytes, filesDone: s.filesDone, filesTotal: s.filesTotal });
   }

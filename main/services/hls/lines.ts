@@ -23,7 +23,6 @@ export function* playlistLines(text: string, label: string): Generator<PlaylistL
     pos = end + 1;
     line = line.trim();
     if (line === '') continue;
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(line)) throw new PlaylistError(`${label}, line ${number}: contains a control character.`);
     yield { number, text: line };
   }

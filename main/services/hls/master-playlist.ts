@@ -81,7 +81,7 @@ export function parseMasterPlaylist(text: string, label: string, limits: HlsLimi
           width: size ? Number(size[1]) : null,
           height: size ? Number(size[2]) : null,
           codecs: safe(a.get('CODECS'), `${where} CODECS`),
-          frameRate: safe(a.get('FRAME-RATE'), `${where} FRAME-RATE`),
+          frameRate: frameRate(a.get('FRAME-RATE'), `${where} FRAME-RATE`),
           audioGroup: safe(a.get('AUDIO'), `${where} AUDIO`),
         };
         break;
@@ -115,5 +115,12 @@ export function parseMasterPlaylist(text: string, label: string, limits: HlsLimi
 function safe(value: string | undefined, where: string): string | null {
   if (value === undefined) return null;
   if (!SAFE_VALUE.test(value)) throw new PlaylistError(`${where}: unexpected characters in "${value.slice(0, 40)}".`);
+  return value;
+}
+
+/** Written back unquoted into the local playlist, so only a plain decimal is accepted. */
+function frameRate(value: string | undefined, where: string): string | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,3}(\.\d{1,3})?$/.test(value)) throw new PlaylistError(`${where}: expected a frame rate like 29.97, got "${value.slice(0, 40)}".`);
   return value;
 }

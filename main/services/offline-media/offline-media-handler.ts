@@ -75,20 +75,29 @@ export function createOfflineMediaHandler(opts: OfflineMediaOptions): FetchHandl
 }
 
 /**
- * A browser sets `Sec-Fetch-Site`, `Origin` and `Referer` itself and a page cannot forge them, so they tell
- * the app's own pages from any other web origin. A request with none of them (another local program) is
- * refused too. This does not stop a local process running as the user that forges headers — such a
- * process could read the keychain anyway; see docs/SECURITY.md.
+ * The player marks its key requests with this header (hls.js `xhrSetup`/`fetchSetup`). A page on another
+ * origin cannot send a custom header without a CORS preflight, which this route never grants, so the
+ * header proves the request comes from the app's own origin even where the browser adds no fetch
+ * metadata (Electron's custom-scheme handler may see neither Sec-Fetch-Site nor, under the app's
+ * no-referrer policy, Referer).
+ */
+export const PLAYER_HEADER = 'x-lectern-player';
+
+/**
+ * A browser sets `Sec-Fetch-Site`, `Origin` and `Referer` itself and a page cannot forge them, so any of
+ * them naming another origin refuses the request. It is accepted when the player header is present or
+ * the fetch metadata positively says same-origin; a request with no signal at all (another local
+ * program) is refused. This does not stop a local process running as the user that forges headers —
+ * such a process could read the keychain anyway; see docs/SECURITY.md.
  */
 export function isSameOrigin(request: Request, appOrigin: string): boolean {
   const origin = appOrigin.replace(/\/+$/, '');
   const site = request.headers.get('sec-fetch-site');
   const from = request.headers.get('origin');
   const referer = request.headers.get('referer');
-  if (site === null && from === null && referer === null) return false;
   // Every signal present must agree; compared as strings because Node's URL gives custom schemes a 'null' origin.
   if (site !== null && site !== 'same-origin') return false;
   if (from !== null && from !== origin) return false;
   if (referer !== null && referer !== origin && !referer.startsWith(`${origin}/`)) return false;
-  return true;
+  return request.headers.get(PLAYER_HEADER) === '1' || site !== null || from !== null || referer !== null;
 }

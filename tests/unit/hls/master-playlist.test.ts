@@ -28,6 +28,7 @@ describe('parseMasterPlaylist', () => {
     [['#EXT-X-STREAM-INF:BANDWIDTH=1,CODECS="a\\"><script>"', 'v.m3u8'], /malformed attribute list|unexpected characters/],
     [['#EXT-X-STREAM-INF:BANDWIDTH=1,CODECS="<script>"', 'v.m3u8'], /unexpected characters/],
     [['#EXT-X-STREAM-INF:BANDWIDTH=1'], /has no URI/],
+    [['#EXT-X-STREAM-INF:BANDWIDTH=1,FRAME-RATE=30 AUDIO', 'v.m3u8'], /expected a frame rate/],
     [['v.m3u8'], /URI without a preceding #EXT-X-STREAM-INF/],
     [['#EXT-X-SESSION-KEY:METHOD=AES-128,URI="k"'], /encrypted hub content/],
     [['#EXTINF:4,', 'a.ts'], /belongs in a media playlist/],

@@ -179,6 +179,8 @@ describe('the key goes only to the app itself', () => {
     [{ origin: 'ORIGIN' }],
     [{ referer: 'ORIGIN/player' }],
     [{ 'sec-fetch-site': 'same-origin', origin: 'ORIGIN', referer: 'ORIGIN/' }],
+    // Electron's custom-scheme handler may see no fetch metadata at all: the player header suffices.
+    [{ 'x-lectern-player': '1' }],
   ])('serves it to a same-origin request %j', async (h) => {
     const headers = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v.replace('ORIGIN', origin)]));
     const res = await fetch(key(), { headers });
@@ -197,6 +199,10 @@ describe('the key goes only to the app itself', () => {
     [{ referer: 'https://evil.example/ORIGIN/' }],
     [{ referer: 'ORIGIN0/' }],
     [{ 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' }],
+    [{ 'x-lectern-player': '0' }],
+    [{ 'x-lectern-player': '1', 'sec-fetch-site': 'cross-site' }],
+    [{ 'x-lectern-player': '1', origin: 'https://evil.example' }],
+    [{ 'x-lectern-player': '1', referer: 'https://evil.example/' }],
   ])('refuses %j with 403', async (h) => {
     const headers = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v.replace('ORIGIN', origin)]));
     const res = await fetch(key(), { headers });
@@ -210,6 +216,13 @@ describe('the key goes only to the app itself', () => {
     expect(isSameOrigin(req({ origin: 'lectern://app' }), 'lectern://app')).toBe(true);
     expect(isSameOrigin(req({ referer: 'lectern://apparent/x' }), 'lectern://app')).toBe(false);
     expect(isSameOrigin(req({ origin: 'null' }), 'lectern://app')).toBe(false);
+  });
+
+  it('never grants the CORS preflight a cross-origin page would need to send the player header', async () => {
+    const res = await fetch(key(), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-headers': 'x-lectern-player' } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-headers')).toBeNull();
   });
 
   it('answers 404 for a download without a key', async () => {
