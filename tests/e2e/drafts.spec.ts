@@ -22,6 +22,7 @@ test('an instructor builds, reorders, renames, reloads, deletes and undoes a cou
   const welcome = page.getByTestId('welcome-panel');
   await expect(welcome).toBeVisible();
   await expect(welcome).toContainText('Sections');
+  await expect(page.getByTestId('app-info')).toContainText(`Data: ${host.dataDir}`);
   await welcome.getByRole('button', { name: 'Create your first course' }).click();
 
   // The new course's placeholder title is selected, so typing replaces it.

@@ -1,5 +1,6 @@
 import { createCourse } from '../state/drafts-actions';
 import { useDrafts } from '../state/drafts-store';
+import { AppInfoFooter } from './AppInfoFooter';
 import './courses.css';
 
 function counts(sections: number, lectures: number): string {
@@ -50,6 +51,7 @@ export function CourseList() {
           ))}
         </ul>
       )}
+      <AppInfoFooter />
     </nav>
   );
 }
