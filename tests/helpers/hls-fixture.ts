@@ -16,8 +16,13 @@ export const LECTURE_ID = 'lecture1';
 export const MANIFEST_PATH = `courses/${COURSE_ID}/versions/1/course.json`;
 export const MEDIA_DIR = `media/${LECTURE_ID}`;
 
-/** A 4 s lecture from ffmpeg lavfi: 360p and 180p H.264 variants with a shared AAC audio rendition, 1 s segments. */
-export function writeFfmpegPackage(hubRoot: string, seconds = 4): void {
+/**
+ * A 4 s lecture from ffmpeg lavfi: 360p and 180p H.264 variants with a shared AAC audio rendition, 1 s
+ * segments, as MPEG-TS or as fMP4 (with an `#EXT-X-MAP` init section per rendition).
+ */
+export function writeFfmpegPackage(hubRoot: string, opts: { seconds?: number; segmentType?: 'mpegts' | 'fmp4' } = {}): void {
+  const seconds = opts.seconds ?? 4;
+  const fmp4 = opts.segmentType === 'fmp4';
   const dir = path.join(hubRoot, MEDIA_DIR);
   fs.mkdirSync(dir, { recursive: true });
   execFileSync(
@@ -31,7 +36,8 @@ export function writeFfmpegPackage(hubRoot: string, seconds = 4): void {
       '-c:v', 'libx264', '-preset', 'ultrafast', '-threads', '2', '-g', '24', '-keyint_min', '24', '-sc_threshold', '0',
       '-b:v:0', '800k', '-b:v:1', '300k', '-c:a', 'aac', '-b:a', '64k',
       '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod',
-      '-hls_segment_filename', path.join(dir, 'stream_%v_%03d.ts'),
+      ...(fmp4 ? ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init_%v.mp4'] : []),
+      '-hls_segment_filename', path.join(dir, fmp4 ? 'stream_%v_%03d.m4s' : 'stream_%v_%03d.ts'),
       '-master_pl_name', 'master.m3u8',
       '-var_stream_map', 'v:0,agroup:aud v:1,agroup:aud a:0,agroup:aud',
       path.join(dir, 'stream_%v.m3u8'),
