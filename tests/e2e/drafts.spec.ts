@@ -349,3 +349,15 @@ test('course details validate inline, switching course keeps pending typing, a s
   await page.getByTestId('course-item').filter({ hasText: 'Course B' }).click();
   await expect(page.getByTestId('course-title')).toHaveValue('Course B');
 });
+
+test('a double click, or typing straight after "Create your first course", creates one course', async ({ page, host }) => {
+  await page.goto(host.url);
+  // Desktop users double-click buttons; and a Space typed at once reaches the still-focused button.
+  await page.getByTestId('create-first-course').dblclick();
+  await page.keyboard.type(' A B');
+  await expect(page.getByTestId('course-editor')).toBeVisible();
+  await expectAllSaved(page);
+  await expect(page.getByTestId('course-item')).toHaveCount(1);
+  const listed = await page.evaluate(() => window.lectern.invoke('courses.list', {}));
+  expect(listed.ok && listed.value.length).toBe(1);
+});

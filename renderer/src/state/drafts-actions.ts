@@ -19,7 +19,20 @@ const notify = (what: string, err: unknown) => useNotices.getState().push(`Could
 
 export const DEFAULT_COURSE_TITLE = 'Untitled course';
 
-export async function createCourse(): Promise<void> {
+let creatingCourse: Promise<void> | null = null;
+
+/**
+ * One at a time: the button keeps focus while the course is created, and a Space typed in that moment
+ * (the start of the title the user is about to type) would press it again and create a second course.
+ */
+export function createCourse(): Promise<void> {
+  creatingCourse ??= createOneCourse().finally(() => {
+    creatingCourse = null;
+  });
+  return creatingCourse;
+}
+
+async function createOneCourse(): Promise<void> {
   try {
     const course = await track(call('courses.create', { title: DEFAULT_COURSE_TITLE }));
     const drafts = useDrafts.getState();

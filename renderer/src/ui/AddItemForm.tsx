@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { fieldErrorText } from '../ipc-errors';
 
 interface Props {
@@ -18,16 +18,22 @@ export function AddItemForm({ label, placeholder, buttonLabel, add, testIdPrefix
 
   // The field clears at once so titles can be entered in quick succession (Enter, type, Enter…);
   // main handles requests in order, so they are added in the order typed. A refused title comes back.
+  const adding = useRef(0);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const submitted = title;
+    // A double click on Add: the second press finds the field already cleared; that is not a blank title.
+    if (submitted === '' && adding.current > 0) return;
     setTitle('');
     setError(null);
+    adding.current++;
     try {
       await add(submitted);
     } catch (err) {
       setError(fieldErrorText(err));
       setTitle((current) => (current === '' ? submitted : current));
+    } finally {
+      adding.current--;
     }
   };
 
