@@ -340,6 +340,13 @@ test('course details validate inline, switching course keeps pending typing, a s
     { title: 'Doomed', lectures: ['Inside it'] },
     { title: 'Kept', lectures: [] },
   ]);
+  // "Move up" on the second section: it becomes first, its now-disabled button hands focus to its handle.
+  await section(page, 1).getByTestId('section-move-up').click();
+  await expect.poll(() => outline(page)).toEqual([
+    { title: 'Kept', lectures: [] },
+    { title: 'Doomed', lectures: ['Inside it'] },
+  ]);
+  await expect(section(page, 0).getByTestId('section-handle')).toBeFocused();
   await expectAllSaved(page);
 
   await page.reload();

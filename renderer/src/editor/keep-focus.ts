@@ -11,7 +11,9 @@ export function keepFocus(work: () => unknown): void {
   if (!scope || !control) return;
   const restore = () => {
     const row = document.querySelector<HTMLElement>(`[data-focus-scope="${CSS.escape(scope)}"]`);
-    const target = row?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(control)}"]`);
+    let target = row?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(control)}"]`);
+    // "Move up" is disabled once the row reaches the top; its drag handle is the next best place.
+    if (target instanceof HTMLButtonElement && target.disabled) target = row?.querySelector<HTMLElement>('[data-testid$="-handle"]');
     if (target && document.activeElement !== target) target.focus();
   };
   requestAnimationFrame(() => requestAnimationFrame(restore));
