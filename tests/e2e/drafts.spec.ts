@@ -299,8 +299,18 @@ test('lecture titles can be entered in quick succession, each with Enter', async
   await expect(lectures(section(page, 0))).toHaveCount(4);
   await expect(input).toBeFocused();
   await expectAllSaved(page);
+
+  // The summary opens from the row; once it has text it is shown open.
+  const two = lectures(section(page, 0)).nth(1);
+  await two.getByTestId('lecture-summary-toggle').click();
+  await expect(two.getByTestId('lecture-summary-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await two.getByTestId('lecture-summary').fill('Second lecture: لماذا? 왜? Why?');
+  await expectAllSaved(page);
+
   await page.reload();
   expect(await outline(page)).toEqual([{ title: 'Week 1', lectures: ['One', 'Two', 'Three', 'Four'] }]);
+  await expect(lectures(section(page, 0)).nth(1).getByTestId('lecture-summary')).toHaveValue('Second lecture: لماذا? 왜? Why?');
+  await expect(lectures(section(page, 0)).first().getByTestId('lecture-summary')).toHaveCount(0);
 });
 
 test('course details validate inline, switching course keeps pending typing, a section delete undoes with Ctrl+Z', async ({ page, host }) => {
