@@ -35,6 +35,8 @@ export interface DownloadManagerOptions {
   onEvent?: (event: DownloadEvent) => void;
   /** Files in flight per download. */
   concurrency?: number;
+  /** Downloads fetching at the same time; the others wait as 'queued', in the order they were started. */
+  maxActiveDownloads?: number;
   retry?: RetryPolicy;
   /** Head-room kept free on the disk beyond the download itself. */
   reserveBytes?: number;
@@ -76,6 +78,8 @@ export class DownloadManager {
   private readonly paths: LibraryPaths;
   private readonly active = new Map<string, { ctl: AbortController; done: Promise<void> }>();
   private readonly progressAt = new Map<string, number>();
+  private fetching = 0;
+  private waiting: (() => void)[] = [];
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
   private readonly fetchImpl: typeof fetch;
@@ -123,7 +127,15 @@ export class DownloadManager {
     const playlists = buildLocalPlaylists(plan.variant, plan.audio, plan.renditions, ivs);
     // The key goes in first: a row without its key could never be played, a key without a row is inert.
     await this.opts.secrets.set(downloadKeyAccount(id), randomBytes(KEY_BYTES).toString('hex'));
-    this.store.insert(id, base.href, plan, ivs, playlists);
+    try {
+      this.store.insert(id, base.href, plan, ivs, playlists);
+    } catch (err) {
+      await this.opts.secrets.delete(downloadKeyAccount(id));
+      if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+      }
+      throw err;
+    }
     this.opts.log?.log('info', 'download planned', { id, lectureId: plan.lectureId, quality: plan.quality, bytes: plan.totalBytes, files: plan.files.length });
     return this.get(id);
   }
@@ -209,6 +221,12 @@ export class DownloadManager {
     const summary = this.get(id);
     const base = new URL(summary.hubBase);
     try {
+      await this.takeSlot(id, signal);
+    } catch {
+      this.setState(id, 'paused');
+      return;
+    }
+    try {
       const key = await this.key(id);
       await fs.promises.mkdir(this.paths.folder(id), { recursive: true });
       const pending = await this.pendingFiles(id);
@@ -237,7 +255,31 @@ export class DownloadManager {
       const message = err instanceof LecternError ? err.message : `Downloading "${summary.title}" stopped: ${messageOf(err)}`;
       this.setState(id, 'failed', message);
       this.opts.log?.log('error', 'download failed', { id, error: messageOf(err) });
+    } finally {
+      this.fetching--;
+      this.waiting.shift()?.();
     }
+  }
+
+  /** Waits (as 'queued') until fewer than `maxActiveDownloads` downloads are fetching. */
+  private async takeSlot(id: string, signal: AbortSignal): Promise<void> {
+    const max = this.opts.maxActiveDownloads ?? 1;
+    if (this.fetching >= max) this.setState(id, 'queued');
+    while (this.fetching >= max) {
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          this.waiting = this.waiting.filter((w) => w !== wake);
+          reject(signal.reason);
+        };
+        this.waiting.push(wake);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+    this.fetching++;
   }
 
   /** Files not yet done, plus done files whose stored size is wrong (cheap check; `verify` is the deep one). */

@@ -324,6 +324,93 @@ describe('downloading a lecture', () => {
   });
 });
 
+describe('several downloads', () => {
+  const until = async (cond: () => boolean) => {
+    while (!cond()) await new Promise((r) => setTimeout(r, 5));
+  };
+  /** Holds every segment request until the returned release is called. */
+  const holdSegments = (target: Hub, root: string) => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    target.intercept = (req, res) => {
+      if (!req.url?.endsWith('.ts')) return false;
+      const data = fs.readFileSync(path.join(root, decodeURIComponent(req.url).slice('/hub/'.length)));
+      void gate.then(() => res.writeHead(200, { 'content-length': data.byteLength }).end(data));
+      return true;
+    };
+    return () => release();
+  };
+
+  it('fetches one download at a time and queues the others in the order they were started', async () => {
+    const otherRoot = path.join(tmp.dir, 'hub-b');
+    fs.cpSync(hubRoot, otherRoot, { recursive: true });
+    const other = await serveHub(otherRoot);
+    try {
+      const s = setup();
+      const a = await add(s);
+      const b = await s.manager.add({ hubBaseUrl: other.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });
+      const release = holdSegments(hub, hubRoot);
+      const seen = hub.requests.length;
+      const runs = [s.manager.start(a.id), s.manager.start(b.id)];
+      await until(() => hub.requests.slice(seen).some((r) => r.endsWith('.ts')));
+      expect(s.manager.get(a.id).state).toBe('downloading');
+      expect(s.manager.get(b.id).state).toBe('queued');
+      expect(other.requests.filter((r) => r.endsWith('.ts'))).toEqual([]);
+      release();
+      await Promise.all(runs);
+      expect([s.manager.get(a.id).state, s.manager.get(b.id).state]).toEqual(['completed', 'completed']);
+      const order = s.events.filter((e) => e.type === 'state' && e.state !== 'queued').map((e) => `${e.id === a.id ? 'a' : 'b'}:${e.type === 'state' ? e.state : ''}`);
+      expect(order).toEqual(['a:downloading', 'a:completed', 'b:downloading', 'b:completed']);
+      s.db.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('pausing a queued download takes it out of the queue', async () => {
+    const otherRoot = path.join(tmp.dir, 'hub-c');
+    fs.cpSync(hubRoot, otherRoot, { recursive: true });
+    const other = await serveHub(otherRoot);
+    try {
+      const s = setup();
+      const a = await add(s);
+      const b = await s.manager.add({ hubBaseUrl: other.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });
+      const release = holdSegments(hub, hubRoot);
+      const runA = s.manager.start(a.id);
+      const runB = s.manager.start(b.id);
+      await until(() => s.manager.get(b.id).state === 'queued');
+      await s.manager.pause(b.id);
+      await runB;
+      expect(s.manager.get(b.id).state).toBe('paused');
+      release();
+      await runA;
+      expect(s.manager.get(a.id).state).toBe('completed');
+      expect(other.requests.filter((r) => r.endsWith('.ts'))).toEqual([]);
+      s.db.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('close() stops what is running and resumeInterrupted() continues it in a new manager', async () => {
+    const s = setup();
+    const { id } = await add(s);
+    const release = holdSegments(hub, hubRoot);
+    const seen = hub.requests.length;
+    const run = s.manager.start(id);
+    await until(() => hub.requests.slice(seen).some((r) => r.endsWith('.ts')));
+    await s.manager.close();
+    await run;
+    release();
+    expect(s.manager.get(id).state).toBe('downloading');
+    hub.intercept = null;
+    const again = new DownloadManager({ db: s.db, libraryDir: s.library, secrets: s.secrets, freeBytes: async () => 1e12 });
+    await Promise.all(again.resumeInterrupted());
+    expect(again.get(id)).toMatchObject({ state: 'completed', filesDone: 9 });
+    s.db.close();
+  });
+});
+
 describe('the test media itself', () => {
   it('is real H.264/AAC HLS (so the ffprobe check above means something)', () => {
     const out = execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path.join(hubRoot, MEDIA_DIR, 'stream_0_000.ts')], { encoding: 'utf8' });
