@@ -200,7 +200,7 @@ export class DownloadManager {
 
   /** What the offline media route serves: only completed downloads, only rows the app wrote. */
   mediaSource(): OfflineMediaSource {
-    const completed = (id: string) => this.store.summary(id)?.state === 'completed';
+    const completed = (id: string) => this.store.state(id) === 'completed';
     return {
       playlist: (id, name) => (completed(id) ? this.store.playlist(id, name) : null),
       filePath: (id, index) => (completed(id) && this.store.file(id, index)?.state === 'done' ? this.paths.file(id, index) : null),

@@ -84,6 +84,12 @@ export class DownloadStore {
     return row ? toSummary(row) : null;
   }
 
+  /** Just the state: the media route asks on every segment request, so this skips the counts. */
+  state(id: string): DownloadState | null {
+    const row = this.db.prepare('SELECT state FROM downloads WHERE id = ?').get(id) as { state: DownloadState } | undefined;
+    return row?.state ?? null;
+  }
+
   list(): DownloadSummary[] {
     return (this.db.prepare(`${SUMMARY} ORDER BY d.created_at`).all() as DownloadRow[]).map(toSummary);
   }
