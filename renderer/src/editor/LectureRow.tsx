@@ -8,7 +8,8 @@ import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
 import { formatDuration } from './format';
-import { focusAfterRemoval, moveDirection } from './keep-focus';
+import { focusAfterRemoval } from './keep-focus';
+import { moveDirection } from './move-keys';
 
 interface Props {
   lecture: Lecture;

@@ -9,7 +9,8 @@ import { AddItemForm } from '../ui/AddItemForm';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
-import { focusAfterRemoval, moveDirection } from './keep-focus';
+import { focusAfterRemoval } from './keep-focus';
+import { moveDirection } from './move-keys';
 import { LectureRow } from './LectureRow';
 
 interface Props {

@@ -19,13 +19,6 @@ export function keepFocus(work: () => unknown): void {
   requestAnimationFrame(() => requestAnimationFrame(restore));
 }
 
-/** Alt+ArrowUp / Alt+ArrowDown → -1 / +1; textareas keep Alt+Arrow for their own caret movement. */
-export function moveDirection(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; key: string; target: EventTarget | null }): -1 | 1 | null {
-  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
-  if (e.target instanceof HTMLTextAreaElement) return null;
-  return e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : null;
-}
-
 /**
  * Deleting a row with its own button would leave focus on nothing (the page body), so a keyboard user
  * would start over from the top. Focus goes to the same button in the next row, else the previous row,
