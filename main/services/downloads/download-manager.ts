@@ -13,7 +13,7 @@ import { DownloadStore, type DownloadState, type DownloadSummary, type FileRow }
 import { hubFetch, TransientError } from './hub-fetch';
 import { LibraryPaths } from './library-paths';
 import { buildLocalPlaylists } from './local-playlists';
-import { formatBytes, planDownload, type QualityChoice } from './plan';
+import { formatBytes, planDownload, type DownloadPlan, type QualityChoice } from './plan';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 import { KEY_BYTES, digestStoredFile, encryptedSize, encryptor } from './segment-cipher';
 
@@ -110,7 +110,7 @@ export class DownloadManager {
    */
   async add(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadSummary> {
     let base: URL;
-    let plan;
+    let plan: DownloadPlan;
     try {
       base = normalizeHubBase(req.hubBaseUrl);
       plan = await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl);

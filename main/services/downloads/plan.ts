@@ -101,7 +101,9 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
   };
   const audioCache = new Map<string, Rendition>();
   const candidates = [];
-  for (const variant of master.variants) {
+  // ffmpeg lists the audio-only rendition as a variant of its own; a lecture is downloaded with video when it has any.
+  const withVideo = master.variants.filter((v) => v.height !== null);
+  for (const variant of withVideo.length > 0 ? withVideo : master.variants) {
     const video = await renditionFiles(variant.uri, 'video');
     const audio = audioFor(variant);
     let audioRendition: Rendition | null = null;

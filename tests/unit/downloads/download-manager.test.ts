@@ -141,6 +141,8 @@ describe('downloading a lecture', () => {
     expect(fits.quality).toBe('180p');
     await s.manager.remove(fits.id);
     await expect(add(s, { kind: 'fits', maxBytes: 1000 })).rejects.toThrow(/smallest quality of "Sampling" needs .* more than the 1 KB allowed/);
+    // ffmpeg's audio-only "variant" would fit 100 KB, but a lecture is not downloaded without its video.
+    await expect(add(s, { kind: 'fits', maxBytes: 100_000 })).rejects.toThrow(/smallest quality of "Sampling" needs/);
     s.db.close();
   });
 
