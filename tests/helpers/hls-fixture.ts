@@ -138,7 +138,12 @@ export async function serveHub(hubRoot: string): Promise<Hub> {
     const n = (counts.get(target) ?? 0) + 1;
     counts.set(target, n);
     if (hub.intercept?.(req, res, n)) return;
-    const rel = decodeURIComponent(target.split('?')[0] ?? '');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(target.split('?')[0] ?? '');
+    } catch {
+      return void res.writeHead(400).end();
+    }
     if (!rel.startsWith('/hub/')) return void res.writeHead(404).end();
     const file = path.resolve(hubRoot, `.${rel.slice('/hub'.length)}`);
     if (!file.startsWith(path.resolve(hubRoot) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return void res.writeHead(404).end();
