@@ -27,7 +27,7 @@ function readDescription(dataDir: string, courseId: string): { integrity: unknow
   }
 }
 
-test('a crash while typing loses at most the last second, and the database stays intact', async ({ page, context }) => {
+test('a crash while typing loses at most the last second, and the database stays intact', async ({ page }) => {
   test.setTimeout(90_000);
   const tmp = tempDir('lectern-durability-');
   const port = await freePort();
@@ -85,16 +85,18 @@ test('a crash while typing loses at most the last second, and the database stays
     expect(saved.length, `every key delivered more than ${MAX_LOSS_MS} ms before the kill is saved`).toBeGreaterThanOrEqual(mustHave);
     expect(guard.problems()).toEqual([]);
 
-    // Close this page first: its retry would otherwise save the post-crash keystrokes to the new host.
-    await page.close();
+    // Main comes back on the same data folder and port; the page reloads from it. The page may have
+    // re-sent what it still held after the crash (its retry), so it can show more than survived on disk,
+    // never less, and always a prefix of what was typed.
     host = await startHostProcess(tmp.dir, port);
-    const again = await context.newPage();
-    const guardAgain = guardPage(again);
-    await again.goto(host.url);
-    await expect(again.getByTestId('course-title')).toHaveValue('Data Cleaning 101');
-    await expect(again.getByTestId('course-description')).toHaveValue(saved);
-    await expectAllSaved(again);
-    expect(guardAgain.problems()).toEqual([]);
+    await page.reload();
+    await expect(page.getByTestId('course-title')).toHaveValue('Data Cleaning 101');
+    const shown = await page.getByTestId('course-description').inputValue();
+    console.log(`after the restart the page shows ${shown.length} chars (${shown.length - saved.length} re-sent by the page after the crash)`);
+    expect(TEXT.startsWith(shown), 'the description after restart is a prefix of what was typed').toBe(true);
+    expect(shown.length).toBeGreaterThanOrEqual(saved.length);
+    await expectAllSaved(page);
+    expect(guard.problems()).toEqual([]);
   } finally {
     await host?.stop();
     tmp.cleanup();
