@@ -1,0 +1,40 @@
+import { LecternError, type ErrorCode } from '../../contract/errors';
+import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
+
+/**
+ * A hub problem the user must fix (not something a retry fixes). `reason` lets the UI show a distinct
+ * state — notably 'credentials-expired', which asks for fresh temporary credentials instead of retrying.
+ */
+export class HubAccessError extends LecternError {
+  constructor(
+    readonly reason: Exclude<S3FailureKind, 'aborted'>,
+    message: string,
+  ) {
+    super(codeFor(reason), message);
+    this.name = 'HubAccessError';
+  }
+}
+
+function codeFor(reason: S3FailureKind): ErrorCode {
+  switch (reason) {
+    case 'credentials-expired':
+    case 'credentials-invalid':
+    case 'access-denied':
+      return 'forbidden';
+    case 'bucket-missing':
+    case 'upload-missing':
+      return 'not-found';
+    case 'retryable':
+      return 'unavailable';
+    default:
+      return 'internal';
+  }
+}
+
+/** Turns any S3 error into a HubAccessError naming the hub and bucket (aborts are passed through unchanged). */
+export function toHubError(err: unknown, where: { hub: string; bucket: string }): unknown {
+  if (err instanceof HubAccessError) return err;
+  const f = classifyS3Error(err);
+  if (f.kind === 'aborted') return err;
+  return new HubAccessError(f.kind, explainS3Failure(f, where));
+}
