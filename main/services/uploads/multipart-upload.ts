@@ -53,7 +53,13 @@ async function uploadOnce(ctx: TransferContext, src: UploadSource): Promise<void
   const fp = await sourceFingerprint(src.path);
   const fh = await fs.open(src.path, 'r');
   try {
-    const { record, acked } = await prepare(ctx, src, fp, fh);
+    const { record, acked, completed } = await prepare(ctx, src, fp, fh);
+    if (completed) {
+      ctx.store.delete(record.uploadId);
+      ctx.addDone(fp.size);
+      ctx.emit({ type: 'multipart', key: src.key, uploadId: record.uploadId, state: 'completed', detail: 'found completed on the server' });
+      return;
+    }
     const total = partCount(fp.size, record.partSize);
     ctx.addDone(acked.reduce((n, p) => n + p.size, 0));
     const have = new Set(acked.map((p) => p.partNumber));
@@ -92,7 +98,7 @@ async function prepare(
   src: UploadSource,
   fp: { fingerprint: string; size: number; mtimeMs: number },
   fh: fs.FileHandle,
-): Promise<{ record: MultipartRecord; acked: AckedPart[] }> {
+): Promise<{ record: MultipartRecord; acked: AckedPart[]; completed?: boolean }> {
   const existing = ctx.store.find(ctx.scope, src.key);
   if (existing) {
     if (existing.fingerprint !== fp.fingerprint || existing.sourcePath !== src.path || existing.sourceSize !== fp.size) {
@@ -101,6 +107,7 @@ async function prepare(
       ctx.emit({ type: 'multipart', key: src.key, uploadId: existing.uploadId, state: 'restarted', detail: 'source changed' });
     } else {
       const acked = await reconcile(ctx, existing, fh);
+      if (acked === 'completed') return { record: existing, acked: [], completed: true };
       if (acked) {
         ctx.emit({ type: 'multipart', key: src.key, uploadId: existing.uploadId, state: 'resumed', detail: `${acked.length} parts already on the server` });
         return { record: existing, acked };
@@ -132,14 +139,18 @@ async function prepare(
 /**
  * Merges the local part log with what the server holds. Parts the server lost are sent again. Parts the
  * server holds that the log lacks (acknowledged just before a crash) are adopted when their ETag is the
- * MD5 of our bytes, so they are not sent twice. Returns null when the upload is gone and was not completed.
+ * MD5 of our bytes, so they are not sent twice. Returns null when the upload is gone and was not completed,
+ * 'completed' when it is gone because it was completed.
  */
-async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.FileHandle): Promise<AckedPart[] | null> {
+async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.FileHandle): Promise<AckedPart[] | 'completed' | null> {
   let server: Map<number, { etag: string; size: number }>;
   try {
     server = await listParts(ctx, rec);
   } catch (err) {
     if (classifyS3Error(err).kind !== 'upload-missing') throw err;
+    // Killed after S3 completed the upload but before the record was removed: the object is already there.
+    const parts = ctx.store.parts(rec.uploadId);
+    if (parts.length === partCount(rec.sourceSize, rec.partSize) && (await alreadyComplete(ctx, rec, parts))) return 'completed';
     ctx.store.delete(rec.uploadId);
     ctx.log.log('info', 'the hub no longer has the unfinished upload; starting over', { key: rec.key, uploadId: rec.uploadId });
     ctx.emit({ type: 'multipart', key: rec.key, uploadId: rec.uploadId, state: 'restarted', detail: 'NoSuchUpload' });

@@ -42,7 +42,11 @@ export function requestBody(ctx: TransferContext, data: Buffer, signal: AbortSig
     (async function* () {
       for (let i = 0; i < data.length; i += CHUNK) {
         const slice = data.subarray(i, i + CHUNK);
-        await limiter.take(slice.length, signal);
+        // Paused or cancelled: the request is being aborted by the same signal, so end quietly rather
+        // than raise a stream error nobody listens to any more.
+        if (signal.aborted) return;
+        await limiter.take(slice.length, signal).catch(() => {});
+        if (signal.aborted) return;
         yield slice;
       }
     })(),
