@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInfo, UpdateState, CourseDetail, CourseSummary, Course, DeleteReceipt, Lecture, RestoreReceipt, Section } from './types';
+import type { FfmpegInfo, LectureMedia, MediaJob, AppInfo, UpdateState, CourseDetail, CourseSummary, Course, DeleteReceipt, Lecture, RestoreReceipt, Section } from './types';
 import { CoursePatch, Id, LecturePatch, Position, SectionPatch, Title } from './schemas';
 
 /**
@@ -58,6 +58,19 @@ export const channels = {
   'updates.check': channel<UpdateState>()(none, 'Look for a newer Lectern now.'),
   'updates.download': channel<UpdateState>()(none, 'Download the available update (verified before it is offered).'),
   'updates.install': channel<UpdateState>()(none, 'Restart into the downloaded update.'),
+
+  'media.tools': channel<FfmpegInfo>()(none, 'Which ffmpeg and ffprobe Lectern runs, their version, and anything missing for transcoding.'),
+  'media.import': channel<LectureMedia>()(
+    z.strictObject({ lectureId: Id, filePath: z.string().min(1).max(4096) }),
+    'Attach a video file to a lecture: probe and validate it, then copy it into the library.',
+  ),
+  'media.get': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "A lecture's source info, finished previews and ladder, and its jobs."),
+  'media.build': channel<MediaJob[]>()(
+    z.strictObject({ lectureId: Id, wait: z.boolean().optional() }),
+    'Queue poster, storyboard, HLS ladder and preview clip; with wait, resolve when they have finished.',
+  ),
+  'media.cancel': channel<MediaJob>()(z.strictObject({ jobId: Id }), 'Cancel a queued or running media job; partial output is removed.'),
+  'media.jobs': channel<MediaJob[]>()(none, 'Every media job, oldest first.'),
 
   'trash.restore': channel<RestoreReceipt>()(
     z.strictObject({ undoToken: z.string().min(1).max(100) }),

@@ -1,4 +1,4 @@
-import type { UpdateState } from './types';
+import type { MediaJob, UpdateState } from './types';
 
 /**
  * Events main sends to the renderer. They originate in trusted services, so they carry types but no
@@ -14,6 +14,7 @@ const event = <P>(doc: string): EventSpec<P> => ({ doc });
 
 export const events = {
   'updates.state': event<UpdateState>('The app update moved to another phase or made download progress.'),
+  'media.job': event<MediaJob>('A media job was queued, started, made progress (about twice a second) or finished.'),
   'drafts.changed': event<{ courseId: string }>('A course, or something inside it, was created, edited, moved or deleted.'),
 } as const;
 

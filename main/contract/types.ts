@@ -81,3 +81,70 @@ export type UpdateState =
   | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number }
   | { phase: 'ready'; version: string }
   | { phase: 'error'; message: string };
+
+/** What ffprobe found in a lecture's source video. Width/height are the display size (rotation and pixel aspect applied). */
+export interface MediaProbe {
+  container: string;
+  durationSec: number | null;
+  sizeBytes: number | null;
+  bitRate: number | null;
+  video: {
+    codec: string;
+    profile: string | null;
+    codedWidth: number;
+    codedHeight: number;
+    width: number;
+    height: number;
+    frameRate: number | null;
+    /** Degrees clockwise from the display matrix (0, 90, 180, 270). */
+    rotation: number;
+  } | null;
+  audio: { codec: string; sampleRate: number | null; channels: number | null } | null;
+}
+
+export type MediaJobKind = 'poster' | 'storyboard' | 'ladder' | 'preview';
+export type MediaJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface MediaJob {
+  id: string;
+  lectureId: string;
+  kind: MediaJobKind;
+  status: MediaJobStatus;
+  /** 0–100. */
+  percent: number;
+  /** Seconds left by the current speed; null when unknown. */
+  etaSec: number | null;
+  error: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface MediaRendition {
+  name: string;
+  width: number;
+  height: number;
+  /** Peak bits per second as written in the master playlist (video + audio). */
+  bandwidth: number;
+  playlist: string;
+}
+
+/** A lecture's media as the UI shows it; paths are absolute and only present once the file is complete. */
+export interface LectureMedia {
+  lectureId: string;
+  source: { file: string; originalName: string; sizeBytes: number; importedAt: number; probe: MediaProbe } | null;
+  poster: string | null;
+  storyboard: { sprite: string; vtt: string } | null;
+  preview: string | null;
+  ladder: { master: string; renditions: MediaRendition[] } | null;
+  jobs: MediaJob[];
+}
+
+/** The ffmpeg Lectern transcodes with; `problem` is a user-facing sentence when something is missing. */
+export interface FfmpegInfo {
+  ffmpeg: string;
+  ffprobe: string;
+  version: string;
+  missing: string[];
+  problem: string | null;
+}

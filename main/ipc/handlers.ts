@@ -31,6 +31,13 @@ export function createHandlers(s: AppServices, shell: HostShell): Handlers {
     'updates.download': () => s.updates.download(),
     'updates.install': () => s.updates.install(),
 
+    'media.tools': () => s.media.tools(),
+    'media.import': ({ lectureId, filePath }) => s.media.import(lectureId, filePath),
+    'media.get': ({ lectureId }) => s.media.get(lectureId),
+    'media.build': ({ lectureId, wait }) => s.media.build(lectureId, { wait }),
+    'media.cancel': ({ jobId }) => s.media.cancel(jobId),
+    'media.jobs': () => s.media.jobs(),
+
     'trash.restore': ({ undoToken }) => s.drafts.restore(undoToken),
   };
 }

@@ -2,6 +2,7 @@ import type { EventSink } from '../contract/events';
 import { openDatabase, schemaVersion, type Database } from './db/database';
 import { DraftsService } from './drafts/drafts-service';
 import type { Logger } from './log/logger';
+import { MediaService, type MediaServiceOptions } from './media/media-service';
 import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
@@ -11,6 +12,7 @@ export interface AppServices {
   readonly drafts: DraftsService;
   readonly log: Logger;
   readonly updates: UpdateService;
+  readonly media: MediaService;
   schemaVersion(): number;
   close(): void;
 }
@@ -23,6 +25,8 @@ export interface ServiceOptions {
   emit?: EventSink;
   /** electron-updater's autoUpdater in an installed app; absent in development, the CLI and tests. */
   updater?: Updater | null;
+  /** ffmpeg paths, concurrency, limits; `runJobs: false` keeps this process from starting encodes on open (the CLI). */
+  media?: Omit<MediaServiceOptions, 'dataDir'>;
 }
 
 /**
@@ -32,6 +36,7 @@ export interface ServiceOptions {
 export function openAppServices(opts: ServiceOptions): AppServices {
   const db = openDatabase(opts.dataDir);
   const emit = opts.emit ?? (() => {});
+  const media = new MediaService(db, emit, opts.log.child('media'), { ...opts.media, dataDir: opts.dataDir });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
@@ -39,7 +44,11 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     drafts: new DraftsService(db, emit),
     log: opts.log,
     updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
+    media,
     schemaVersion: () => schemaVersion(db),
-    close: () => db.close(),
+    close: () => {
+      media.close();
+      db.close();
+    },
   };
 }

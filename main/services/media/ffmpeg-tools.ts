@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface FfmpegPaths {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+export interface FfmpegReport extends FfmpegPaths {
+  /** First line of `ffmpeg -version`, e.g. "ffmpeg version 5.1.9-0+deb12u1". */
+  version: string;
+  /** What Lectern's pipeline needs and this ffmpeg lacks; empty when usable. */
+  missing: string[];
+  /** A sentence a user can act on when something is missing; null when usable. */
+  problem: string | null;
+}
+
+/** Where the system ffmpeg lives on Debian-like systems; preferred over the bundled 2018 static build when present. */
+const SYSTEM_FFMPEG = '/usr/bin/ffmpeg';
+const SYSTEM_FFPROBE = '/usr/bin/ffprobe';
+
+/**
+ * Which ffmpeg/ffprobe to run. Order: explicit option, then $LECTERN_FFMPEG / $LECTERN_FFPROBE, then the
+ * system binaries, then the bundled @ffmpeg-installer builds (the packaged app's fallback). The bundled
+ * ffmpeg is a 2018 build that segfaults on `-hls_playlist_type vod` with `-var_stream_map`, so a system
+ * ffmpeg wins whenever one is installed.
+ */
+export function resolveFfmpegPaths(opts: Partial<FfmpegPaths> = {}, env: NodeJS.ProcessEnv = process.env): FfmpegPaths {
+  return {
+    ffmpeg: opts.ffmpeg ?? nonEmpty(env.LECTERN_FFMPEG) ?? existing(SYSTEM_FFMPEG) ?? bundled('@ffmpeg-installer/ffmpeg') ?? 'ffmpeg',
+    ffprobe: opts.ffprobe ?? nonEmpty(env.LECTERN_FFPROBE) ?? existing(SYSTEM_FFPROBE) ?? bundled('@ffprobe-installer/ffprobe') ?? 'ffprobe',
+  };
+}
+
+/** Checks the binaries run and have what the ladder needs: libx264, the native AAC encoder and the HLS muxer. */
+export async function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
+  let version: string;
+  try {
+    version = await firstLine(paths.ffmpeg, ['-hide_banner', '-version']);
+    await firstLine(paths.ffprobe, ['-hide_banner', '-version']);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      ...paths,
+      version: 'unknown',
+      missing: ['ffmpeg'],
+      problem: `Lectern could not run ffmpeg (${paths.ffmpeg}) or ffprobe (${paths.ffprobe}): ${message}. Install ffmpeg, or set LECTERN_FFMPEG and LECTERN_FFPROBE to working binaries.`,
+    };
+  }
+  const [encoders, muxers] = await Promise.all([
+    run(paths.ffmpeg, ['-hide_banner', '-encoders'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
+    run(paths.ffmpeg, ['-hide_banner', '-muxers'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
+  ]);
+  const missing: string[] = [];
+  if (!listed(encoders, 'libx264')) missing.push('libx264 encoder');
+  if (!listed(encoders, 'aac')) missing.push('aac encoder');
+  if (!listed(muxers, 'hls')) missing.push('hls muxer');
+  return {
+    ...paths,
+    version,
+    missing,
+    problem: missing.length
+      ? `${paths.ffmpeg} (${version}) lacks ${missing.join(', ')}. Install a full ffmpeg build, or point LECTERN_FFMPEG at one.`
+      : null,
+  };
+}
+
+/** `-encoders` / `-muxers` print one entry per line as "<flags> <name> <description>". */
+function listed(table: string, name: string): boolean {
+  return table.split('\n').some((line) => line.trim().split(/\s+/)[1] === name);
+}
+
+async function firstLine(bin: string, args: string[]): Promise<string> {
+  const { stdout } = await run(bin, args, { timeout: 15_000 });
+  return stdout.split('\n')[0]?.trim() ?? '';
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v && v.trim() ? v : undefined;
+}
+
+function existing(file: string): string | undefined {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The installer packages throw when their platform binary is absent, so they are loaded only as a fallback. */
+function bundled(pkg: string): string | undefined {
+  try {
+    const mod = createRequire(import.meta.url)(pkg) as { path?: unknown };
+    // In a packaged app the binary is unpacked next to app.asar; a path inside the archive cannot be executed.
+    return typeof mod.path === 'string' ? mod.path.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
