@@ -1,16 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, type Cipher, type Decipher } from 'node:crypto';
+import { createDecipheriv, createHash, type Decipher } from 'node:crypto';
 import fs from 'node:fs';
 
 /**
  * HLS AES-128: AES-128-CBC with PKCS#7 padding over the whole segment (RFC 8216 §5.2), which is exactly
- * Node's 'aes-128-cbc'. Storing segments this way means the player decrypts them itself (hls.js does,
- * given `#EXT-X-KEY`), so nothing decrypted is ever written to disk or served.
+ * Node's 'aes-128-cbc' (encryption happens in AsyncCbcEncryptor). Storing segments this way means the
+ * player decrypts them itself (hls.js does, given `#EXT-X-KEY`), so nothing decrypted is ever written to
+ * disk or served.
  */
 export const KEY_BYTES = 16;
-
-export function encryptor(key: Buffer, iv: Buffer): Cipher {
-  return createCipheriv('aes-128-cbc', key, iv);
-}
 
 export function decryptor(key: Buffer, iv: Buffer): Decipher {
   return createDecipheriv('aes-128-cbc', key, iv);

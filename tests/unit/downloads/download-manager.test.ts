@@ -253,13 +253,16 @@ describe('downloading a lecture', () => {
     let full = true;
     const s = setup({
       concurrency: 1,
-      createWriteStream: (file) => {
-        if (full && ++writes > 3) {
-          const out = fs.createWriteStream(file);
-          out.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-          return out;
-        }
-        return fs.createWriteStream(file);
+      openForWrite: async (file) => {
+        const handle = await fs.promises.open(file, 'w');
+        const failing = full && ++writes > 3;
+        return {
+          write: async (chunks: Buffer[]) => {
+            if (failing) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            await handle.writev(chunks);
+          },
+          close: () => handle.close(),
+        };
       },
     });
     const { id } = await add(s);
