@@ -4,6 +4,7 @@ export const MAX_PARTS = 9_999;
 /** Smaller parts multiply per-request overhead; S3's own minimum is 5 MiB. */
 export const MIN_PART_SIZE = 8 * MIB;
 export const MAX_PART_SIZE = 5 * 1024 * MIB;
+export const MAX_OBJECT_SIZE = 5 * 1024 * 1024 * MIB;
 
 /**
  * The part size for a file, fixed when its upload is created and stored with it (a resumed upload keeps
@@ -11,10 +12,9 @@ export const MAX_PART_SIZE = 5 * 1024 * MIB;
  * fewer than 10,000 parts.
  */
 export function choosePartSize(fileSize: number, preferred = 16 * MIB): number {
+  if (fileSize > MAX_OBJECT_SIZE) throw new Error(`A file of ${fileSize} bytes is larger than S3's 5 TiB object limit.`);
   const needed = Math.ceil(fileSize / MAX_PARTS / MIB) * MIB;
-  const size = Math.max(MIN_PART_SIZE, preferred, needed);
-  if (size > MAX_PART_SIZE) throw new Error(`A file of ${fileSize} bytes is larger than S3's 5 TiB object limit.`);
-  return size;
+  return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, preferred, needed));
 }
 
 export function partCount(fileSize: number, partSize: number): number {
