@@ -7,6 +7,7 @@ import { openAppServices, type AppServices } from '../services/app-services';
 import { createFileLogger } from '../services/log/logger';
 import { defaultDataDir } from './data-dir';
 import { registerCourseCommands } from './commands/courses';
+import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
 import { CliError, type CliContext } from './context';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -31,7 +32,8 @@ export async function runCli(argv: string[]): Promise<number> {
       if (!services || !dispatch) {
         const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
         const log = createFileLogger(dataDir);
-        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli') });
+        // runJobs false: a CLI command must not start encodes as a side effect; `media build --wait` runs them explicitly.
+        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli'), emit: mediaProgressOnStderr(), media: { runJobs: false } });
         dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }
       const envelope = await dispatch(channel, input);
@@ -43,6 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
     },
   };
   registerCourseCommands(program, ctx);
+  registerMediaCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
