@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { LecternError } from '../../contract/errors';
@@ -7,16 +7,17 @@ import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
 import { DownloadStore, type DownloadState, type DownloadSummary, type FileRow } from './download-store';
-import { hubFetch, TransientError } from './hub-fetch';
+import { TransientError } from './hub-fetch';
 import { LibraryPaths } from './library-paths';
 import { buildLocalPlaylists } from './local-playlists';
 import { formatBytes, planDownload, type DownloadPlan, type QualityChoice } from './plan';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
-import { AsyncCbcEncryptor } from './async-cbc-encryptor';
+import { transferFile, type WritableFile } from './file-transfer';
 import { KEY_BYTES, digestStoredFile, encryptedSize } from './segment-cipher';
 
 export type { DownloadState, DownloadSummary } from './download-store';
 export type { QualityChoice } from './plan';
+export type { WritableFile } from './file-transfer';
 
 export type DownloadEvent =
   | { type: 'state'; id: string; state: DownloadState; error: string | null }
@@ -60,40 +61,6 @@ export interface VerifyReport {
 }
 
 const PROGRESS_INTERVAL_MS = 250;
-const WRITE_BATCH_BYTES = 256 * 1024;
-
-/** The part of a FileHandle the fetch loop writes through. */
-export interface WritableFile {
-  /** Writes all of `chunks`, in order. */
-  write(chunks: Buffer[]): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-async function openForWrite(file: string): Promise<WritableFile> {
-  const handle = await fs.promises.open(file, 'w');
-  return {
-    // writev may write less than asked (a nearly full disk); keep going until all is written or it throws.
-    async write(chunks) {
-      let rest = chunks.filter((c) => c.byteLength > 0);
-      while (rest.length > 0) {
-        let written = (await handle.writev(rest)).bytesWritten;
-        if (written === 0) throw Object.assign(new Error('The disk accepted no more bytes.'), { code: 'ENOSPC' });
-        const remaining: Buffer[] = [];
-        for (const chunk of rest) {
-          if (written >= chunk.byteLength) written -= chunk.byteLength;
-          else {
-            remaining.push(written > 0 ? chunk.subarray(written) : chunk);
-            written = 0;
-          }
-        }
-        rest = remaining;
-      }
-    },
-    close: () => handle.close(),
-  };
-}
-
-class FatalDownloadError extends Error {}
 
 export const downloadKeyAccount = (id: string) => `download-key:${id}`;
 
@@ -330,7 +297,18 @@ export class DownloadManager {
     const url = new URL(f.hub_path.split('/').map(encodeURIComponent).join('/'), base);
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.fetchOnce(id, url, base, key, f, signal);
+        await transferFile({
+          url,
+          base,
+          key,
+          file: { hubPath: f.hub_path, size: f.size, sha256: f.sha256, iv: f.iv },
+          partPath: this.paths.partial(id, f.idx),
+          finalPath: this.paths.file(id, f.idx),
+          diskLabel: this.paths.root,
+          signal,
+          fetchImpl: this.fetchImpl,
+          openForWrite: this.opts.openForWrite,
+        });
         this.store.markDone(id, f.idx, f.size);
         this.emitProgress(id, false);
         return;
@@ -343,67 +321,6 @@ export class DownloadManager {
         await sleep(backoffDelay(this.retry, attempt), signal);
       }
     }
-  }
-
-  private async fetchOnce(id: string, url: URL, base: URL, key: Buffer, f: FileRow, signal: AbortSignal): Promise<void> {
-    const res = await hubFetch(url, base, signal, this.fetchImpl);
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > f.size) {
-      await res.body?.cancel();
-      throw new FatalDownloadError(`${f.hub_path} is ${declared} bytes on the hub but ${f.size} in the course manifest.`);
-    }
-    if (res.body === null) throw new TransientError(`The hub sent no body for ${f.hub_path}.`);
-    const hash = createHash('sha256');
-    const cipher = f.iv ? await AsyncCbcEncryptor.create(key, f.iv) : null;
-    let received = 0;
-    const part = this.paths.partial(id, f.idx);
-    // Read, hash, encrypt and write in one loop rather than a chain of Node streams, in batches, with
-    // AES off the event loop (see AsyncCbcEncryptor): on a busy 2-core machine both mattered.
-    const reader = res.body.getReader();
-    let sink: WritableFile | null = null;
-    try {
-      sink = await (this.opts.openForWrite ?? openForWrite)(part);
-      let batch: Buffer[] = [];
-      let batched = 0;
-      const flush = async (last: boolean) => {
-        if (sink === null) return;
-        const plain = batch;
-        batch = [];
-        batched = 0;
-        if (!cipher) return plain.length > 0 ? sink.write(plain) : undefined;
-        const out = plain.length > 0 ? [await cipher.update(plain.length === 1 ? (plain[0] as Buffer) : Buffer.concat(plain))] : [];
-        if (last) out.push(await cipher.final());
-        return sink.write(out);
-      };
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received += value.byteLength;
-        if (received > f.size) throw new FatalDownloadError(`${f.hub_path} is larger on the hub than the ${f.size} bytes the course manifest lists.`);
-        hash.update(value);
-        const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-        batch.push(chunk);
-        batched += chunk.byteLength;
-        if (batched >= WRITE_BATCH_BYTES) await flush(false);
-      }
-      await flush(true);
-      await sink.close();
-      sink = null;
-    } catch (err) {
-      await reader.cancel().catch(() => {});
-      await sink?.close().catch(() => {});
-      await fs.promises.rm(part, { force: true });
-      if (isDiskFull(err)) throw new FatalDownloadError(`The disk holding ${this.paths.root} is full. Free up space, then resume the download.`);
-      if (err instanceof FatalDownloadError || signal.aborted) throw err;
-      throw new TransientError(`The transfer of ${f.hub_path} broke off: ${messageOf(err)}`, { cause: err });
-    }
-    const digest = hash.digest('hex');
-    if (received !== f.size || digest !== f.sha256) {
-      await fs.promises.rm(part, { force: true });
-      // A short body is usually a dropped connection; a wrong checksum could be a proxy hiccup. Retry both.
-      throw new TransientError(`${f.hub_path} arrived with ${received} of ${f.size} bytes or a sha256 that does not match the course manifest.`);
-    }
-    await fs.promises.rename(part, this.paths.file(id, f.idx));
   }
 
   private async checkSpace(title: string, bytes: number): Promise<void> {
@@ -448,10 +365,6 @@ export class DownloadManager {
 async function diskFree(dir: string): Promise<number> {
   const s = await fs.promises.statfs(dir);
   return s.bavail * s.bsize;
-}
-
-function isDiskFull(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'ENOSPC';
 }
 
 function messageOf(err: unknown): string {
