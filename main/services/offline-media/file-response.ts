@@ -30,13 +30,22 @@ export async function respondWithFile(request: Request, file: string, opts: File
     const stat = await handle.stat();
     if (!stat.isFile()) return new Response('Not found', { status: 404, headers: opts.headers });
     const size = stat.size;
+    // Strong validator from identity, size and modification time: the files served are written once
+    // and replaced by rename, so any change shows up in one of them.
+    const etag = `"${stat.ino.toString(36)}-${size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+    const lastModified = stat.mtime.toUTCString();
     const base = {
       ...opts.headers,
       'accept-ranges': 'bytes',
-      'last-modified': stat.mtime.toUTCString(),
+      etag,
+      'last-modified': lastModified,
       'x-content-type-options': 'nosniff',
     };
-    const range = parseRange(request.headers.get('range'), size);
+    if (matchesAny(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: base });
+    // If-Range: the client's copy is stale, so it gets the whole current file rather than a mismatched slice.
+    const ifRange = request.headers.get('if-range');
+    const rangeHeader = ifRange === null || ifRange === etag || ifRange === lastModified ? request.headers.get('range') : null;
+    const range = parseRange(rangeHeader, size);
     if (range.kind === 'unsatisfiable') {
       return new Response(null, { status: 416, headers: { ...base, 'content-range': `bytes */${size}` } });
     }
@@ -51,4 +60,11 @@ export async function respondWithFile(request: Request, file: string, opts: File
   } finally {
     if (!keepOpen) await handle.close();
   }
+}
+
+/** `If-None-Match`: a list of entity tags or `*` (weak comparison, as RFC 9110 §13.1.2 asks). */
+function matchesAny(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

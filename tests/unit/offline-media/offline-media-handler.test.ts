@@ -117,6 +117,35 @@ describe('serving a stored file with ranges', () => {
     expect((await fetch(seg(1), { headers: { range: 'bytes=0-0' } })).status).toBe(416);
   });
 
+  it('sends a strong ETag and answers If-None-Match with 304', async () => {
+    const first = await fetch(seg(0));
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+-[0-9a-z]+"$/);
+    await first.arrayBuffer();
+    for (const inm of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const res = await fetch(seg(0), { headers: { 'if-none-match': inm } });
+      expect(res.status, inm).toBe(304);
+      expect(await res.text()).toBe('');
+    }
+    expect((await fetch(seg(0), { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
+  it('honours Range only while If-Range still matches the file', async () => {
+    const head = await fetch(seg(0), { method: 'HEAD' });
+    const etag = head.headers.get('etag') ?? '';
+    const lastModified = head.headers.get('last-modified') ?? '';
+    for (const ifRange of [etag, lastModified]) {
+      const res = await fetch(seg(0), { headers: { range: 'bytes=0-9', 'if-range': ifRange } });
+      expect(res.status).toBe(206);
+      expect((await res.arrayBuffer()).byteLength).toBe(10);
+    }
+    for (const stale of ['"stale"', 'Thu, 01 Jan 1970 00:00:00 GMT', `W/${etag}`]) {
+      const res = await fetch(seg(0), { headers: { range: 'bytes=0-9', 'if-range': stale } });
+      expect(res.status, stale).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBe(1000);
+    }
+  });
+
   it('refuses writes', async () => {
     const res = await fetch(seg(0), { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);
