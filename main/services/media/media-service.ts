@@ -11,7 +11,7 @@ import { placeFile, sourceFileName, statSource } from './import-source';
 import type { X264Settings } from './ladder-command';
 import { MASTER_PLAYLIST, MediaPaths, STORYBOARD_SPRITE, STORYBOARD_VTT } from './media-paths';
 import { MediaStore, type StoredJob } from './media-store';
-import { probeFile } from './probe';
+import { checkTail, probeFile } from './probe';
 import { FfmpegCancelled } from './run-ffmpeg';
 import { readLadderInfo, runJob } from './run-job';
 import { validateProbe } from './validate-source';
@@ -84,6 +84,7 @@ export class MediaService {
     const stat = await statSource(file);
     const probe = await probeFile(this.bins.ffprobe, file);
     validateProbe(file, probe, { maxDurationSec: this.maxDurationSec });
+    await checkTail(this.bins.ffmpeg, file, probe.durationSec ?? 0);
 
     // A new source makes every output of the old one stale.
     await Promise.all(this.store.activeJobs(lectureId).map((j) => this.cancel(j.id)));

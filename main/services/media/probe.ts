@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
@@ -45,14 +46,46 @@ export async function probeFile(ffprobe: string, file: string): Promise<MediaPro
   try {
     ({ stdout } = await run(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeout: 60_000, maxBuffer: 16 << 20 }));
   } catch (err) {
-    const detail = err instanceof Error && 'stderr' in err ? (String((err as { stderr: unknown }).stderr).trim().split('\n').pop() ?? '') : '';
+    const stderr = err instanceof Error && 'stderr' in err ? String((err as { stderr: unknown }).stderr).trim() : '';
+    const detail = stderr.split('\n').pop() ?? '';
     const name = `"${path.basename(file)}"`;
-    if (/moov atom not found|partial file|Invalid NAL|truncat/i.test(detail)) {
+    // A file that starts like an MP4/MOV and still fails lost its index (the moov box is written last). ffprobe's own
+    // "moov atom not found" is no proof: it picks the MP4 demuxer for any file named .mp4, a text file included.
+    if ((await looksLikeMp4(file)) || /partial file|Invalid NAL|truncat/i.test(stderr)) {
       throw new LecternError('invalid-input', `${name} is damaged or incomplete (ffprobe: ${detail}). Was the recording or copy interrupted? Export or copy it again.`);
     }
     throw new LecternError('invalid-input', `${name} is not a video Lectern can read${detail ? ` (ffprobe: ${detail})` : ''}.`);
   }
   return parseProbe(JSON.parse(stdout) as unknown);
+}
+
+const DAMAGED = /partial file|Invalid NAL|truncat|error reading header|moov atom not found/i;
+
+/**
+ * Decodes the last two seconds: an MP4 written with its index first (faststart) still probes fine when
+ * its media data was cut off, and only reading the end shows it.
+ */
+export async function checkTail(ffmpeg: string, file: string, durationSec: number): Promise<void> {
+  const from = Math.max(0, durationSec - 2).toFixed(3);
+  let stderr = '';
+  try {
+    ({ stderr } = await run(ffmpeg, ['-v', 'error', '-ss', from, '-i', file, '-map', '0:v:0', '-f', 'null', '-'], { timeout: 60_000, maxBuffer: 4 << 20 }));
+  } catch (err) {
+    stderr = err instanceof Error && 'stderr' in err ? String((err as { stderr: unknown }).stderr) : String(err);
+  }
+  const bad = stderr.split('\n').find((l) => DAMAGED.test(l));
+  if (bad) throw new LecternError('invalid-input', `"${path.basename(file)}" is damaged or incomplete: its end cannot be read (${bad.replace(/^\[[^\]]*\]\s*/, '').trim()}). Export or copy it again.`);
+}
+
+async function looksLikeMp4(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    await handle.read(head, 0, 12, 0);
+    return ['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(head.toString('latin1', 4, 8));
+  } finally {
+    await handle.close();
+  }
 }
 
 export function parseProbe(json: unknown): MediaProbe {
