@@ -17,7 +17,8 @@ import { tempDir } from '../../helpers/tmp';
  */
 
 const SEGMENTS = 120;
-const KILL_AFTER_REQUESTS = [15, 45, 80];
+// Their sum stays below SEGMENTS, so no run can finish before its kill lands.
+const KILL_AFTER_REQUESTS = [10, 30, 50];
 const child = path.join(import.meta.dirname, 'download-child.ts');
 const root = path.resolve(import.meta.dirname, '../../..');
 const tmp = tempDir('lectern-dl-kill-');
