@@ -15,7 +15,6 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { openDatabase } from '../../main/services/db/database';
 import { migrations } from '../../main/services/db/migrations';
-import { downloadsMigration } from '../../main/services/db/migrations/0004-downloads';
 import { DownloadManager } from '../../main/services/downloads/download-manager';
 import { LECTURE_ID, MANIFEST_PATH, MEDIA_DIR, serveHub, writeSyntheticPackage } from '../../tests/helpers/hls-fixture';
 
@@ -85,7 +84,7 @@ async function bench(): Promise<void> {
     };
 
     const managed = async (dir: string) => {
-      const db = openDatabase(dir, [...migrations, downloadsMigration]);
+      const db = openDatabase(dir, migrations);
       try {
         const manager = new DownloadManager({ db, libraryDir: path.join(dir, 'library'), secrets: createMemorySecretStore(), concurrency: CONCURRENCY });
         const { id } = await manager.add({ hubBaseUrl: hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });

@@ -11,7 +11,6 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { openDatabase } from '../../main/services/db/database';
 import { migrations } from '../../main/services/db/migrations';
-import { hubUploads } from '../../main/services/db/migrations/0003-hub-uploads';
 import { UploadEngine } from '../../main/services/uploads/upload-engine';
 import { runPool } from '../../main/services/uploads/pool';
 import { writeBigFile } from '../../tests/helpers/big-file';
@@ -46,7 +45,7 @@ try {
   const segBytes = segs.reduce((n, f) => n + fs.statSync(f).size, 0);
   console.log(`server ${s3.endpoint}; ${BIG_MIB} MiB file; ${FILES} segments, ${(segBytes / MIB).toFixed(0)} MiB; ${ROUNDS} rounds`);
 
-  const db = openDatabase(path.join(tmp.dir, 'data'), [...migrations, hubUploads]);
+  const db = openDatabase(path.join(tmp.dir, 'data'), migrations);
   const engine = (fileConcurrency = 8) => new UploadEngine({ db, target: { client: s3.client, bucket: s3.bucket, scope: 'bench' }, partSize: PART, partConcurrency: 4, fileConcurrency });
   const del = async (keys: string[]) => runPool(keys, 8, async (Key) => void (await s3.client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key }))));
 

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { SecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { DownloadManager } from '../../../main/services/downloads/download-manager';
 
 const [dataDir = '', hubUrl = '', manifestPath = '', lectureId = '', mode = 'download'] = process.argv.slice(2);
@@ -31,7 +30,7 @@ function fileSecretStore(file: string): SecretStore {
   };
 }
 
-const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+const db = openDatabase(dataDir, migrations);
 const manager = new DownloadManager({
   db,
   libraryDir: path.join(dataDir, 'library'),

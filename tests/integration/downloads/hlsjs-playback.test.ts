@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { DownloadManager } from '../../../main/services/downloads/download-manager';
 import { createOfflineMediaHandler } from '../../../main/services/offline-media/offline-media-handler';
 import { LECTURE_ID, MANIFEST_PATH, serveHub, writeFfmpegPackage } from '../../helpers/hls-fixture';
@@ -48,7 +47,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))(`hls.js in Chromium (${CHROMIUM}; skip
     const hubRoot = path.join(tmp.dir, `hub-${segmentType}`);
     writeFfmpegPackage(hubRoot, { segmentType, seconds: 4 });
     const hub = await serveHub(hubRoot);
-    const db = openDatabase(path.join(tmp.dir, `data-${segmentType}`), [...migrations, downloadsMigration]);
+    const db = openDatabase(path.join(tmp.dir, `data-${segmentType}`), migrations);
     const library = path.join(tmp.dir, `data-${segmentType}`, 'library');
     const manager = new DownloadManager({ db, libraryDir: library, secrets: createMemorySecretStore(), freeBytes: async () => 1e12 });
     const { id } = await manager.add({ hubBaseUrl: hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });

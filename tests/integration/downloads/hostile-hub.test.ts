@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { DownloadManager } from '../../../main/services/downloads/download-manager';
 import { fileTree, LECTURE_ID, MANIFEST_PATH, MEDIA_DIR, serveHub, writeManifest, writeSyntheticPackage, type Hub, type ManifestOverrides } from '../../helpers/hls-fixture';
 import { tempDir } from '../../helpers/tmp';
@@ -90,7 +89,7 @@ describe('a hostile hub', () => {
     const outside = fileTree(tmp.dir).filter((p) => !p.startsWith('data-'));
 
     const dataDir = path.join(tmp.dir, `data-${cases.indexOf(c)}`);
-    const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+    const db = openDatabase(dataDir, migrations);
     const secrets = createMemorySecretStore();
     const library = path.join(dataDir, 'library');
     const manager = new DownloadManager({ db, libraryDir: library, secrets, freeBytes: async () => 1e12, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });

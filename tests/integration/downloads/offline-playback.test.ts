@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { DownloadManager } from '../../../main/services/downloads/download-manager';
 import { createOfflineMediaHandler, PLAYER_HEADER } from '../../../main/services/offline-media/offline-media-handler';
 import { LECTURE_ID, MANIFEST_PATH, serveHub, writeFfmpegPackage } from '../../helpers/hls-fixture';
@@ -30,7 +29,7 @@ describe.each(['mpegts', 'fmp4'] as const)('an offline %s lecture', (segmentType
     writeFfmpegPackage(hubRoot, { segmentType });
     const hub = await serveHub(hubRoot);
     const dataDir = path.join(tmp.dir, `data-${segmentType}`);
-    const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+    const db = openDatabase(dataDir, migrations);
     const library = path.join(dataDir, 'library');
     const manager = new DownloadManager({ db, libraryDir: library, secrets: createMemorySecretStore(), freeBytes: async () => 1e12 });
     const server = http.createServer();

@@ -5,7 +5,6 @@ import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { decryptor } from '../../../main/services/downloads/segment-cipher';
 import { fileTree, LECTURE_ID, MANIFEST_PATH, MEDIA_DIR, serveHub, writeSyntheticPackage, type Hub } from '../../helpers/hls-fixture';
 import { tempDir } from '../../helpers/tmp';
@@ -73,7 +72,7 @@ describe('SIGKILL while downloading', () => {
       const run = await runChild(killAfter);
       expect(run.how, `child should have been killed:\n${run.stderr}\n${run.lines.join('\n')}`).toBe('SIGKILL');
       expect(run.lines.some((l) => l.startsWith('end'))).toBe(false);
-      const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+      const db = openDatabase(dataDir, migrations);
       doneAfterKill.push((db.prepare(`SELECT COUNT(*) AS n FROM download_files WHERE state = 'done'`).get() as { n: number }).n);
       db.close();
     }
@@ -93,7 +92,7 @@ describe('SIGKILL while downloading', () => {
     expect(verified.lines.at(-1)).toBe('end completed ');
 
     // Every file is the hub's file under the download's key and its own IV, and nothing else is on disk.
-    const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+    const db = openDatabase(dataDir, migrations);
     const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
     const key = Buffer.from(secrets[`download-key:${id}`] ?? '', 'hex');
     const rows = db.prepare('SELECT idx, hub_path, iv, state FROM download_files WHERE download_id = ? ORDER BY idx').all(id) as { idx: number; hub_path: string; iv: Buffer; state: string }[];

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { HubAccessError } from '../../../main/services/hub/hub-error';
 import { HubProfiles } from '../../../main/services/hub/hub-profiles';
 import type { HubInput } from '../../../main/services/hub/hub-input';
@@ -25,7 +24,7 @@ beforeAll(async () => {
   s3 = await connectS3TestServer('hub');
   // Counts requests; a test may make it refuse writes.
   proxy = await startFaultProxy(s3.endpoint);
-  db = openDatabase(path.join(tmp.dir, 'data'), [...migrations, hubUploads]);
+  db = openDatabase(path.join(tmp.dir, 'data'), migrations);
   hubs = new HubProfiles({ db, secrets: createMemorySecretStore(), timeouts: { idleMs: 5000 } });
 });
 afterAll(async () => {

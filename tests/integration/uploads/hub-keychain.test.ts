@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from '../../../main/services/credentials/keychain-secret-store';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { hubSecretAccount, hubSessionAccount, HubProfiles } from '../../../main/services/hub/hub-profiles';
 import { connectS3TestServer, TEST_CREDENTIALS, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
@@ -26,7 +25,7 @@ describe.skipIf(!haveDbus && !mustRun)('hub profiles with the real keychain', ()
 
   beforeAll(async () => {
     s3 = await connectS3TestServer('keychain');
-    db = openDatabase(path.join(tmp.dir, 'data'), [...migrations, hubUploads]);
+    db = openDatabase(path.join(tmp.dir, 'data'), migrations);
   });
   afterAll(async () => {
     db?.close();

@@ -4,7 +4,6 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { parseCourseManifest } from '../../../main/services/downloads/manifest';
 import { createS3Client } from '../../../main/services/s3/s3-client';
 import { Publisher, type PublishCourse } from '../../../main/services/uploads/publisher';
@@ -23,7 +22,7 @@ let db: Database;
 beforeAll(async () => {
   s3 = await connectS3TestServer('publish');
   proxy = await startFaultProxy(s3.endpoint);
-  db = openDatabase(path.join(tmp.dir, 'data'), [...migrations, hubUploads]);
+  db = openDatabase(path.join(tmp.dir, 'data'), migrations);
 });
 afterAll(async () => {
   db?.close();

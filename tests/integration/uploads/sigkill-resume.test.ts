@@ -6,7 +6,6 @@ import { GetObjectCommand, ListPartsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { sha256File, writeBigFile } from '../../helpers/big-file';
 import { connectS3TestServer, listIncompleteUploads, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
@@ -67,7 +66,7 @@ async function objectSha(key: string): Promise<string> {
 
 /** The database's acknowledged parts must all be on the server with the same ETag. */
 async function checkDbAgainstServer(dataDir: string): Promise<number> {
-  const db = openDatabase(dataDir, [...migrations, hubUploads]);
+  const db = openDatabase(dataDir, migrations);
   try {
     const rec = db.prepare('SELECT upload_id AS id, object_key AS key FROM multipart_uploads').get() as { id: string; key: string } | undefined;
     if (!rec) return 0;
@@ -145,7 +144,7 @@ describe('SIGKILL while uploading', () => {
     expect(Math.max(...sends.values()), JSON.stringify([...sends])).toBeLessThanOrEqual(2);
     expect([...sends.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: PARTS }, (_, i) => i + 1));
     expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
-    const db = openDatabase(dataDir, [...migrations, hubUploads]);
+    const db = openDatabase(dataDir, migrations);
     expect(db.prepare('SELECT COUNT(*) AS n FROM multipart_uploads').get()).toEqual({ n: 0 });
     db.close();
   }, 240_000);

@@ -4,13 +4,12 @@
 import path from 'node:path';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { createS3Client } from '../../../main/services/s3/s3-client';
 import { UploadEngine } from '../../../main/services/uploads/upload-engine';
 import { TEST_CREDENTIALS } from '../../helpers/s3-server';
 
 const [dataDir = '', endpoint = '', bucket = '', file = '', key = '', limit = '0', inFlight = '4'] = process.argv.slice(2);
-const db = openDatabase(dataDir, [...migrations, hubUploads]);
+const db = openDatabase(dataDir, migrations);
 const client = createS3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS });
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const engine = new UploadEngine({

@@ -3,7 +3,6 @@ import { CreateMultipartUploadCommand, GetObjectCommand, type S3Client } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { createMemoryLogger } from '../../../main/services/log/logger';
 import { createS3Client } from '../../../main/services/s3/s3-client';
 import { RetriesExhaustedError, UploadCancelledError, UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource } from '../../../main/services/uploads/upload-engine';
@@ -22,7 +21,7 @@ const smalls: string[] = [];
 
 beforeAll(async () => {
   s3 = await connectS3TestServer('engine');
-  db = openDatabase(path.join(tmp.dir, 'data'), [...migrations, hubUploads]);
+  db = openDatabase(path.join(tmp.dir, 'data'), migrations);
   writeBigFile(big, 40 * MIB + 12345, 'engine');
   for (let i = 0; i < 24; i++) {
     const f = path.join(tmp.dir, `seg_${i}.ts`);

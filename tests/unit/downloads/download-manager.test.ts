@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { downloadsMigration } from '../../../main/services/db/migrations/0004-downloads';
 import { DownloadManager, downloadKeyAccount, type DownloadEvent, type DownloadManagerOptions } from '../../../main/services/downloads/download-manager';
 import { decryptor } from '../../../main/services/downloads/segment-cipher';
 import { createOfflineMediaHandler } from '../../../main/services/offline-media/offline-media-handler';
@@ -40,7 +39,7 @@ interface Setup {
 
 function setup(extra: Partial<DownloadManagerOptions> = {}): Setup {
   const dataDir = path.join(tmp.dir, `data-${++run}`);
-  const db = openDatabase(dataDir, [...migrations, downloadsMigration]);
+  const db = openDatabase(dataDir, migrations);
   const library = path.join(dataDir, 'library');
   const secrets = createMemorySecretStore();
   const events: DownloadEvent[] = [];

@@ -3,7 +3,6 @@ import { LecternError } from '../../../main/contract/errors';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
-import { hubUploads } from '../../../main/services/db/migrations/0003-hub-uploads';
 import { HubAccessError } from '../../../main/services/hub/hub-error';
 import { hubSecretAccount, hubSessionAccount, HubProfiles } from '../../../main/services/hub/hub-profiles';
 import { tempDir } from '../../helpers/tmp';
@@ -26,7 +25,7 @@ let hubs: HubProfiles;
 
 beforeEach(() => {
   tmp = tempDir();
-  db = openDatabase(tmp.dir, [...migrations, hubUploads]);
+  db = openDatabase(tmp.dir, migrations);
   secrets = createMemorySecretStore();
   hubs = new HubProfiles({ db, secrets, now: () => now });
 });

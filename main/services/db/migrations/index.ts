@@ -1,6 +1,8 @@
 import type { Migration } from '../migration';
 import { courseDrafts } from './0001-course-drafts';
 import { mediaMigration } from './0002-media';
+import { hubUploads } from './0003-hub-uploads';
+import { downloadsMigration } from './0004-downloads';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration];
