@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import {
   AbortMultipartUploadCommand,
@@ -8,7 +9,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { LecternError } from '../../contract/errors';
-import { contentMd5, md5Etag, multipartEtag } from '../s3/content-md5';
+import { multipartEtag } from '../s3/content-md5';
 import { classifyS3Error } from '../s3/s3-errors';
 import { choosePartSize, partCount, partRange } from './part-plan';
 import { runPool } from './pool';
@@ -67,8 +68,7 @@ async function uploadOnce(ctx: TransferContext, src: UploadSource): Promise<void
 
     await runPool(missing, ctx.partConcurrency, async (partNumber) => {
       const { offset, length } = partRange(fp.size, record.partSize, partNumber);
-      const data = await readFully(fh, offset, length);
-      const md5 = contentMd5(data);
+      const { data, md5 } = await readPart(fh, offset, length);
       const res = await withRetries(ctx.retry, `Part ${partNumber}/${total} of ${src.key}`, (signal) => {
         ctx.emit({ type: 'part', key: src.key, partNumber, state: 'sending' });
         return ctx.client.send(
@@ -76,7 +76,7 @@ async function uploadOnce(ctx: TransferContext, src: UploadSource): Promise<void
           { abortSignal: signal },
         );
       });
-      ctx.store.addPart(record.uploadId, { partNumber, etag: res.ETag ?? md5Etag(data), size: length });
+      ctx.store.addPart(record.uploadId, { partNumber, etag: res.ETag ?? etagOf(md5), size: length });
       ctx.emit({ type: 'part', key: src.key, partNumber, state: 'acknowledged' });
       ctx.addDone(length);
     });
@@ -163,7 +163,8 @@ async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.File
     if (local.has(n) && !lost.includes(n)) continue;
     const { offset, length } = partRange(rec.sourceSize, rec.partSize, n);
     if (p.size !== length) continue;
-    if (md5Etag(await readFully(fh, offset, length)) !== p.etag) continue;
+    const { md5 } = await readPart(fh, offset, length);
+    if (etagOf(md5) !== p.etag) continue;
     ctx.store.addPart(rec.uploadId, { partNumber: n, etag: p.etag, size: p.size });
     ctx.emit({ type: 'part', key: rec.key, partNumber: n, state: 'adopted' });
   }
@@ -226,13 +227,26 @@ export async function abortQuietly(ctx: TransferContext, rec: MultipartRecord): 
   ctx.emit({ type: 'multipart', key: rec.key, uploadId: rec.uploadId, state: 'aborted' });
 }
 
-async function readFully(fh: fs.FileHandle, offset: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * Reads a part and its MD5 a MiB at a time. Hashing 16 MiB in one go blocks the event loop for tens of
+ * milliseconds, starving the other parts' sockets; interleaving reads and hash updates keeps them fed
+ * (measured: the 1 GiB bench went from ≈0.7× to ≈1× lib-storage's throughput on Swift).
+ */
+async function readPart(fh: fs.FileHandle, offset: number, length: number): Promise<{ data: Buffer; md5: string }> {
+  const data = Buffer.allocUnsafe(length);
+  const hash = createHash('md5');
   let got = 0;
   while (got < length) {
-    const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
+    const want = Math.min(READ_CHUNK, length - got);
+    const { bytesRead } = await fh.read(data, got, want, offset + got);
     if (bytesRead === 0) throw new SourceChangedError(`The source became shorter while it was read (expected ${length} bytes at ${offset}).`);
+    hash.update(data.subarray(got, got + bytesRead));
     got += bytesRead;
   }
-  return buf;
+  return { data, md5: hash.digest('base64') };
 }
+
+/** The quoted hex form S3 uses as a part's ETag. */
+const etagOf = (md5Base64: string) => `"${Buffer.from(md5Base64, 'base64').toString('hex')}"`;
