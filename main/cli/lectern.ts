@@ -4,7 +4,8 @@ import { createHandlers } from '../ipc/handlers';
 import { headlessShell } from '../ipc/host-shell';
 import type { ChannelName, InputOf, ResultOf } from '../contract/channels';
 import { openAppServices, type AppServices } from '../services/app-services';
-import { createFileLogger } from '../services/log/logger';
+import { createKeychainSecretStore } from '../services/credentials/keychain-secret-store';
+import { createFileLogger, type Logger } from '../services/log/logger';
 import { defaultDataDir } from './data-dir';
 import { registerCourseCommands } from './commands/courses';
 import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
@@ -25,15 +26,16 @@ export async function runCli(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   let services: AppServices | undefined;
+  let log: (Logger & { close(): void }) | undefined;
   let dispatch: Dispatch | undefined;
   const ctx: CliContext = {
     json: () => Boolean(program.opts<{ json?: boolean }>().json),
     async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
       if (!services || !dispatch) {
         const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
-        const log = createFileLogger(dataDir);
+        log = createFileLogger(dataDir);
         // runJobs false: a CLI command must not start encodes as a side effect; `media build --wait` runs them explicitly.
-        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli'), emit: mediaProgressOnStderr(), media: { runJobs: false } });
+        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli'), secrets: createKeychainSecretStore(), emit: mediaProgressOnStderr(), media: { runJobs: false } });
         dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }
       const envelope = await dispatch(channel, input);
@@ -55,7 +57,8 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`lectern: ${err instanceof Error ? err.message : String(err)}\n`);
     return err instanceof CliError ? err.exitCode : 1;
   } finally {
-    services?.close();
+    await services?.close();
+    log?.close();
   }
 }
 

@@ -1,21 +1,34 @@
-import type { MediaJob, UpdateState } from './types';
+import type { EventSpec } from './define';
+import { appEvents } from './domains/app';
+import { draftsEvents } from './domains/drafts';
+import { libraryEvents } from './domains/library';
+import { mediaEvents } from './domains/media';
+import { playbackEvents } from './domains/playback';
+import { publishingEvents } from './domains/publishing';
+import { updatesEvents } from './domains/updates';
 
 /**
- * Events main sends to the renderer. They originate in trusted services, so they carry types but no
- * runtime schema. Declared here so preload and the test adapter subscribe to exactly these names.
+ * Events main sends to the renderer, declared in the domain files and gathered here, so preload and the
+ * test adapter subscribe to exactly these names.
  */
-
-interface EventSpec<P> {
-  readonly doc: string;
-  readonly __payload?: P;
-}
-
-const event = <P>(doc: string): EventSpec<P> => ({ doc });
+export const eventDomains = {
+  app: appEvents,
+  drafts: draftsEvents,
+  updates: updatesEvents,
+  media: mediaEvents,
+  publishing: publishingEvents,
+  library: libraryEvents,
+  playback: playbackEvents,
+} as const;
 
 export const events = {
-  'updates.state': event<UpdateState>('The app update moved to another phase or made download progress.'),
-  'media.job': event<MediaJob>('A media job was queued, started, made progress (about twice a second) or finished.'),
-  'drafts.changed': event<{ courseId: string }>('A course, or something inside it, was created, edited, moved or deleted.'),
+  ...appEvents,
+  ...draftsEvents,
+  ...updatesEvents,
+  ...mediaEvents,
+  ...publishingEvents,
+  ...libraryEvents,
+  ...playbackEvents,
 } as const;
 
 export type Events = typeof events;

@@ -4,12 +4,13 @@ import { createHandlers } from '../ipc/handlers';
 import { createDispatcher } from '../ipc/dispatch';
 import { openAppServices, type AppServices } from '../services/app-services';
 import { createAppHandler } from '../services/app-server/app-handler';
+import { createKeychainSecretStore } from '../services/credentials/keychain-secret-store';
 import { createFileLogger } from '../services/log/logger';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { createElectronShell } from './electron-shell';
 import { createUpdater } from './updater';
 import { registerIpc, sendEvent } from './ipc-main';
-import { APP_START_URL, trustedOrigins } from './security-policy';
+import { APP_ORIGIN, APP_START_URL, trustedOrigins } from './security-policy';
 import { createMainWindow, lockDownSession } from './window';
 
 // The Electron entry point: wires plain-Node services to windows, IPC and the app protocol. No business logic here.
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
       dataDir,
       version: app.getVersion(),
       log,
+      secrets: createKeychainSecretStore(),
       updater: createUpdater(),
       emit: (name, payload) => sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload),
     });
@@ -54,7 +56,7 @@ async function start(): Promise<void> {
     return;
   }
   lockDownSession();
-  handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer') }));
+  handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer'), routes: services.routes(APP_ORIGIN) }));
   registerIpc(createDispatcher(createHandlers(services, createElectronShell()), log.child('ipc')), origins, log.child('ipc'));
 
   const open = () =>
@@ -74,4 +76,11 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => services?.close());
+// Services close asynchronously (downloads stop and record where they were), so quitting waits for them once.
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!services || closing) return;
+  closing = true;
+  event.preventDefault();
+  void services.close().finally(() => app.quit());
+});

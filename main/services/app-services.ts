@@ -1,8 +1,14 @@
 import type { EventSink } from '../contract/events';
+import type { FetchHandler } from './app-server/static-files';
+import type { SecretStore } from './credentials/secret-store';
 import { openDatabase, schemaVersion, type Database } from './db/database';
 import { DraftsService } from './drafts/drafts-service';
+import { openLibraryServices, type LibraryServices } from './library/library-services';
 import type { Logger } from './log/logger';
 import { MediaService, type MediaServiceOptions } from './media/media-service';
+import { createStudioMediaRoute } from './media/studio-media-route';
+import { openPlaybackServices, type PlaybackServices } from './playback/playback-services';
+import { openPublishingServices, type PublishingServices } from './publishing/publishing-services';
 import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
@@ -13,8 +19,13 @@ export interface AppServices {
   readonly log: Logger;
   readonly updates: UpdateService;
   readonly media: MediaService;
+  readonly publishing: PublishingServices;
+  readonly library: LibraryServices;
+  readonly playback: PlaybackServices;
   schemaVersion(): number;
-  close(): void;
+  /** Routes the app origin serves besides the UI (by path prefix), for the origin they are mounted on. */
+  routes(appOrigin: string): Record<string, FetchHandler>;
+  close(): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -22,6 +33,8 @@ export interface ServiceOptions {
   dataDir: string;
   version: string;
   log: Logger;
+  /** The OS keychain in the app and the CLI; an in-memory store in tests and the test host. */
+  secrets: SecretStore;
   emit?: EventSink;
   /** electron-updater's autoUpdater in an installed app; absent in development, the CLI and tests. */
   updater?: Updater | null;
@@ -37,6 +50,10 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const db = openDatabase(opts.dataDir);
   const emit = opts.emit ?? (() => {});
   const media = new MediaService(db, emit, opts.log.child('media'), { ...opts.media, dataDir: opts.dataDir });
+  const shared = { db, secrets: opts.secrets, emit };
+  const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing') });
+  const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log });
+  const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
@@ -45,9 +62,14 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     log: opts.log,
     updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
     media,
+    publishing,
+    library,
+    playback,
     schemaVersion: () => schemaVersion(db),
-    close: () => {
+    routes: (appOrigin) => ({ ...library.routes(appOrigin), '/studio-media/': createStudioMediaRoute(opts.dataDir) }),
+    close: async () => {
       media.close();
+      await Promise.allSettled([publishing.close(), library.close(), playback.close()]);
       db.close();
     },
   };

@@ -1,45 +1,17 @@
-import { useEffect } from 'react';
-import { CourseList } from './courses/CourseList';
-import { WelcomePanel } from './courses/WelcomePanel';
-import { CourseEditor } from './editor/CourseEditor';
-import { subscribe } from './ipc';
-import { useDrafts } from './state/drafts-store';
-import { refreshCourses, refreshDetail } from './state/refresh';
-import { Notices } from './ui/Notices';
+import { LibraryArea } from './library/LibraryArea';
+import { PublishingArea } from './publishing/PublishingArea';
+import { AreaTabs } from './shell/AreaTabs';
+import { useNav } from './state/nav-store';
+import { StudioArea } from './studio/StudioArea';
 import { UndoToast } from './ui/UndoToast';
 import './ui/app.css';
 
 export function App() {
-  const courses = useDrafts((s) => s.courses);
-  const selectedId = useDrafts((s) => s.selectedId);
-  const detail = useDrafts((s) => s.detail);
-
-  useEffect(() => {
-    void refreshCourses();
-    // Changes can come from this window, another window or the CLI: refetch whatever is on screen.
-    return subscribe('drafts.changed', ({ courseId }) => {
-      void refreshCourses();
-      if (courseId === useDrafts.getState().selectedId) void refreshDetail();
-    });
-  }, []);
-
-  useEffect(() => {
-    if (selectedId !== null) void refreshDetail();
-  }, [selectedId]);
-
+  const area = useNav((s) => s.area);
   return (
-    <div className="app-shell">
-      <CourseList />
-      <main className="workspace" aria-label="Course editor">
-        <Notices />
-        {courses !== null && courses.length === 0 && selectedId === null ? (
-          <WelcomePanel />
-        ) : detail && detail.id === selectedId ? (
-          <CourseEditor key={detail.id} course={detail} />
-        ) : courses !== null && selectedId !== null ? (
-          <p className="loading">Loading course…</p>
-        ) : null}
-      </main>
+    <div className="app-frame">
+      <AreaTabs />
+      {area === 'studio' ? <StudioArea /> : area === 'publishing' ? <PublishingArea /> : <LibraryArea />}
       <UndoToast />
     </div>
   );

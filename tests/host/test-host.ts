@@ -9,6 +9,8 @@ import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { openAppServices, type AppServices } from '../../main/services/app-services';
 import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-server/app-handler';
+import type { FetchHandler } from '../../main/services/app-server/static-files';
+import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createFileLogger } from '../../main/services/log/logger';
 import { ADAPTER_PATH, DIALOG_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
 import { createScriptedShell } from './scripted-shell';
@@ -34,7 +36,8 @@ const root = path.resolve(import.meta.dirname, '../..');
  * as the Electron app; only the transport differs.
  */
 export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
-  const rendererDir = opts.rendererDir ?? path.join(root, 'out/renderer');
+  // LECTERN_RENDERER_DIR lets parallel work test its own build instead of sharing out/.
+  const rendererDir = opts.rendererDir ?? process.env.LECTERN_RENDERER_DIR ?? path.join(root, 'out/renderer');
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`No renderer build at ${rendererDir}. Run: npm run build`);
 
@@ -48,6 +51,8 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     dataDir: opts.dataDir,
     version: 'test-host',
     log,
+    // The test host never touches the developer's keychain; the keychain store has its own D-Bus test.
+    secrets: createMemorySecretStore(),
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
   const shell = createScriptedShell();
@@ -55,7 +60,8 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
 
   const adapter = await bundleAdapter();
   const page = fs.readFileSync(indexFile, 'utf8').replace('<script type="module"', `<script src="${ADAPTER_PATH}"></script>\n    <script type="module"`);
-  const app = createAppHandler({ rendererDir });
+  // Mounted once the port, and so the page's origin, is known; no request arrives before that.
+  let app: FetchHandler = () => Promise.resolve(new Response('Starting', { status: 503 }));
   const handler = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (pathname === '/' || pathname === '/index.html') return new Response(page, { headers: { ...DOCUMENT_HEADERS, 'content-type': 'text/html; charset=utf-8' } });
@@ -102,6 +108,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  app = createAppHandler({ rendererDir, routes: services.routes(origin) });
 
   return {
     url: `${origin}/`,
@@ -111,7 +118,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      services.close();
+      await services.close();
       log.close();
     },
   };

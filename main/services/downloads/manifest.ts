@@ -28,27 +28,60 @@ export const ManifestFile = z.object({
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
+/** One rendition of a lecture's ladder, so a student sees what each quality costs before downloading. */
+export const ManifestRendition = z.object({
+  name: z.string().regex(/^[a-z0-9]{1,16}$/),
+  height: z.number().int().min(1).max(8_640),
+  bandwidth: z.number().int().min(1).max(1_000_000_000),
+  /** Bytes of this rendition's playlist and segments (shared audio and init files not included). */
+  bytes: z.number().int().min(0).max(MAX_FILE_BYTES * MAX_LECTURE_FILES),
+});
+export type ManifestRendition = z.infer<typeof ManifestRendition>;
+
 export const ManifestLecture = z.object({
   id: Id,
   title: Text(500),
+  summary: Text(50_000).optional(),
   durationSec: z.number().min(0).max(86_400).optional(),
+  /** Free-preview lectures may be streamed from the catalog without downloading. */
+  freePreview: z.boolean().optional(),
+  /** JPEG poster, storyboard sprite + WebVTT thumbnails track, and the short low-resolution preview clip. */
+  poster: ManifestFile.nullable().optional(),
+  storyboard: z.object({ vtt: ManifestFile, sprite: ManifestFile }).nullable().optional(),
+  previewClip: ManifestFile.nullable().optional(),
   media: z
     .object({
       /** Hub key of the lecture's HLS master playlist. */
       master: HubKey,
       /** Every file the master and media playlists reference (the playlists themselves included). */
       files: z.array(ManifestFile).min(1).max(MAX_LECTURE_FILES),
+      renditions: z.array(ManifestRendition).max(16).optional(),
     })
     .nullable()
     .optional(),
 });
 export type ManifestLecture = z.infer<typeof ManifestLecture>;
 
+export const ManifestSection = z.object({
+  id: Id,
+  title: Text(500),
+  lectureIds: z.array(Id).max(5_000),
+});
+export type ManifestSection = z.infer<typeof ManifestSection>;
+
 export const CourseManifest = z.object({
+  /** Format version of this document (docs/HUB-FORMAT.md); absent means 1. */
+  schemaVersion: z.literal(1).optional(),
   courseId: Id,
   version: z.number().int().min(1).max(1_000_000),
   title: Text(500),
+  subtitle: Text(1_000).optional(),
   description: Text(50_000).optional(),
+  language: Text(35).optional(),
+  tags: z.array(Text(50)).max(50).optional(),
+  publishedAt: z.string().max(40).optional(),
+  /** Sections in order; lectures not named in any section are shown after them. */
+  sections: z.array(ManifestSection).max(1_000).optional(),
   lectures: z.array(ManifestLecture).max(5_000),
 });
 export type CourseManifest = z.infer<typeof CourseManifest>;
@@ -69,3 +102,20 @@ export function parseCourseManifest(text: string, label: string): CourseManifest
   }
   return result.data;
 }
+
+/** `catalog.json` at the hub base: every published course, for browsing without reading each manifest. */
+export const CatalogEntry = z.object({
+  id: Id,
+  title: Text(500),
+  subtitle: Text(1_000).optional(),
+  version: z.number().int().min(1).max(1_000_000),
+  /** Hub key of the course's `latest.json`. */
+  latest: HubKey,
+  lectureCount: z.number().int().min(0).max(5_000).optional(),
+  durationSec: z.number().min(0).max(86_400 * 100).optional(),
+  publishedAt: z.string().max(40).optional(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const CatalogDocument = z.object({ courses: z.array(CatalogEntry).max(10_000) });
+export type CatalogDocument = z.infer<typeof CatalogDocument>;

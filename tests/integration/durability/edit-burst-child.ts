@@ -1,3 +1,4 @@
+import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { createDispatcher } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { headlessShell } from '../../../main/ipc/host-shell';
@@ -15,7 +16,7 @@ const [dataDir, courseId] = process.argv.slice(2);
 if (!dataDir || !courseId) throw new Error('usage: edit-burst-child.ts <data-dir> <course-id>');
 
 const log = createMemoryLogger();
-const services = openAppServices({ dataDir, version: 'durability-test', log });
+const services = openAppServices({ dataDir, version: 'durability-test', log, secrets: createMemorySecretStore() });
 const dispatch = createDispatcher(createHandlers(services, headlessShell), log);
 
 let length = services.drafts.getCourse(courseId).description.length;

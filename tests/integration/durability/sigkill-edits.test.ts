@@ -1,3 +1,4 @@
+import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -55,9 +56,9 @@ describe('SIGKILL during a burst of autosave edits', () => {
   afterAll(() => tmp.cleanup());
 
   it(`loses no committed edit and keeps the database intact over ${ROUNDS} kills`, async () => {
-    const setup = openAppServices({ dataDir: tmp.dir, version: 'test', log: createMemoryLogger() });
+    const setup = openAppServices({ dataDir: tmp.dir, version: 'test', log: createMemoryLogger(), secrets: createMemorySecretStore() });
     const courseId = setup.drafts.createCourse('Durability').id;
-    setup.close();
+    await setup.close();
 
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {

@@ -33,8 +33,8 @@ describe('media build: previews and HLS ladder', () => {
       ['preview', 'done', null],
     ]);
   }, 120_000);
-  afterAll(() => {
-    s.close();
+  afterAll(async () => {
+    await s.close();
     tmp.cleanup();
   });
 

@@ -41,7 +41,7 @@ describe('media job cancel', () => {
       expect(m.preview).not.toBeNull();
       expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {
-      s.close();
+      await s.close();
     }
   }, 90_000);
 
@@ -59,7 +59,7 @@ describe('media job cancel', () => {
       expect(again).toHaveLength(5);
       await expect(s.media.cancel('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

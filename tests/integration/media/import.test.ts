@@ -17,8 +17,8 @@ describe('media import', () => {
     fs.mkdirSync(files);
     ({ s, lectureId } = openWithLecture(path.join(tmp.dir, 'data'), { media: { maxDurationSec: 5 } }));
   });
-  afterAll(() => {
-    s.close();
+  afterAll(async () => {
+    await s.close();
     tmp.cleanup();
   });
 

@@ -1,3 +1,4 @@
+import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { openAppServices, type AppServices } from '../../../main/services/app-services';
 import type { MediaServiceOptions } from '../../../main/services/media/media-service';
 import type { EventSink } from '../../../main/contract/events';
@@ -17,6 +18,7 @@ export function open(dataDir: string, opts: { emit?: EventSink; media?: Omit<Med
     dataDir,
     version: '0.0.0-test',
     log: createMemoryLogger(),
+    secrets: createMemorySecretStore(),
     ...(opts.emit ? { emit: opts.emit } : {}),
     media: { ffmpeg: ffmpegPaths, ...opts.media },
   });

@@ -21,7 +21,7 @@ describe('media jobs survive a killed process', () => {
     const { lectureId } = setup;
     await setup.s.media.import(lectureId, makeVideo(path.join(tmp.dir, 'src.mp4'), { width: 1280, height: 720, durationSec: 12, gop: 300 }));
     await setup.s.media.build(lectureId);
-    setup.s.close();
+    await setup.s.close();
 
     const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -60,7 +60,7 @@ describe('media jobs survive a killed process', () => {
       expect(m.ladder!.renditions.map((r) => r.name)).toEqual(['720p', '480p', '360p']);
       expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {
-      s.close();
+      await s.close();
     }
   }, 120_000);
 });

@@ -9,8 +9,8 @@ import { tempDir } from '../../helpers/tmp';
 const root = path.resolve(import.meta.dirname, '../../..');
 const tmp = tempDir('lectern-cli-');
 afterAll(async () => {
-  // runCli leaves its log file stream open (it never calls the logger's close()), and the stream opens
-  // its file asynchronously: give those opens a moment before deleting the folders under them.
+  // runCli closes its log file, but a write stream opens and closes its file asynchronously: give that a
+  // moment before deleting the folders under it.
   await new Promise((resolve) => setTimeout(resolve, 300));
   tmp.cleanup();
 });

@@ -3,6 +3,8 @@ import { courseDrafts } from './0001-course-drafts';
 import { mediaMigration } from './0002-media';
 import { hubUploads } from './0003-hub-uploads';
 import { downloadsMigration } from './0004-downloads';
+import { publications } from './0005-publications';
+import { library } from './0006-library';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library];

@@ -1,0 +1,10 @@
+import { channel, none } from '../define';
+import type { AppInfo } from '../types';
+
+/** The installation itself and native dialogs. */
+export const appChannels = {
+  'app.info': channel<AppInfo>()(none, 'Version, data folder and schema version of this installation.'),
+  'dialog.pickVideoFile': channel<{ filePath: string | null }>()(none, 'Ask the user for a video file with the system dialog; null when cancelled.'),
+} as const;
+
+export const appEvents = {} as const;

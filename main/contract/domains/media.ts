@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { channel, event, none } from '../define';
+import { Id } from '../schemas';
+import type { FfmpegInfo, LectureMedia, MediaJob } from '../types';
+
+/** A lecture's video on the instructor's machine: import, previews, the HLS ladder and their jobs. */
+export const mediaChannels = {
+  'media.tools': channel<FfmpegInfo>()(none, 'Which ffmpeg and ffprobe Lectern runs, their version, and anything missing for transcoding.'),
+  'media.import': channel<LectureMedia>()(
+    z.strictObject({ lectureId: Id, filePath: z.string().min(1).max(4096) }),
+    'Attach a video file to a lecture: probe and validate it, then copy it into the library.',
+  ),
+  'media.get': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "A lecture's source info, finished previews and ladder, and its jobs."),
+  'media.build': channel<MediaJob[]>()(
+    z.strictObject({ lectureId: Id, wait: z.boolean().optional() }),
+    'Queue poster, storyboard, HLS ladder and preview clip; with wait, resolve when they have finished.',
+  ),
+  'media.cancel': channel<MediaJob>()(z.strictObject({ jobId: Id }), 'Cancel a queued or running media job; partial output is removed.'),
+  'media.jobs': channel<MediaJob[]>()(none, 'Every media job, oldest first.'),
+} as const;
+
+export const mediaEvents = {
+  'media.job': event<MediaJob>('A media job was queued, started, made progress (about twice a second) or finished.'),
+} as const;

@@ -1,0 +1,9 @@
+import type { appChannels } from '../../contract/domains/app';
+import type { AppServices } from '../../services/app-services';
+import type { HostShell } from '../host-shell';
+import type { HandlersFor } from './handler-types';
+
+export const appHandlers = (s: AppServices, shell: HostShell): HandlersFor<typeof appChannels> => ({
+  'app.info': () => ({ version: s.version, dataDir: s.dataDir, schemaVersion: s.schemaVersion() }),
+  'dialog.pickVideoFile': async () => ({ filePath: await shell.pickVideoFile() }),
+});

@@ -1,0 +1,12 @@
+import type { mediaChannels } from '../../contract/domains/media';
+import type { AppServices } from '../../services/app-services';
+import type { HandlersFor } from './handler-types';
+
+export const mediaHandlers = ({ media }: AppServices): HandlersFor<typeof mediaChannels> => ({
+  'media.tools': () => media.tools(),
+  'media.import': ({ lectureId, filePath }) => media.import(lectureId, filePath),
+  'media.get': ({ lectureId }) => media.get(lectureId),
+  'media.build': ({ lectureId, wait }) => media.build(lectureId, { wait }),
+  'media.cancel': ({ jobId }) => media.cancel(jobId),
+  'media.jobs': () => media.jobs(),
+});

@@ -1,0 +1,10 @@
+import type { updatesChannels } from '../../contract/domains/updates';
+import type { AppServices } from '../../services/app-services';
+import type { HandlersFor } from './handler-types';
+
+export const updatesHandlers = ({ updates }: AppServices): HandlersFor<typeof updatesChannels> => ({
+  'updates.state': () => updates.state(),
+  'updates.check': () => updates.check(),
+  'updates.download': () => updates.download(),
+  'updates.install': () => updates.install(),
+});

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { AREAS, useNav } from '../state/nav-store';
+import './shell.css';
+
+/** Switches between the areas; Ctrl+1/2/3 (⌘ on macOS) from anywhere. */
+export function AreaTabs() {
+  const area = useNav((s) => s.area);
+  const show = useNav((s) => s.show);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const target = AREAS.find((a) => a.shortcut === e.key);
+      if (!target) return;
+      e.preventDefault();
+      show(target.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [show]);
+
+  return (
+    <nav className="area-tabs" aria-label="Areas">
+      {AREAS.map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          className="area-tab"
+          aria-current={a.id === area ? 'page' : undefined}
+          title={`${a.label} (Ctrl+${a.shortcut})`}
+          onClick={() => show(a.id)}
+          data-testid={`area-${a.id}`}
+        >
+          {a.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

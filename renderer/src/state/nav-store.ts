@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+
+/** The app's three areas: the instructor's studio, publishing to hubs, and the student's library. */
+export type Area = 'studio' | 'publishing' | 'library';
+
+export const AREAS: readonly { id: Area; label: string; shortcut: string }[] = [
+  { id: 'studio', label: 'Studio', shortcut: '1' },
+  { id: 'publishing', label: 'Publishing', shortcut: '2' },
+  { id: 'library', label: 'Library', shortcut: '3' },
+];
+
+interface NavState {
+  area: Area;
+  show(area: Area): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  area: 'studio',
+  show: (area) => set({ area }),
+}));
