@@ -1,5 +1,6 @@
 import Hls, { type Level } from 'hls.js';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { PLAYER_REQUEST_HEADER } from '../../../main/contract/domains/playback';
 import { actionForKey, clampSpeed, formatTime, SPEEDS } from './shortcuts';
 import { parseStoryboard, tileAt, type StoryboardTile } from './storyboard';
 import './player.css';
@@ -27,6 +28,17 @@ export interface HlsPlayerProps {
 interface Quality {
   index: number;
   label: string;
+}
+
+/**
+ * Marks requests to the app's own origin as the player's, so the offline media route hands it the
+ * lecture's key. Never added cross-origin: a custom header there would only trigger a CORS preflight.
+ */
+function markPlayerRequest(xhr: XMLHttpRequest, url: string): void {
+  if (new URL(url, location.href).origin !== location.origin) return;
+  // Headers can only be set on an opened request; hls.js opens it itself when we have not.
+  if (xhr.readyState === XMLHttpRequest.UNSENT) xhr.open('GET', url, true);
+  xhr.setRequestHeader(PLAYER_REQUEST_HEADER, '1');
 }
 
 const qualityLabel = (l: Level) => (l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} kbps`);
@@ -60,7 +72,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
     setQualities([]);
     setQuality(-1);
     if (Hls.isSupported()) {
-      const hls = new Hls({ startPosition: startAt ?? -1, enableWorker: true });
+      const hls = new Hls({ startPosition: startAt ?? -1, enableWorker: true, xhrSetup: markPlayerRequest });
       hlsRef.current = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
         setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l) })).sort((a, b) => (data.levels[b.index]?.height ?? 0) - (data.levels[a.index]?.height ?? 0)));
