@@ -37,6 +37,8 @@ export const library: Migration = {
         hub_base     TEXT NOT NULL,
         course_id    TEXT NOT NULL,
         lecture_id   TEXT NOT NULL,
+        -- The lecture's title when last watched, so "continue watching" can name it after a download is removed.
+        title        TEXT NOT NULL DEFAULT '',
         position_sec REAL NOT NULL,
         duration_sec REAL NOT NULL,
         completed    INTEGER NOT NULL CHECK (completed IN (0, 1)),

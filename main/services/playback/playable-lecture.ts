@@ -1,0 +1,37 @@
+import { LecternError } from '../../contract/errors';
+import type { PlayableLecture, PlayerLecture } from '../../contract/domains/playback';
+
+/** The fields of a download (main/services/downloads DownloadSummary) the player needs. */
+export interface DownloadedLecture {
+  id: string;
+  hubBase: string;
+  courseId: string;
+  lectureId: string;
+  title: string;
+  state: string;
+}
+
+const toPlayer = (d: DownloadedLecture): PlayerLecture => ({ downloadId: d.id, title: d.title, hubBase: d.hubBase, courseId: d.courseId, lectureId: d.lectureId });
+
+/**
+ * Finds a completed download and the next completed one of the same course, in the order they were
+ * downloaded (a course downloads its lectures in course order). The course page knows the real order
+ * and passes its own `next`; this serves links that only carry a download id.
+ */
+export function playableLecture(downloads: readonly DownloadedLecture[], downloadId: string): PlayableLecture {
+  const index = downloads.findIndex((d) => d.id === downloadId);
+  const found = downloads[index];
+  if (!found) throw new LecternError('not-found', `There is no download ${downloadId}; it may have been removed.`);
+  if (found.state !== 'completed') {
+    throw new LecternError('unavailable', `"${found.title}" is not fully downloaded yet (${found.state}); it plays once the download completes.`);
+  }
+  const next = downloads.slice(index + 1).find((d) => d.state === 'completed' && d.hubBase === found.hubBase && d.courseId === found.courseId && d.lectureId !== found.lectureId);
+  return { lecture: toPlayer(found), next: next ? toPlayer(next) : null };
+}
+
+/** The completed download of each lecture, by `hubBase courseId lectureId`, for "continue watching". */
+export function downloadsByLecture(downloads: readonly DownloadedLecture[]): Map<string, string> {
+  return new Map(downloads.filter((d) => d.state === 'completed').map((d) => [lectureKey(d), d.id]));
+}
+
+export const lectureKey = (k: { hubBase: string; courseId: string; lectureId: string }) => `${k.hubBase} ${k.courseId} ${k.lectureId}`;
