@@ -1,4 +1,183 @@
-/** The student's side: catalog, downloads, offline playback and progress (issue #5). */
-export const libraryChannels = {} as const;
+import { z } from 'zod';
+import { channel, event, none } from '../define';
+import { Id } from '../schemas';
 
-export const libraryEvents = {} as const;
+/** The student's side: hubs they read from, the catalog, course pages, downloads and storage (issue #5). */
+
+export interface LibraryHub {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** When the cached catalog was fetched; null before the first successful fetch. */
+  fetchedAt: number | null;
+  /** The last refresh could not reach the hub (or it served something Lectern refused): the cache is shown. */
+  offline: boolean;
+  error: string | null;
+  courseCount: number;
+}
+
+export interface CatalogCourse {
+  hubId: string;
+  courseId: string;
+  title: string;
+  subtitle: string;
+  tags: string[];
+  version: number;
+  lectureCount: number | null;
+  durationSec: number | null;
+  publishedAt: string | null;
+  downloadedLectures: number;
+  /** A lecture of this course is downloaded from an older version than the one the hub publishes. */
+  updateAvailable: boolean;
+}
+
+export interface CatalogView {
+  hubs: LibraryHub[];
+  courses: CatalogCourse[];
+}
+
+export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
+
+export interface DownloadItem {
+  id: string;
+  hubBase: string;
+  courseId: string;
+  courseTitle: string;
+  courseVersion: number;
+  lectureId: string;
+  title: string;
+  quality: string;
+  state: DownloadState;
+  error: string | null;
+  totalBytes: number;
+  doneBytes: number;
+  filesTotal: number;
+  filesDone: number;
+  /** The offline player's master playlist on the app origin. */
+  playlistPath: string;
+}
+
+export interface QualitySize {
+  name: string;
+  height: number;
+  bytes: number;
+}
+
+export interface CourseLecture {
+  id: string;
+  title: string;
+  /** Author text: shown as plain text, never as HTML. */
+  summary: string;
+  durationSec: number | null;
+  freePreview: boolean;
+  hasMedia: boolean;
+  qualities: QualitySize[];
+  /** The newest download of this lecture, if any (possibly of an older course version). */
+  download: DownloadItem | null;
+}
+
+export interface CourseSection {
+  id: string | null;
+  title: string;
+  lectures: CourseLecture[];
+}
+
+export interface CoursePage {
+  hubId: string;
+  hubBase: string;
+  courseId: string;
+  version: number;
+  title: string;
+  subtitle: string;
+  /** Author text: shown as plain text, never as HTML. */
+  description: string;
+  language: string | null;
+  tags: string[];
+  publishedAt: string | null;
+  fetchedAt: number;
+  sections: CourseSection[];
+  /** Downloaded lectures come from version `from`; the hub publishes `to`. */
+  update: { from: number; to: number } | null;
+}
+
+export interface DownloadPlanView {
+  courseTitle: string;
+  items: { lectureId: string; title: string; quality: string; bytes: number }[];
+  /** Lectures left out: no published video, or already downloaded from this version. */
+  skipped: { lectureId: string; title: string; reason: string }[];
+  totalBytes: number;
+  /** Free space on the library's disk beyond the head-room Lectern keeps. */
+  spareBytes: number;
+  fits: boolean;
+  /** The quality chosen, as a maximum height to pass to `downloads.start`; null means the best. */
+  height: number | null;
+}
+
+export interface StorageView {
+  libraryDir: string;
+  usedBytes: number;
+  spareBytes: number;
+  downloads: DownloadItem[];
+}
+
+export interface DownloadProgress {
+  id: string;
+  doneBytes: number;
+  totalBytes: number;
+  filesDone: number;
+  filesTotal: number;
+}
+
+const HubBaseUrl = z.string().trim().min(1, 'Enter the hub address').max(2048, 'The hub address is too long');
+const CourseId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a course id from the catalog');
+const LectureId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a lecture id from the course');
+const DownloadId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a download id issued by Lectern');
+const Height = z.number().int().min(1).max(8_640);
+/** 'best': the highest quality; 'fits': the highest that fits the free space; a number: at most that height. */
+const QualityRequest = z.union([z.literal('best'), z.literal('fits'), Height]);
+const CourseRef = { hubId: Id, courseId: CourseId, lectureId: LectureId.optional() };
+const ById = z.strictObject({ downloadId: DownloadId });
+
+export const libraryChannels = {
+  'library.hubs': channel<LibraryHub[]>()(none, 'The hubs the student reads courses from.'),
+  'library.addHub': channel<LibraryHub>()(
+    z.strictObject({ baseUrl: HubBaseUrl, name: z.string().trim().max(200).optional() }),
+    "Add a hub by its public (or CDN) base URL; its catalog is fetched and checked before it is added.",
+  ),
+  'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub and its cached catalog; downloads stay.'),
+
+  'catalog.list': channel<CatalogView>()(
+    z.strictObject({ query: z.string().max(200).optional() }),
+    'The cached catalog of every hub, filtered by title, subtitle and tags; never touches the network.',
+  ),
+  'catalog.refresh': channel<CatalogView>()(
+    z.strictObject({ hubId: Id.optional() }),
+    'Fetch catalogs and changed course manifests; an unreachable hub is marked offline and its cache kept.',
+  ),
+  'catalog.course': channel<CoursePage>()(z.strictObject({ hubId: Id, courseId: CourseId }), 'A course page from the cached manifest (fetched if not cached yet).'),
+
+  'downloads.plan': channel<DownloadPlanView>()(
+    z.strictObject({ ...CourseRef, quality: QualityRequest }),
+    'What downloading a lecture (or the whole course) at a quality would take, and the free space, for confirmation.',
+  ),
+  'downloads.start': channel<DownloadItem[]>()(
+    z.strictObject({ ...CourseRef, height: Height.nullable(), wait: z.boolean().optional() }),
+    'Download a lecture or every lecture of a course (at most `height`, or the best); with wait, resolve when done.',
+  ),
+  'downloads.update': channel<DownloadItem[]>()(
+    z.strictObject({ hubId: Id, courseId: CourseId, wait: z.boolean().optional() }),
+    "Download the hub's newer version of every downloaded lecture; the old copies stay playable until the new ones complete.",
+  ),
+  'downloads.list': channel<DownloadItem[]>()(none, 'Every download, oldest first.'),
+  'downloads.pause': channel<DownloadItem>()(ById, 'Stop fetching; what is verified stays.'),
+  'downloads.resume': channel<DownloadItem>()(ById, 'Continue a paused or failed download.'),
+  'downloads.remove': channel<DownloadItem[]>()(ById, 'Delete a download, its files and its key, freeing the space.'),
+  'downloads.verify': channel<{ checked: number; refetch: number }>()(ById, 'Re-read every stored file against the manifest; damaged ones are fetched again.'),
+  'library.storage': channel<StorageView>()(none, 'Downloads with their sizes, the space they use and what is left.'),
+} as const;
+
+export const libraryEvents = {
+  'downloads.progress': event<DownloadProgress>('Bytes and files done of a running download (at most four times a second).'),
+  'downloads.state': event<DownloadItem>('A download was queued, started, paused, completed or failed.'),
+  'downloads.removed': event<{ id: string }>('A download was removed (by the student, or replaced by its updated copy).'),
+} as const;

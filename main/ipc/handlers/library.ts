@@ -2,4 +2,32 @@ import type { libraryChannels } from '../../contract/domains/library';
 import type { AppServices } from '../../services/app-services';
 import type { HandlersFor } from './handler-types';
 
-export const libraryHandlers = (_s: AppServices): HandlersFor<typeof libraryChannels> => ({});
+export const libraryHandlers = ({ library: { catalog, downloads, library, libraryDir } }: AppServices): HandlersFor<typeof libraryChannels> => ({
+  'library.hubs': () => catalog.hubs(),
+  'library.addHub': ({ baseUrl, name }) => catalog.addHub(baseUrl, name),
+  'library.removeHub': ({ hubId }) => {
+    catalog.removeHub(hubId);
+    return catalog.hubs();
+  },
+  'catalog.list': ({ query }) => catalog.list(query),
+  'catalog.refresh': ({ hubId }) => catalog.refresh(hubId),
+  'catalog.course': ({ hubId, courseId }) => library.coursePage(hubId, courseId),
+  'downloads.plan': ({ quality, ...ref }) => library.plan(ref, quality),
+  'downloads.start': ({ height, wait, ...ref }) => library.start(ref, height, wait),
+  'downloads.update': ({ hubId, courseId, wait }) => library.update(hubId, courseId, wait),
+  'downloads.list': () => library.list(),
+  'downloads.pause': async ({ downloadId }) => {
+    await downloads.pause(downloadId);
+    return library.item(downloads.get(downloadId));
+  },
+  'downloads.resume': async ({ downloadId }) => {
+    await library.resume(downloadId);
+    return library.item(downloads.get(downloadId));
+  },
+  'downloads.remove': async ({ downloadId }) => {
+    await downloads.remove(downloadId);
+    return library.list();
+  },
+  'downloads.verify': ({ downloadId }) => downloads.verify(downloadId),
+  'library.storage': () => library.storage(libraryDir),
+});

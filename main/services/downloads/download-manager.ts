@@ -16,7 +16,7 @@ import { transferFile, type WritableFile } from './file-transfer';
 import { KEY_BYTES, digestStoredFile, encryptedSize } from './segment-cipher';
 
 export type { DownloadState, DownloadSummary } from './download-store';
-export type { QualityChoice } from './plan';
+export type { DownloadPlan, QualityChoice, QualityOption } from './plan';
 export type { WritableFile } from './file-transfer';
 
 export type DownloadEvent =
@@ -61,6 +61,7 @@ export interface VerifyReport {
 }
 
 const PROGRESS_INTERVAL_MS = 250;
+const DEFAULT_RESERVE_BYTES = 100 * 1024 * 1024;
 
 export const downloadKeyAccount = (id: string) => `download-key:${id}`;
 
@@ -106,16 +107,8 @@ export class DownloadManager {
    * and creates the lecture's key. Call `start` to fetch.
    */
   async add(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadSummary> {
-    let base: URL;
-    let plan: DownloadPlan;
-    try {
-      base = normalizeHubBase(req.hubBaseUrl);
-      plan = await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl);
-    } catch (err) {
-      if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download lecture ${req.lectureId}: ${messageOf(err)}`);
-    }
-    const existing = this.store.findByLecture(base.href, plan.courseId, plan.lectureId);
+    const { base, plan } = await this.planFor(req, signal);
+    const existing = this.store.findByLecture(base.href, plan.courseId, plan.lectureId, plan.courseVersion);
     if (existing) throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
     await this.checkSpace(plan.title, plan.files.reduce((n, f) => n + (f.encrypted ? encryptedSize(f.size) : f.size), 0));
 
@@ -135,6 +128,38 @@ export class DownloadManager {
     }
     this.opts.log?.log('info', 'download planned', { id, lectureId: plan.lectureId, quality: plan.quality, bytes: plan.totalBytes, files: plan.files.length });
     return this.get(id);
+  }
+
+  /**
+   * Reads the hub's documents for a lecture and says what downloading it would fetch, without recording
+   * anything: the confirmation step shows this before `add`.
+   */
+  async plan(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadPlan> {
+    return (await this.planFor(req, signal)).plan;
+  }
+
+  /** Free bytes on the library's disk, less the head-room kept free. */
+  async spareBytes(): Promise<number> {
+    const free = await (this.opts.freeBytes ?? diskFree)(this.paths.root);
+    return Math.max(0, free - (this.opts.reserveBytes ?? DEFAULT_RESERVE_BYTES));
+  }
+
+  private async planFor(req: AddDownloadRequest, signal: AbortSignal): Promise<{ base: URL; plan: DownloadPlan }> {
+    try {
+      const base = normalizeHubBase(req.hubBaseUrl);
+      return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl) };
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new LecternError('unavailable', `Could not download lecture ${req.lectureId}: ${messageOf(err)}`);
+    }
+  }
+
+  /** What a download's folder takes on disk now (ciphertext is a little larger than the manifest says). */
+  async bytesOnDisk(id: string): Promise<number> {
+    const folder = this.paths.folder(id);
+    const names = await fs.promises.readdir(folder).catch(() => []);
+    const sizes = await Promise.all(names.map((n) => fs.promises.stat(`${folder}/${n}`).then((st) => st.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
   }
 
   /** Fetches what is still missing; resolves when the download completes, fails or is paused. */
@@ -325,7 +350,7 @@ export class DownloadManager {
 
   private async checkSpace(title: string, bytes: number): Promise<void> {
     const free = await (this.opts.freeBytes ?? diskFree)(this.paths.root);
-    const reserve = this.opts.reserveBytes ?? 100 * 1024 * 1024;
+    const reserve = this.opts.reserveBytes ?? DEFAULT_RESERVE_BYTES;
     if (free < bytes + reserve) {
       throw new LecternError(
         'unavailable',

@@ -74,8 +74,10 @@ export class DownloadStore {
     })();
   }
 
-  findByLecture(hubBase: string, courseId: string, lectureId: string): string | null {
-    const row = this.db.prepare('SELECT id FROM downloads WHERE hub_base = ? AND course_id = ? AND lecture_id = ?').get(hubBase, courseId, lectureId) as { id: string } | undefined;
+  findByLecture(hubBase: string, courseId: string, lectureId: string, courseVersion: number): string | null {
+    const row = this.db
+      .prepare('SELECT id FROM downloads WHERE hub_base = ? AND course_id = ? AND lecture_id = ? AND course_version = ?')
+      .get(hubBase, courseId, lectureId, courseVersion) as { id: string } | undefined;
     return row?.id ?? null;
   }
 

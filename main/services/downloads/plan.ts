@@ -26,6 +26,13 @@ export interface LocalRendition {
   segments: { index: number; duration: number; discontinuity: boolean }[];
 }
 
+/** What one quality of a lecture costs on disk (the playlists' files, shared audio included). */
+export interface QualityOption {
+  quality: string;
+  height: number | null;
+  bytes: number;
+}
+
 export interface DownloadPlan {
   courseId: string;
   courseVersion: number;
@@ -37,6 +44,8 @@ export interface DownloadPlan {
   renditions: LocalRendition[];
   files: PlannedFile[];
   totalBytes: number;
+  /** Every quality the lecture offers, best first, so a whole course can be fitted to the free space. */
+  options: QualityOption[];
 }
 
 export interface PlanRequest {
@@ -114,6 +123,7 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     candidates.push({ variant, audio, video, audioRendition, bytes: bytesOf(video) + (audioRendition ? bytesOf(audioRendition) : 0) });
   }
   const chosen = choose(candidates, req.quality, lecture.title);
+  const options = rank(candidates).map((c) => ({ quality: qualityLabel(c.variant), height: c.variant.height, bytes: c.bytes }));
 
   const files: PlannedFile[] = [];
   const indexOf = new Map<string, number>();
@@ -141,18 +151,24 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     courseVersion: manifest.version,
     lectureId: lecture.id,
     title: lecture.title,
-    quality: chosen.variant.height !== null ? `${chosen.variant.height}p` : `${Math.round(chosen.variant.bandwidth / 1000)} kbit/s`,
+    quality: qualityLabel(chosen.variant),
     variant: chosen.variant,
     audio: chosen.audio,
     renditions,
     files,
     totalBytes: files.reduce((n, f) => n + f.size, 0),
+    options,
   };
 }
 
+const qualityLabel = (v: Variant) => (v.height !== null ? `${v.height}p` : `${Math.round(v.bandwidth / 1000)} kbit/s`);
+
+/** Best first: by height, then bandwidth. */
+const rank = <T extends { variant: Variant }>(candidates: T[]): T[] =>
+  [...candidates].sort((a, b) => (b.variant.height ?? 0) - (a.variant.height ?? 0) || b.variant.bandwidth - a.variant.bandwidth);
+
 function choose<T extends { variant: Variant; bytes: number }>(candidates: T[], quality: QualityChoice, title: string): T {
-  // Best first: by height, then bandwidth.
-  const ranked = [...candidates].sort((a, b) => (b.variant.height ?? 0) - (a.variant.height ?? 0) || b.variant.bandwidth - a.variant.bandwidth);
+  const ranked = rank(candidates);
   const best = ranked[0];
   if (best === undefined) throw new Error(`Lecture "${title}" has no variant to download.`);
   switch (quality.kind) {

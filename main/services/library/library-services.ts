@@ -1,14 +1,19 @@
 import path from 'node:path';
 import type { EventSink } from '../../contract/events';
 import type { FetchHandler } from '../app-server/static-files';
+import { CatalogService } from '../catalog/catalog-service';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
-import { DownloadManager } from '../downloads/download-manager';
+import { DownloadManager, type DownloadEvent } from '../downloads/download-manager';
 import type { Logger } from '../log/logger';
 import { createOfflineMediaHandler } from '../offline-media/offline-media-handler';
+import { LibraryService } from './library-service';
 
 export interface LibraryServices {
+  readonly libraryDir: string;
   readonly downloads: DownloadManager;
+  readonly catalog: CatalogService;
+  readonly library: LibraryService;
   /** Routes the library adds to the app origin (by path prefix): the offline player's `/media/`. */
   routes(appOrigin: string): Record<string, FetchHandler>;
   close(): Promise<void>;
@@ -25,12 +30,34 @@ export interface LibraryOptions {
 /** Where downloaded lectures live, below the data folder. */
 export const libraryDirOf = (dataDir: string) => path.join(dataDir, 'library');
 
-/** The student's side: downloads protected at rest and the media route the offline player reads from. */
+/** The student's side: the catalog, downloads protected at rest and the media route the offline player reads from. */
 export function openLibraryServices(opts: LibraryOptions): LibraryServices {
   const libraryDir = libraryDirOf(opts.dataDir);
-  const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads') });
+  const log = opts.log.child('library');
+  // Assigned right below; events only fire once a download runs, after construction.
+  let library: LibraryService | null = null;
+  const onEvent = (e: DownloadEvent) => {
+    if (e.type === 'progress') {
+      opts.emit('downloads.progress', { id: e.id, doneBytes: e.doneBytes, totalBytes: e.totalBytes, filesDone: e.filesDone, filesTotal: e.filesTotal });
+      return;
+    }
+    if (!library) return;
+    opts.emit('downloads.state', library.item(downloads.get(e.id)));
+    if (e.state === 'completed') {
+      library.replaceOlder(e.id).then(
+        (removed) => removed.forEach((id) => opts.emit('downloads.removed', { id })),
+        (err: unknown) => log.log('error', 'could not remove the replaced copy of an updated lecture', { id: e.id, error: String(err) }),
+      );
+    }
+  };
+  const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads'), onEvent });
+  const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list() });
+  library = new LibraryService(catalog, downloads, log);
   return {
+    libraryDir,
     downloads,
+    catalog,
+    library,
     routes: (appOrigin) => ({
       '/media/': createOfflineMediaHandler({ source: downloads.mediaSource(), libraryDir, appOrigin, prefix: '/media/' }),
     }),

@@ -4,11 +4,17 @@ import type { Migration } from '../migration';
  * The student's side: hubs they read from (a public or CDN base URL), the last catalog and course
  * manifests fetched from each (so the library opens offline), and watch progress per lecture.
  * Unreleased: the library and playback work may still reshape it until the first release ships.
+ *
+ * A lecture may be downloaded once per course version: updating a course downloads the new version
+ * beside the old one, which stays playable until the new copy is complete and is removed then.
  */
 export const library: Migration = {
   name: 'library',
   up(db) {
     db.exec(`
+      DROP INDEX downloads_by_lecture;
+      CREATE UNIQUE INDEX downloads_by_lecture_version ON downloads(hub_base, course_id, lecture_id, course_version);
+
       CREATE TABLE library_hubs (
         id         TEXT PRIMARY KEY,
         name       TEXT NOT NULL,

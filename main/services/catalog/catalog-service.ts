@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { CatalogCourse, CatalogView, LibraryHub } from '../../contract/domains/library';
+import { LecternError } from '../../contract/errors';
+import type { DownloadSummary } from '../downloads/download-store';
+import type { CatalogEntry } from '../downloads/manifest';
+import { normalizeHubBase } from '../hls/hub-uri';
+import type { Logger } from '../log/logger';
+import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
+import { fetchCatalog, fetchCourse } from './hub-documents';
+
+export interface CatalogServiceOptions {
+  db: Database;
+  log?: Logger;
+  fetch?: typeof fetch;
+  /** Downloads, to mark courses downloaded or out of date. */
+  downloads(): DownloadSummary[];
+  /** Per hub refresh; a hub that does not answer in time counts as offline. */
+  timeoutMs?: number;
+}
+
+interface HubStatus {
+  offline: boolean;
+  error: string | null;
+}
+
+const COURSE_FETCHES_IN_FLIGHT = 4;
+
+/**
+ * The courses the student can browse: hubs added by base URL, their catalogs and course manifests,
+ * fetched under the same hostile-input rules as downloads and cached in SQLite so the library opens
+ * (and searches) offline. Only `addHub`, `refresh` and a course not cached yet touch the network.
+ */
+export class CatalogService {
+  private readonly store: CatalogStore;
+  private readonly status = new Map<string, HubStatus>();
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly opts: CatalogServiceOptions) {
+    this.store = new CatalogStore(opts.db);
+    this.fetchImpl = opts.fetch ?? fetch;
+  }
+
+  hubs(): LibraryHub[] {
+    return this.store.hubs().map((h) => this.hubView(h));
+  }
+
+  hub(id: string): HubRow {
+    const hub = this.store.hub(id);
+    if (!hub) throw new LecternError('not-found', `There is no hub ${id} in your library.`);
+    return hub;
+  }
+
+  /** Adds a hub only once its catalog was fetched and passed the checks, so a typo is caught at once. */
+  async addHub(baseUrl: string, name?: string): Promise<LibraryHub> {
+    let base: URL;
+    try {
+      base = normalizeHubBase(baseUrl);
+    } catch (err) {
+      throw new LecternError('invalid-input', messageOf(err), [{ path: 'baseUrl', message: messageOf(err) }]);
+    }
+    const existing = this.store.hubByBase(base.href);
+    if (existing) throw new LecternError('conflict', `${base.href} is already in your library as "${existing.name}".`);
+    try {
+      await fetchCatalog(base, this.signal(), this.fetchImpl);
+    } catch (err) {
+      throw new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`);
+    }
+    const id = randomUUID();
+    this.store.addHub(id, name?.trim() || base.host + base.pathname.replace(/\/$/, ''), base.href);
+    await this.refreshHub(this.hub(id));
+    return this.hubView(this.hub(id));
+  }
+
+  removeHub(id: string): void {
+    this.hub(id);
+    this.store.removeHub(id);
+    this.status.delete(id);
+  }
+
+  /** The cached catalogs, filtered: every word of `query` must appear in the title, subtitle or a tag. */
+  list(query = ''): CatalogView {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const downloads = this.opts.downloads();
+    const courses: CatalogCourse[] = [];
+    for (const hub of this.store.hubs()) {
+      for (const entry of this.store.catalog(hub.id)?.catalog.courses ?? []) {
+        const course = this.courseView(hub, entry, this.store.course(hub.id, entry.id), downloads);
+        const haystack = [course.title, course.subtitle, ...course.tags].join('\n').toLowerCase();
+        if (words.every((w) => haystack.includes(w))) courses.push(course);
+      }
+    }
+    return { hubs: this.hubs(), courses };
+  }
+
+  /** Fetches the catalogs (one hub, or all) and the manifests whose version changed; never throws for a hub that is down. */
+  async refresh(hubId?: string): Promise<CatalogView> {
+    const hubs = hubId ? [this.hub(hubId)] : this.store.hubs();
+    await Promise.all(hubs.map((h) => this.refreshHub(h)));
+    return this.list();
+  }
+
+  /** A course's cached manifest, fetched first if this course was never read (or its catalog moved on). */
+  async course(hubId: string, courseId: string): Promise<CachedCourse & { entry: CatalogEntry }> {
+    const hub = this.hub(hubId);
+    const entry = this.store.catalog(hubId)?.catalog.courses.find((c) => c.id === courseId);
+    if (!entry) throw new LecternError('not-found', `Course ${courseId} is not in the catalog of ${hub.name}.`);
+    const cached = this.store.course(hubId, courseId);
+    if (cached) return { ...cached, entry };
+    try {
+      const fetched = await fetchCourse(new URL(hub.baseUrl), entry, this.signal(), this.fetchImpl);
+      this.store.saveCourse(hubId, fetched.manifestPath, fetched.manifest);
+    } catch (err) {
+      throw new LecternError('unavailable', `Could not open "${entry.title}": ${messageOf(err)}`);
+    }
+    const saved = this.store.course(hubId, courseId);
+    if (!saved) throw new LecternError('internal', `The manifest of "${entry.title}" was fetched but could not be read back.`);
+    return { ...saved, entry };
+  }
+
+  /** The course's title as last fetched, for downloads listed outside the catalog (storage, CLI). */
+  titleOf(hubBase: string, courseId: string): string | null {
+    const hub = this.store.hubByBase(hubBase);
+    if (!hub) return null;
+    return this.store.course(hub.id, courseId)?.manifest.title ?? this.store.catalog(hub.id)?.catalog.courses.find((c) => c.id === courseId)?.title ?? null;
+  }
+
+  /** Finds a course by id across hubs (the CLI names courses by id alone). */
+  findCourse(courseId: string): { hubId: string } | null {
+    for (const hub of this.store.hubs()) {
+      if (this.store.catalog(hub.id)?.catalog.courses.some((c) => c.id === courseId)) return { hubId: hub.id };
+    }
+    return null;
+  }
+
+  private async refreshHub(hub: HubRow): Promise<void> {
+    const base = new URL(hub.baseUrl);
+    const signal = this.signal();
+    let catalog;
+    try {
+      catalog = await fetchCatalog(base, signal, this.fetchImpl);
+    } catch (err) {
+      this.status.set(hub.id, { offline: true, error: messageOf(err) });
+      this.opts.log?.log('warn', 'catalog refresh failed', { hub: hub.baseUrl, error: messageOf(err) });
+      return;
+    }
+    const stale = catalog.courses.filter((c) => this.store.course(hub.id, c.id)?.version !== c.version);
+    const failures: string[] = [];
+    const queue = [...stale];
+    await Promise.all(
+      Array.from({ length: Math.min(COURSE_FETCHES_IN_FLIGHT, queue.length) }, async () => {
+        for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
+          try {
+            const fetched = await fetchCourse(base, entry, signal, this.fetchImpl);
+            this.store.saveCourse(hub.id, fetched.manifestPath, fetched.manifest);
+          } catch (err) {
+            failures.push(messageOf(err));
+          }
+        }
+      }),
+    );
+    this.store.saveCatalog(hub.id, catalog);
+    this.store.pruneCourses(hub.id, catalog.courses.map((c) => c.id));
+    const error = failures.length === 0 ? null : `${failures.length} course(s) could not be read: ${failures[0]}`;
+    if (error) this.opts.log?.log('warn', 'some course manifests were refused', { hub: hub.baseUrl, failures });
+    this.status.set(hub.id, { offline: false, error });
+  }
+
+  private hubView(h: HubRow): LibraryHub {
+    const cached = this.store.catalog(h.id);
+    const status = this.status.get(h.id);
+    return {
+      id: h.id,
+      name: h.name,
+      baseUrl: h.baseUrl,
+      fetchedAt: cached?.fetchedAt ?? null,
+      offline: status?.offline ?? false,
+      error: status?.error ?? null,
+      courseCount: cached?.catalog.courses.length ?? 0,
+    };
+  }
+
+  private courseView(hub: HubRow, entry: CatalogEntry, cached: CachedCourse | null, downloads: DownloadSummary[]): CatalogCourse {
+    const mine = downloads.filter((d) => d.hubBase === hub.baseUrl && d.courseId === entry.id);
+    const m = cached?.manifest;
+    return {
+      hubId: hub.id,
+      courseId: entry.id,
+      title: m?.title ?? entry.title,
+      subtitle: m?.subtitle ?? entry.subtitle ?? '',
+      tags: m?.tags ?? [],
+      version: entry.version,
+      lectureCount: m ? m.lectures.length : (entry.lectureCount ?? null),
+      durationSec: m ? m.lectures.reduce((n, l) => n + (l.durationSec ?? 0), 0) : (entry.durationSec ?? null),
+      publishedAt: entry.publishedAt ?? m?.publishedAt ?? null,
+      downloadedLectures: new Set(mine.map((d) => d.lectureId)).size,
+      updateAvailable: hasOutdated(mine, entry.version),
+    };
+  }
+
+  private signal(): AbortSignal {
+    return AbortSignal.timeout(this.opts.timeoutMs ?? 20_000);
+  }
+}
+
+/** True when some downloaded lecture has no copy (complete or on its way) of `version`. */
+export function hasOutdated(downloads: readonly DownloadSummary[], version: number): boolean {
+  const current = new Set(downloads.filter((d) => d.courseVersion === version).map((d) => d.lectureId));
+  return downloads.some((d) => d.courseVersion < version && !current.has(d.lectureId));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import { CatalogDocument, CourseManifest } from '../downloads/manifest';
+
+export interface HubRow {
+  id: string;
+  name: string;
+  baseUrl: string;
+  createdAt: number;
+}
+
+export interface CachedCatalog {
+  catalog: CatalogDocument;
+  fetchedAt: number;
+}
+
+export interface CachedCourse {
+  hubId: string;
+  version: number;
+  manifestPath: string;
+  manifest: CourseManifest;
+  fetchedAt: number;
+}
+
+/**
+ * The library tables of migration 0006: the student's hubs and the last catalog and course manifests
+ * fetched from each. Cached documents were checked when fetched and are parsed again when read, so a
+ * row written by an older Lectern (or edited by hand) cannot bypass the schema.
+ */
+export class CatalogStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  hubs(): HubRow[] {
+    const rows = this.db.prepare('SELECT id, name, base_url, created_at FROM library_hubs ORDER BY created_at').all() as { id: string; name: string; base_url: string; created_at: number }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, baseUrl: r.base_url, createdAt: r.created_at }));
+  }
+
+  hub(id: string): HubRow | null {
+    return this.hubs().find((h) => h.id === id) ?? null;
+  }
+
+  hubByBase(baseUrl: string): HubRow | null {
+    return this.hubs().find((h) => h.baseUrl === baseUrl) ?? null;
+  }
+
+  addHub(id: string, name: string, baseUrl: string): void {
+    this.db.prepare('INSERT INTO library_hubs (id, name, base_url, created_at) VALUES (?, ?, ?, ?)').run(id, name, baseUrl, this.now());
+  }
+
+  removeHub(id: string): void {
+    this.db.prepare('DELETE FROM library_hubs WHERE id = ?').run(id);
+  }
+
+  catalog(hubId: string): CachedCatalog | null {
+    const row = this.db.prepare('SELECT catalog_json, fetched_at FROM catalog_cache WHERE hub_id = ?').get(hubId) as { catalog_json: string; fetched_at: number } | undefined;
+    if (!row) return null;
+    const parsed = CatalogDocument.safeParse(JSON.parse(row.catalog_json));
+    return parsed.success ? { catalog: parsed.data, fetchedAt: row.fetched_at } : null;
+  }
+
+  saveCatalog(hubId: string, catalog: CatalogDocument): void {
+    this.db
+      .prepare('INSERT INTO catalog_cache (hub_id, catalog_json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (hub_id) DO UPDATE SET catalog_json = excluded.catalog_json, fetched_at = excluded.fetched_at')
+      .run(hubId, JSON.stringify(catalog), this.now());
+  }
+
+  course(hubId: string, courseId: string): CachedCourse | null {
+    const row = this.db
+      .prepare('SELECT version, manifest_path, manifest_json, fetched_at FROM course_cache WHERE hub_id = ? AND course_id = ?')
+      .get(hubId, courseId) as { version: number; manifest_path: string; manifest_json: string; fetched_at: number } | undefined;
+    if (!row) return null;
+    const parsed = CourseManifest.safeParse(JSON.parse(row.manifest_json));
+    return parsed.success ? { hubId, version: row.version, manifestPath: row.manifest_path, manifest: parsed.data, fetchedAt: row.fetched_at } : null;
+  }
+
+  saveCourse(hubId: string, manifestPath: string, manifest: CourseManifest): void {
+    this.db
+      .prepare(
+        `INSERT INTO course_cache (hub_id, course_id, version, manifest_path, manifest_json, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (hub_id, course_id) DO UPDATE SET version = excluded.version, manifest_path = excluded.manifest_path,
+           manifest_json = excluded.manifest_json, fetched_at = excluded.fetched_at`,
+      )
+      .run(hubId, manifest.courseId, manifest.version, manifestPath, JSON.stringify(manifest), this.now());
+  }
+
+  /** Courses that left the hub's catalog are forgotten; their downloads stay playable. */
+  pruneCourses(hubId: string, keep: readonly string[]): void {
+    const rows = this.db.prepare('SELECT course_id FROM course_cache WHERE hub_id = ?').all(hubId) as { course_id: string }[];
+    const del = this.db.prepare('DELETE FROM course_cache WHERE hub_id = ? AND course_id = ?');
+    const keepSet = new Set(keep);
+    for (const r of rows) if (!keepSet.has(r.course_id)) del.run(hubId, r.course_id);
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { hubFetch, readCapped } from '../downloads/hub-fetch';
+import { CatalogDocument, MAX_MANIFEST_BYTES, parseCourseManifest, type CatalogEntry, type CourseManifest } from '../downloads/manifest';
+import { resolveHubUri } from '../hls/hub-uri';
+
+/**
+ * Reading a hub's browsing documents (docs/HUB-FORMAT.md): `catalog.json`, then a course's `latest.json`,
+ * then the `course.json` it points at. Same rules as downloads: every URL resolved under the hub base,
+ * every body size-capped, every document schema-checked, ids cross-checked between the three.
+ */
+
+const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
+const MAX_POINTER_BYTES = 16 * 1024;
+
+const HubKey = z.string().min(1).max(512);
+
+export const LatestPointer = z.object({
+  courseId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  version: z.number().int().min(1).max(1_000_000),
+  manifest: HubKey,
+  publishedAt: z.string().max(40).optional(),
+});
+export type LatestPointer = z.infer<typeof LatestPointer>;
+
+export interface FetchedCourse {
+  manifestPath: string;
+  manifest: CourseManifest;
+}
+
+async function fetchJson(key: string, base: URL, maxBytes: number, label: string, signal: AbortSignal, fetchImpl: typeof fetch): Promise<unknown> {
+  const { url } = resolveHubUri(key, base, base, label);
+  const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), maxBytes, label);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (err) {
+    throw new Error(`${label} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function refused(label: string, error: z.ZodError): Error {
+  const problems = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`);
+  return new Error(`${label} was refused: ${problems.join('; ')}.`);
+}
+
+export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<CatalogDocument> {
+  const parsed = CatalogDocument.safeParse(await fetchJson('catalog.json', base, MAX_CATALOG_BYTES, 'The hub catalog (catalog.json)', signal, fetchImpl));
+  if (!parsed.success) throw refused('The hub catalog (catalog.json)', parsed.error);
+  return parsed.data;
+}
+
+/** latest.json, then the manifest it names; both must be about the catalog entry's course. */
+export async function fetchCourse(base: URL, entry: CatalogEntry, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedCourse> {
+  const pointerLabel = `The latest-version pointer of "${entry.title}" (${entry.latest})`;
+  const pointer = LatestPointer.safeParse(await fetchJson(entry.latest, base, MAX_POINTER_BYTES, pointerLabel, signal, fetchImpl));
+  if (!pointer.success) throw refused(pointerLabel, pointer.error);
+  if (pointer.data.courseId !== entry.id) throw new Error(`${pointerLabel} is about course ${pointer.data.courseId}, not ${entry.id}.`);
+
+  const manifestLabel = `The manifest of "${entry.title}" (${pointer.data.manifest})`;
+  const { url } = resolveHubUri(pointer.data.manifest, base, base, manifestLabel);
+  const text = (await readCapped(await hubFetch(url, base, signal, fetchImpl), MAX_MANIFEST_BYTES, manifestLabel)).toString('utf8');
+  const manifest = parseCourseManifest(text, manifestLabel);
+  if (manifest.courseId !== entry.id || manifest.version !== pointer.data.version) {
+    throw new Error(`${manifestLabel} is course ${manifest.courseId} version ${manifest.version}; latest.json promised ${entry.id} version ${pointer.data.version}.`);
+  }
+  return { manifestPath: pointer.data.manifest, manifest };
+}

@@ -1,0 +1,227 @@
+import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, StorageView } from '../../contract/domains/library';
+import { LecternError } from '../../contract/errors';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } from '../downloads/download-manager';
+import type { ManifestLecture } from '../downloads/manifest';
+import type { Logger } from '../log/logger';
+
+export type QualityRequest = 'best' | 'fits' | number;
+
+interface CourseRef {
+  hubId: string;
+  courseId: string;
+  lectureId?: string | undefined;
+}
+
+const PLANS_IN_FLIGHT = 4;
+
+/**
+ * What the library UI and the CLI ask for, joining the catalog (what the hub publishes) with the
+ * download manager (what is on this machine): course pages with download states, planning a lecture or
+ * a whole course against the free space, starting and updating downloads.
+ */
+export class LibraryService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly downloads: DownloadManager,
+    private readonly log?: Logger,
+  ) {}
+
+  async coursePage(hubId: string, courseId: string): Promise<CoursePage> {
+    const hub = this.catalog.hub(hubId);
+    const course = await this.catalog.course(hubId, courseId);
+    const m = course.manifest;
+    const mine = this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.courseId === courseId);
+    const newest = (lectureId: string) =>
+      mine.filter((d) => d.lectureId === lectureId).sort((a, b) => b.courseVersion - a.courseVersion)[0] ?? null;
+    const lectureView = (l: ManifestLecture) => {
+      const d = newest(l.id);
+      return {
+        id: l.id,
+        title: l.title,
+        summary: l.summary ?? '',
+        durationSec: l.durationSec ?? null,
+        freePreview: l.freePreview ?? false,
+        hasMedia: Boolean(l.media),
+        qualities: (l.media?.renditions ?? []).map((r) => ({ name: r.name, height: r.height, bytes: r.bytes })).sort((a, b) => b.height - a.height),
+        download: d ? this.item(d, m.title) : null,
+      };
+    };
+    const outdated = mine.filter((d) => d.courseVersion < m.version && !mine.some((n) => n.lectureId === d.lectureId && n.courseVersion === m.version));
+    return {
+      hubId,
+      hubBase: hub.baseUrl,
+      courseId,
+      version: m.version,
+      title: m.title,
+      subtitle: m.subtitle ?? '',
+      description: m.description ?? '',
+      language: m.language ?? null,
+      tags: m.tags ?? [],
+      publishedAt: m.publishedAt ?? course.entry.publishedAt ?? null,
+      fetchedAt: course.fetchedAt,
+      sections: sectionsOf(m.sections ?? [], m.lectures).map((s) => ({ id: s.id, title: s.title, lectures: s.lectures.map(lectureView) })),
+      update: outdated.length > 0 ? { from: Math.min(...outdated.map((d) => d.courseVersion)), to: m.version } : null,
+    };
+  }
+
+  /** Sizes every lecture to download at each quality, then applies the requested quality to all of them. */
+  async plan(ref: CourseRef, quality: QualityRequest): Promise<DownloadPlanView> {
+    const { hub, course, wanted, skipped } = await this.lecturesToDownload(ref);
+    const options = await mapLimited(wanted, PLANS_IN_FLIGHT, async (l) => ({
+      lecture: l,
+      options: (await this.downloads.plan({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality: { kind: 'highest' } })).options,
+    }));
+    const spareBytes = await this.downloads.spareBytes();
+    const pickAll = (height: number | null) => options.map((o) => ({ lecture: o.lecture, option: pick(o.options, height) }));
+    const total = (picked: ReturnType<typeof pickAll>) => picked.reduce((n, p) => n + p.option.bytes, 0);
+    let height: number | null = typeof quality === 'number' ? quality : null;
+    if (quality === 'fits') {
+      const heights = [...new Set(options.flatMap((o) => o.options.map((x) => x.height ?? 0)))].sort((a, b) => b - a);
+      height = heights.find((h) => total(pickAll(h)) <= spareBytes) ?? heights[heights.length - 1] ?? null;
+    }
+    const picked = pickAll(height);
+    const totalBytes = total(picked);
+    return {
+      courseTitle: course.manifest.title,
+      items: picked.map((p) => ({ lectureId: p.lecture.id, title: p.lecture.title, quality: p.option.quality, bytes: p.option.bytes })),
+      skipped,
+      totalBytes,
+      spareBytes,
+      fits: totalBytes <= spareBytes,
+      height,
+    };
+  }
+
+  /** Records and starts a download per lecture; with `wait`, resolves once they all finished. */
+  async start(ref: CourseRef, height: number | null, wait = false): Promise<DownloadItem[]> {
+    const { hub, course, wanted } = await this.lecturesToDownload(ref);
+    if (wanted.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
+    const quality: QualityChoice = height === null ? { kind: 'highest' } : { kind: 'height', height };
+    const added: DownloadSummary[] = [];
+    for (const l of wanted) added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality }));
+    await this.run(added.map((d) => d.id), wait);
+    return added.map((d) => this.item(this.downloads.get(d.id)));
+  }
+
+  /**
+   * Downloads the current version of each lecture downloaded from an older one, at the same quality.
+   * The old copy is removed only when its replacement completes (see `replaceOlder`).
+   */
+  async update(hubId: string, courseId: string, wait = false): Promise<DownloadItem[]> {
+    const hub = this.catalog.hub(hubId);
+    await this.catalog.refresh(hubId);
+    const course = await this.catalog.course(hubId, courseId);
+    const version = course.manifest.version;
+    const mine = this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.courseId === courseId);
+    const stale = mine.filter((d) => d.courseVersion < version && !mine.some((n) => n.lectureId === d.lectureId && n.courseVersion === version));
+    const published = new Set(course.manifest.lectures.filter((l) => l.media).map((l) => l.id));
+    const added: DownloadSummary[] = [];
+    for (const d of stale) {
+      if (!published.has(d.lectureId)) continue;
+      const height = /^(\d+)p$/.exec(d.quality)?.[1];
+      const quality: QualityChoice = height ? { kind: 'height', height: Number(height) } : { kind: 'highest' };
+      added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: d.lectureId, quality }));
+    }
+    if (added.length === 0) throw new LecternError('conflict', `Your downloads of "${course.manifest.title}" are already at version ${version}.`);
+    await this.run(added.map((d) => d.id), wait);
+    return added.map((d) => this.item(this.downloads.get(d.id)));
+  }
+
+  /** Called when a download completes: older copies of the same lecture have been replaced. */
+  async replaceOlder(id: string): Promise<string[]> {
+    const done = this.downloads.get(id);
+    const older = this.downloads
+      .list()
+      .filter((d) => d.hubBase === done.hubBase && d.courseId === done.courseId && d.lectureId === done.lectureId && d.courseVersion < done.courseVersion);
+    for (const d of older) await this.downloads.remove(d.id);
+    return older.map((d) => d.id);
+  }
+
+  resume(id: string, wait = false): Promise<void> {
+    const run = this.downloads.start(id);
+    if (wait) return run;
+    run.catch((err: unknown) => this.log?.log('error', 'download stopped', { id, error: String(err) }));
+    return Promise.resolve();
+  }
+
+  list(): DownloadItem[] {
+    return this.downloads.list().map((d) => this.item(d));
+  }
+
+  item(d: DownloadSummary, courseTitle?: string): DownloadItem {
+    return { ...d, courseTitle: courseTitle ?? this.catalog.titleOf(d.hubBase, d.courseId) ?? d.courseId, playlistPath: `/media/${d.id}/master.m3u8` };
+  }
+
+  async storage(libraryDir: string): Promise<StorageView> {
+    const downloads = this.list();
+    const sizes = await Promise.all(downloads.map((d) => this.downloads.bytesOnDisk(d.id)));
+    return { libraryDir, usedBytes: sizes.reduce((a, b) => a + b, 0), spareBytes: await this.downloads.spareBytes(), downloads };
+  }
+
+  private async run(ids: string[], wait: boolean): Promise<void> {
+    if (wait) {
+      for (const id of ids) await this.downloads.start(id);
+      return;
+    }
+    for (const id of ids) void this.resume(id);
+  }
+
+  private async lecturesToDownload(ref: CourseRef) {
+    const hub = this.catalog.hub(ref.hubId);
+    const course = await this.catalog.course(ref.hubId, ref.courseId);
+    const m = course.manifest;
+    const chosen = ref.lectureId === undefined ? m.lectures : m.lectures.filter((l) => l.id === ref.lectureId);
+    if (ref.lectureId !== undefined && chosen.length === 0) throw new LecternError('not-found', `Lecture ${ref.lectureId} is not in "${m.title}".`);
+    const have = new Set(this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.courseId === m.courseId && d.courseVersion === m.version).map((d) => d.lectureId));
+    const skipped: DownloadPlanView['skipped'] = [];
+    const wanted: ManifestLecture[] = [];
+    for (const l of chosen) {
+      if (!l.media) skipped.push({ lectureId: l.id, title: l.title, reason: 'no published video' });
+      else if (have.has(l.id)) skipped.push({ lectureId: l.id, title: l.title, reason: 'already downloaded' });
+      else wanted.push(l);
+    }
+    if (ref.lectureId !== undefined && wanted.length === 0) {
+      throw new LecternError('conflict', `"${chosen[0]?.title}" cannot be downloaded: ${skipped[0]?.reason}.`);
+    }
+    return { hub, course, wanted, skipped };
+  }
+}
+
+/** The best option at most `height` tall (or the best of all for null; the smallest when none is that small). */
+function pick(options: readonly QualityOption[], height: number | null): QualityOption {
+  const best = options[0];
+  if (!best) throw new LecternError('unavailable', 'A lecture has no quality to download.');
+  if (height === null) return best;
+  return options.find((o) => (o.height ?? 0) <= height) ?? (options[options.length - 1] as QualityOption);
+}
+
+/** Manifest sections in order, then the lectures no section names (the hub format's rule). */
+function sectionsOf(sections: readonly { id: string; title: string; lectureIds: string[] }[], lectures: readonly ManifestLecture[]) {
+  const byId = new Map(lectures.map((l) => [l.id, l]));
+  const placed = new Set<string>();
+  const out: (Omit<CourseSection, 'lectures'> & { lectures: ManifestLecture[] })[] = [];
+  for (const s of sections) {
+    const ls = s.lectureIds.flatMap((id) => {
+      const l = byId.get(id);
+      if (!l || placed.has(id)) return [];
+      placed.add(id);
+      return [l];
+    });
+    out.push({ id: s.id, title: s.title, lectures: ls });
+  }
+  const rest = lectures.filter((l) => !placed.has(l.id));
+  if (rest.length > 0) out.push({ id: null, title: sections.length > 0 ? 'More lectures' : 'Lectures', lectures: rest });
+  return out;
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+    }),
+  );
+  return out;
+}
