@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
-import type { FfmpegInfo, LectureMedia, MediaJob } from '../types';
+import type { FfmpegInfo, LectureMedia, MediaJob, MediaJobKind } from '../types';
+
+const MediaJobKindSchema = z.enum(['poster', 'storyboard', 'ladder', 'preview']) satisfies z.ZodType<MediaJobKind>;
 
 /** A lecture's video on the instructor's machine: import, previews, the HLS ladder and their jobs. */
 export const mediaChannels = {
@@ -12,8 +14,8 @@ export const mediaChannels = {
   ),
   'media.get': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "A lecture's source info, finished previews and ladder, and its jobs."),
   'media.build': channel<MediaJob[]>()(
-    z.strictObject({ lectureId: Id, wait: z.boolean().optional() }),
-    'Queue poster, storyboard, HLS ladder and preview clip; with wait, resolve when they have finished.',
+    z.strictObject({ lectureId: Id, wait: z.boolean().optional(), kinds: z.array(MediaJobKindSchema).min(1).max(4).optional() }),
+    'Queue poster, storyboard, HLS ladder and preview clip (or only kinds, to retry one); with wait, resolve when they have finished.',
   ),
   'media.cancel': channel<MediaJob>()(z.strictObject({ jobId: Id }), 'Cancel a queued or running media job; partial output is removed.'),
   'media.jobs': channel<MediaJob[]>()(none, 'Every media job, oldest first.'),

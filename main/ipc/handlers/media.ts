@@ -6,7 +6,7 @@ export const mediaHandlers = ({ media }: AppServices): HandlersFor<typeof mediaC
   'media.tools': () => media.tools(),
   'media.import': ({ lectureId, filePath }) => media.import(lectureId, filePath),
   'media.get': ({ lectureId }) => media.get(lectureId),
-  'media.build': ({ lectureId, wait }) => media.build(lectureId, { wait }),
+  'media.build': ({ lectureId, wait, kinds }) => media.build(lectureId, { wait, kinds }),
   'media.cancel': ({ jobId }) => media.cancel(jobId),
   'media.jobs': () => media.jobs(),
 });

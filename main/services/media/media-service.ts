@@ -104,6 +104,9 @@ export class MediaService {
       throw err;
     }
     if (previous) await this.removeOutputs(lectureId, previous.fileName === fileName ? null : previous.fileName);
+    // The lecture's duration changed with the import; open editors refetch the outline on this event.
+    const courseId = this.store.courseOf(lectureId);
+    if (courseId) this.emit('drafts.changed', { courseId });
     return this.get(lectureId);
   }
 
@@ -140,19 +143,20 @@ export class MediaService {
   }
 
   /**
-   * Queues poster, storyboard, ladder and preview (the preview is cut from the ladder, so it goes last).
-   * Work already queued or running for the lecture is not queued twice. With `wait`, runs the queue in
-   * this process and resolves when the lecture's jobs have all finished.
+   * Queues poster, storyboard, ladder and preview (the preview is cut from the ladder, so it goes last),
+   * or only `kinds` (retrying one failed job). Work already queued or running for the lecture is not
+   * queued twice. With `wait`, runs the queue in this process and resolves when the lecture's jobs have all finished.
    */
-  async build(lectureId: string, opts: { wait?: boolean | undefined } = {}): Promise<MediaJob[]> {
+  async build(lectureId: string, opts: { wait?: boolean | undefined; kinds?: readonly MediaJobKind[] | undefined } = {}): Promise<MediaJob[]> {
     if (!this.store.source(lectureId)) {
       if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
       throw new LecternError('invalid-input', `Lecture ${lectureId} has no video yet; import one first (lectern media import ${lectureId} <file>).`);
     }
     const active = new Set(this.store.activeJobs(lectureId).map((j) => j.kind));
     const now = Date.now();
+    const wanted = opts.kinds ?? BUILD_ORDER;
     for (const kind of BUILD_ORDER) {
-      if (active.has(kind)) continue;
+      if (active.has(kind) || !wanted.includes(kind)) continue;
       this.publish(this.store.addJob(lectureId, kind, now));
     }
     const ids = this.store.activeJobs(lectureId).map((j) => j.id);

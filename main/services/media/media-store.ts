@@ -39,6 +39,14 @@ export class MediaStore {
     return this.db.prepare('SELECT 1 FROM lectures WHERE id = ?').get(lectureId) !== undefined;
   }
 
+  /** The course a lecture belongs to, for the 'drafts.changed' event its new duration needs; null once deleted. */
+  courseOf(lectureId: string): string | null {
+    const r = this.db.prepare('SELECT s.course_id AS courseId FROM lectures l JOIN sections s ON s.id = l.section_id WHERE l.id = ?').get(lectureId) as
+      | { courseId: string }
+      | undefined;
+    return r?.courseId ?? null;
+  }
+
   /** The source row and the lecture's duration change together, so the outline never shows a stale length. */
   saveSource(row: SourceRow): void {
     this.db.transaction(() => {

@@ -51,6 +51,11 @@ describe('media import', () => {
     return rejects(path.join(files, 'notes.mp4'), 'invalid-input', /"notes\.mp4" is not a video Lectern can read/);
   });
 
+  it('refuses a .txt file, which ffprobe would read as ANSI art', () => {
+    fs.writeFileSync(path.join(files, 'Notizen zur Vorlesung.txt'), 'These are my lecture notes, not a video.\n'.repeat(50));
+    return rejects(path.join(files, 'Notizen zur Vorlesung.txt'), 'invalid-input', /"Notizen zur Vorlesung\.txt" is a text file, not a video/);
+  });
+
   it('refuses a PNG image', () => rejects(makePng(path.join(files, 'slide.png')), 'invalid-input', /"slide\.png" is a still image, not a video/));
 
   it('refuses a truncated MP4', () => {

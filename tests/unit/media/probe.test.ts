@@ -35,6 +35,10 @@ describe('validateProbe', () => {
     const p = parseProbe({ streams: [video({ codec_name: 'ffv1' })], format: { duration: '3' } });
     expect(() => validateProbe('/a/archive.mkv', p, { maxDurationSec: 60 })).toThrow(/"archive\.mkv" uses the "ffv1" video codec/);
   });
+  it('calls a text file that ffprobe reads as ANSI art a text file', () => {
+    const p = parseProbe({ streams: [video({ codec_name: 'ansi', width: 640, height: 400 })], format: { format_name: 'tty', duration: '1' } });
+    expect(() => validateProbe('/a/notes.txt', p, { maxDurationSec: 60 })).toThrow('"notes.txt" is a text file, not a video.');
+  });
   it('formats durations', () => {
     expect(formatDuration(4 * 3600 + 120)).toBe('4 h 2 min');
   });
