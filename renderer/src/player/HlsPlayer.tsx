@@ -1,7 +1,9 @@
 import Hls, { type Level } from 'hls.js';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { PLAYER_REQUEST_HEADER } from '../../../main/contract/domains/playback';
-import { actionForKey, clampSpeed, formatTime, SPEEDS } from './shortcuts';
+import { playbackErrorMessage } from './player-errors';
+import { usePlayerPrefs } from './player-prefs';
+import { actionForKey, clampSpeed, formatTime, isTypingTarget, SPEEDS } from './shortcuts';
 import { parseStoryboard, tileAt, type StoryboardTile } from './storyboard';
 import './player.css';
 
@@ -20,15 +22,24 @@ export interface HlsPlayerProps {
   storyboardUrl?: string;
   captions?: CaptionTrack[];
   autoPlay?: boolean;
-  /** Called on every time update and when playback pauses or the player closes; callers throttle. */
-  onProgress?(position: number, duration: number): void;
+  /**
+   * Called on every time update once playback has started (never before, so a position still on its
+   * way to `startAt` is not reported); `settled` when playback pauses, ends or the player closes, where
+   * the position should be kept at once. Callers throttle the rest.
+   */
+  onProgress?(position: number, duration: number, settled: boolean): void;
   onEnded?(): void;
+  /** A fatal error, already worded for the student. */
+  onError?(message: string): void;
 }
 
 interface Quality {
   index: number;
   label: string;
 }
+
+/** User Timing names, for the e2e's time-to-first-frame and seek latency (and DevTools' Performance panel). */
+export const TIMING = { mount: 'lectern:player-mount', firstFrame: 'lectern:ttff', seeking: 'lectern:seeking', seek: 'lectern:seek' } as const;
 
 /**
  * Marks requests to the app's own origin as the player's, so the offline media route hands it the
@@ -48,47 +59,67 @@ const qualityLabel = (l: Level) => (l.height ? `${l.height}p` : `${Math.round(l.
  * instructor's preview of a freshly built ladder and for the student's offline playback.
  */
 export function HlsPlayer(props: HlsPlayerProps) {
-  const { src, startAt, autoPlay, onProgress, onEnded } = props;
+  const { src, startAt, autoPlay } = props;
   const videoRef = useRef<HTMLVideoElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const hlsRef = useRef<Hls | null>(null);
-  const progressRef = useRef(onProgress);
-  progressRef.current = onProgress;
+  // Latest callbacks without re-creating hls.js when a parent re-renders with new closures.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const startedRef = useRef(false);
+  const speed = usePlayerPrefs((s) => s.speed);
+  const setSpeed = usePlayerPrefs((s) => s.setSpeed);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(startAt ?? 0);
   const [duration, setDuration] = useState(0);
   const [muted, setMuted] = useState(false);
-  const [speed, setSpeed] = useState(1);
+  const [captionsOn, setCaptionsOn] = useState(true);
   const [qualities, setQualities] = useState<Quality[]>([]);
   const [quality, setQuality] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [tiles, setTiles] = useState<StoryboardTile[]>([]);
   const [hover, setHover] = useState<{ left: number; time: number; tile: StoryboardTile | undefined } | null>(null);
 
+  const report = useCallback((v: HTMLVideoElement, settled: boolean) => {
+    if (startedRef.current) callbacks.current.onProgress?.(v.currentTime, Number.isFinite(v.duration) ? v.duration : 0, settled);
+  }, []);
+  const fail = useCallback((message: string) => {
+    setError(message);
+    callbacks.current.onError?.(message);
+  }, []);
+
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
+    performance.mark(TIMING.mount);
+    startedRef.current = false;
     setError(null);
     setQualities([]);
     setQuality(-1);
+    // Autoplay can be refused (no user gesture yet); the Play button then starts it, which is no error.
+    const start = () => void video.play().catch(() => {});
     if (Hls.isSupported()) {
       const hls = new Hls({ startPosition: startAt ?? -1, enableWorker: true, xhrSetup: markPlayerRequest });
       hlsRef.current = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
-        setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l) })).sort((a, b) => (data.levels[b.index]?.height ?? 0) - (data.levels[a.index]?.height ?? 0)));
-        if (autoPlay) void video.play().catch(() => {});
+        const byHeight = (a: Quality, b: Quality) => (data.levels[b.index]?.height ?? 0) - (data.levels[a.index]?.height ?? 0);
+        setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l) })).sort(byHeight));
+        if (autoPlay) start();
       });
       let mediaRecoveries = 0;
       hls.on(Hls.Events.ERROR, (_e, data) => {
         if (!data.fatal) return;
         // One recovery attempt per kind: a local file that is really broken should say so, not loop.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 1) hls.recoverMediaError();
-        else setError(`This lecture cannot be played (${data.details}).`);
+        else {
+          fail(playbackErrorMessage({ details: data.details, status: data.response?.code }));
+          hls.stopLoad();
+        }
       });
       hls.loadSource(src);
       hls.attachMedia(video);
       return () => {
-        progressRef.current?.(video.currentTime, video.duration || 0);
+        report(video, true);
         hls.destroy();
         hlsRef.current = null;
       };
@@ -96,11 +127,19 @@ export function HlsPlayer(props: HlsPlayerProps) {
     if (video.canPlayType('application/vnd.apple.mpegurl')) {
       video.src = src;
       if (startAt) video.currentTime = startAt;
-      return () => progressRef.current?.(video.currentTime, video.duration || 0);
+      if (autoPlay) start();
+      return () => report(video, true);
     }
-    setError('This system cannot play HLS video.');
+    fail('This system cannot play HLS video.');
     return undefined;
-  }, [src, startAt, autoPlay]);
+  }, [src, startAt, autoPlay, report, fail]);
+
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    v.defaultPlaybackRate = speed;
+    v.playbackRate = speed;
+  }, [speed]);
 
   useEffect(() => {
     setTiles([]);
@@ -116,55 +155,61 @@ export function HlsPlayer(props: HlsPlayerProps) {
     };
   }, [props.storyboardUrl]);
 
-  const video = () => videoRef.current;
   const togglePlay = useCallback(() => {
     const v = videoRef.current;
     if (!v) return;
     if (v.paused) void v.play().catch(() => {});
     else v.pause();
   }, []);
-  const seekTo = (t: number) => {
-    const v = video();
-    if (v) v.currentTime = Math.max(0, Math.min(t, v.duration || t));
-  };
-  const changeSpeed = (s: number) => {
-    const v = video();
-    const next = clampSpeed(s);
-    if (v) v.playbackRate = next;
-    setSpeed(next);
-  };
+  const seekTo = useCallback((t: number) => {
+    const v = videoRef.current;
+    if (v) v.currentTime = Math.max(0, Math.min(t, Number.isFinite(v.duration) ? v.duration : t));
+  }, []);
+  const changeSpeed = useCallback((s: number) => setSpeed(clampSpeed(s)), [setSpeed]);
   const changeQuality = (index: number) => {
     if (hlsRef.current) hlsRef.current.currentLevel = index;
     setQuality(index);
   };
-  const toggleFullscreen = () => {
+  const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void rootRef.current?.requestFullscreen().catch(() => {});
-  };
-  const toggleMute = () => {
-    const v = video();
+  }, []);
+  const toggleMute = useCallback(() => {
+    const v = videoRef.current;
     if (v) v.muted = !v.muted;
+  }, []);
+  const toggleCaptions = () => {
+    const track = videoRef.current?.textTracks[0];
+    if (track) track.mode = captionsOn ? 'hidden' : 'showing';
+    setCaptionsOn(!captionsOn);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    // Let form controls inside the player (speed, quality) keep their own keys.
-    if (e.target instanceof HTMLSelectElement) return;
-    const action = actionForKey(e);
-    if (!action) return;
-    e.preventDefault();
-    switch (action.kind) {
-      case 'toggle-play':
-        return togglePlay();
-      case 'seek-by':
-        return seekTo((video()?.currentTime ?? 0) + action.seconds);
-      case 'toggle-fullscreen':
-        return toggleFullscreen();
-      case 'toggle-mute':
-        return toggleMute();
-      case 'speed-by':
-        return changeSpeed(speed + action.step);
-    }
-  };
+  // Shortcuts work wherever focus is on the page (the player is the page while it is open), except
+  // while the student types in a field; a focused button keeps Space/Enter for itself.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) return;
+      if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+      const action = actionForKey(e);
+      if (!action) return;
+      e.preventDefault();
+      const v = videoRef.current;
+      switch (action.kind) {
+        case 'toggle-play':
+          return togglePlay();
+        case 'seek-by':
+          return seekTo((v?.currentTime ?? 0) + action.seconds);
+        case 'toggle-fullscreen':
+          return toggleFullscreen();
+        case 'toggle-mute':
+          return toggleMute();
+        case 'speed-by':
+          return changeSpeed(usePlayerPrefs.getState().speed + action.step);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [togglePlay, seekTo, toggleFullscreen, toggleMute, changeSpeed]);
 
   const onSeekHover = (e: MouseEvent<HTMLInputElement>) => {
     if (!duration) return;
@@ -173,8 +218,14 @@ export function HlsPlayer(props: HlsPlayerProps) {
     setHover({ left: ratio * rect.width, time: ratio * duration, tile: tileAt(tiles, ratio * duration) });
   };
 
+  const firstFrame = (v: HTMLVideoElement) => {
+    if (startedRef.current || v.currentTime <= 0 || v.paused) return;
+    startedRef.current = true;
+    performance.measure(TIMING.firstFrame, TIMING.mount);
+  };
+
   return (
-    <div className="player" ref={rootRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="player" aria-label={props.title ? `Player: ${props.title}` : 'Player'}>
+    <div className="player" ref={rootRef} data-testid="player" role="group" aria-label={props.title ? `Player: ${props.title}` : 'Player'}>
       <video
         ref={videoRef}
         className="player-video"
@@ -182,27 +233,34 @@ export function HlsPlayer(props: HlsPlayerProps) {
         playsInline
         onClick={togglePlay}
         onPlay={() => setPlaying(true)}
+        onPlaying={(e) => firstFrame(e.currentTarget)}
         onPause={(e) => {
           setPlaying(false);
-          onProgress?.(e.currentTarget.currentTime, e.currentTarget.duration || 0);
+          report(e.currentTarget, true);
         }}
+        onSeeking={() => performance.mark(TIMING.seeking)}
+        onSeeked={() => performance.measure(TIMING.seek, TIMING.seeking)}
         onTimeUpdate={(e) => {
+          firstFrame(e.currentTarget);
           setTime(e.currentTarget.currentTime);
-          onProgress?.(e.currentTarget.currentTime, e.currentTarget.duration || 0);
+          report(e.currentTarget, false);
         }}
         onDurationChange={(e) => setDuration(Number.isFinite(e.currentTarget.duration) ? e.currentTarget.duration : 0)}
         onVolumeChange={(e) => setMuted(e.currentTarget.muted)}
-        onEnded={() => onEnded?.()}
+        onEnded={(e) => {
+          report(e.currentTarget, true);
+          props.onEnded?.();
+        }}
       >
         {props.captions?.map((c, i) => <track key={c.src} kind="captions" src={c.src} srcLang={c.lang} label={c.label} default={i === 0} />)}
       </video>
-      {error && (
-        <p className="player-error" role="alert">
+      {error && !props.onError && (
+        <p className="player-error" role="alert" data-testid="player-error">
           {error}
         </p>
       )}
       <div className="player-controls">
-        <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} data-testid="player-play">
+        <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} data-testid="player-play">
           {playing ? '❚❚' : '▶'}
         </button>
         <span className="player-time" data-testid="player-time">
@@ -239,9 +297,14 @@ export function HlsPlayer(props: HlsPlayerProps) {
             </div>
           )}
         </div>
-        <button type="button" onClick={toggleMute} aria-label={muted ? 'Unmute' : 'Mute'} aria-pressed={muted}>
+        <button type="button" onClick={toggleMute} aria-label={muted ? 'Unmute' : 'Mute'} title="Mute (M)" aria-pressed={muted}>
           {muted ? '🔇' : '🔊'}
         </button>
+        {props.captions && props.captions.length > 0 && (
+          <button type="button" onClick={toggleCaptions} aria-label="Captions" aria-pressed={captionsOn} data-testid="player-captions">
+            CC
+          </button>
+        )}
         <label className="player-select">
           <span className="visually-hidden">Speed</span>
           <select value={speed} onChange={(e) => changeSpeed(Number(e.currentTarget.value))} data-testid="player-speed">
@@ -252,11 +315,16 @@ export function HlsPlayer(props: HlsPlayerProps) {
             ))}
           </select>
         </label>
-        {qualities.length > 1 && (
+        {qualities.length > 0 && (
           <label className="player-select">
             <span className="visually-hidden">Quality</span>
-            <select value={quality} onChange={(e) => changeQuality(Number(e.currentTarget.value))} data-testid="player-quality">
-              <option value={-1}>Auto</option>
+            <select
+              value={qualities.length > 1 ? quality : qualities[0]!.index}
+              onChange={(e) => changeQuality(Number(e.currentTarget.value))}
+              disabled={qualities.length === 1}
+              data-testid="player-quality"
+            >
+              {qualities.length > 1 && <option value={-1}>Auto</option>}
               {qualities.map((q) => (
                 <option key={q.index} value={q.index}>
                   {q.label}
@@ -265,7 +333,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
             </select>
           </label>
         )}
-        <button type="button" onClick={toggleFullscreen} aria-label="Fullscreen">
+        <button type="button" onClick={toggleFullscreen} aria-label="Fullscreen" title="Fullscreen (F)">
           ⛶
         </button>
       </div>

@@ -1,5 +1,11 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PlayerLecture } from '../../../main/contract/domains/playback';
+import { call, errorMessage } from '../ipc';
+import { useNotices } from '../state/notices-store';
 import { HlsPlayer } from './HlsPlayer';
+import { NextUp } from './NextUp';
+import { ProgressSaver } from './progress-saver';
+import { resumePosition } from './resume';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
@@ -13,19 +19,117 @@ export interface LecturePlayerProps {
 /** Where the offline media route serves a completed download's master playlist. */
 export const masterUrl = (downloadId: string) => `/media/${encodeURIComponent(downloadId)}/master.m3u8`;
 
-/** The student's player for one downloaded lecture (progress, resume and next-up land next). */
-export function LecturePlayer({ lecture }: LecturePlayerProps) {
+/** Mark at the moment a lecture is opened; time to first frame is measured from here in the e2e. */
+export const LECTURE_OPEN_MARK = 'lectern:lecture-open';
+
+/**
+ * The student's player for one downloaded lecture: resumes where they stopped, saves the position every
+ * few seconds and whenever playback settles (pause, end, close, page hide), offers the next lecture with
+ * a countdown, and says what to do when the download cannot play.
+ */
+export function LecturePlayer(props: LecturePlayerProps) {
+  const [attempt, setAttempt] = useState(0);
+  // A new lecture (or a retry) is a new session: progress, timers and hls.js all start over.
+  return <LectureSession key={`${props.lecture.downloadId}:${attempt}`} {...props} onRetry={() => setAttempt((n) => n + 1)} />;
+}
+
+function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlayerProps & { onRetry(): void }) {
+  const [startAt, setStartAt] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [ended, setEnded] = useState(false);
+  const [nextCancelled, setNextCancelled] = useState(false);
+  const { hubBase, courseId, lectureId, title } = lecture;
+
+  useEffect(() => {
+    performance.mark(LECTURE_OPEN_MARK);
+    let live = true;
+    call('progress.get', { hubBase, courseId, lectureId })
+      .then((p) => live && setStartAt(resumePosition(p)))
+      .catch((err: unknown) => {
+        // Without the saved position the lecture still plays, from the start.
+        if (live) setStartAt(0);
+        useNotices.getState().push(`Could not read where you stopped in "${title}": ${errorMessage(err)}`);
+      });
+    return () => {
+      live = false;
+    };
+  }, [hubBase, courseId, lectureId, title]);
+
+  const saver = useMemo(
+    () =>
+      new ProgressSaver((positionSec, durationSec) => {
+        call('progress.save', { hubBase, courseId, lectureId, title, positionSec, durationSec }).catch((err: unknown) =>
+          useNotices.getState().push(`Could not save your place in "${title}": ${errorMessage(err)}`),
+        );
+      }),
+    [hubBase, courseId, lectureId, title],
+  );
+
+  useEffect(() => {
+    const onHide = () => saver.flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      saver.flush();
+    };
+  }, [saver]);
+
+  const onProgress = useCallback(
+    (position: number, duration: number, settled: boolean) => {
+      saver.update(position, duration);
+      if (settled) saver.flush();
+      if (!settled) setEnded(false);
+    },
+    [saver],
+  );
+  const playNext = useCallback(() => onNext?.(), [onNext]);
+  const showNext = ended && !error && !nextCancelled && next && onNext;
+
   return (
-    <section className="lecture-player" aria-label={`Lecture: ${lecture.title}`}>
-      <h2 className="lecture-player-title">{lecture.title}</h2>
-      <HlsPlayer
-        key={lecture.downloadId}
-        src={masterUrl(lecture.downloadId)}
-        title={lecture.title}
-        autoPlay
-        storyboardUrl={lecture.storyboardVttUrl ?? undefined}
-        captions={lecture.captionsUrl ? [{ src: lecture.captionsUrl, label: 'Captions', lang: 'en' }] : undefined}
-      />
+    <section className="lecture-player" aria-label={`Lecture: ${title}`} data-testid="lecture-player">
+      <header className="lecture-player-bar">
+        {onClose && (
+          <button type="button" className="lecture-player-back" onClick={onClose} data-testid="player-back">
+            ← Back
+          </button>
+        )}
+        <h2 className="lecture-player-title" data-testid="player-title">
+          {title}
+        </h2>
+      </header>
+      <div className="lecture-player-stage">
+        {startAt === null ? (
+          <p className="loading">Opening “{title}”…</p>
+        ) : (
+          <HlsPlayer
+            src={masterUrl(lecture.downloadId)}
+            title={title}
+            startAt={startAt}
+            autoPlay
+            storyboardUrl={lecture.storyboardVttUrl ?? undefined}
+            captions={lecture.captionsUrl ? [{ src: lecture.captionsUrl, label: 'Captions', lang: 'und' }] : undefined}
+            onProgress={onProgress}
+            onEnded={() => setEnded(true)}
+            onError={setError}
+          />
+        )}
+        {error && (
+          <div className="player-failure" role="alert" data-testid="player-failure">
+            <p>{error}</p>
+            <div className="player-next-actions">
+              <button type="button" onClick={onRetry}>
+                Try again
+              </button>
+              {onClose && (
+                <button type="button" onClick={onClose}>
+                  Back to the library
+                </button>
+              )}
+            </div>
+          </div>
+        )}
+        {showNext && <NextUp title={next.title} onPlay={playNext} onCancel={() => setNextCancelled(true)} />}
+      </div>
     </section>
   );
 }

@@ -55,3 +55,18 @@ export function formatTime(t: number): string {
   const mm = h ? String(m).padStart(2, '0') : String(m);
   return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/** Input types that take typed text; range sliders and buttons are not fields the student types in. */
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+
+/**
+ * Whether a key event's target is somewhere the student types (a text field, text area, select or an
+ * editable region), where the player's single-key shortcuts must not fire.
+ */
+export function isTypingTarget(target: { tagName?: string; type?: string; isContentEditable?: boolean } | null): boolean {
+  if (!target?.tagName) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  return tag === 'INPUT' && TEXT_INPUTS.has((target.type ?? 'text').toLowerCase());
+}
