@@ -51,14 +51,15 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const emit = opts.emit ?? (() => {});
   const media = new MediaService(db, emit, opts.log.child('media'), { ...opts.media, dataDir: opts.dataDir });
   const shared = { db, secrets: opts.secrets, emit };
-  const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing') });
+  const drafts = new DraftsService(db, emit);
+  const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media });
   const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log });
   const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
     db,
-    drafts: new DraftsService(db, emit),
+    drafts,
     log: opts.log,
     updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
     media,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { HubConnectionReport } from '../../contract/domains/publishing-types';
 import { contentMd5 } from '../s3/content-md5';
 import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
 import type { HubConnection } from './hub-profiles';
@@ -7,17 +8,7 @@ import type { HubConnection } from './hub-profiles';
 /** 'ok', 'skipped: <why>', or '<kind>: <S3 code and message>' — e.g. `access-denied: AccessDenied: HTTP 403`. */
 export type ProbeResult = string;
 
-export interface ConnectionReport {
-  ok: boolean;
-  list: ProbeResult;
-  write: ProbeResult;
-  read: ProbeResult;
-  delete: ProbeResult;
-  /** The first problem as a sentence the user can act on; null when all four checks passed. */
-  problem: string | null;
-  /** The first failure's kind, so the UI can show e.g. a 'credentials-expired' state. */
-  reason: S3FailureKind | null;
-}
+export type ConnectionReport = HubConnectionReport;
 
 /**
  * Checks the four things publishing needs on the hub's prefix — list, write, read back, delete — each on

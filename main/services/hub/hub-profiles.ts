@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
+import type { Hub } from '../../contract/domains/publishing-types';
 import { LecternError } from '../../contract/errors';
 import type { SecretStore } from '../credentials/secret-store';
 import { createS3Client, type S3Timeouts } from '../s3/s3-client';
@@ -11,21 +12,7 @@ import { HubInput, HubPatch, parseInput } from './hub-input';
 import { HubStore, type HubRecord } from './hub-store';
 
 /** What the UI may see of a hub: never the secret key or the session token. */
-export interface HubSummary {
-  id: string;
-  name: string;
-  endpoint: string;
-  region: string;
-  bucket: string;
-  keyPrefix: string;
-  pathStyle: boolean;
-  accessKeyId: string;
-  hasSessionToken: boolean;
-  /** Epoch ms; null for long-term keys. */
-  sessionExpiresAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
+export type HubSummary = Hub;
 
 /** A ready client for one hub; for services (upload engine, publisher), never for the renderer. */
 export interface HubConnection {

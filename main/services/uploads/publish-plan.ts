@@ -2,18 +2,41 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+export interface PublishRendition {
+  name: string;
+  height: number;
+  bandwidth: number;
+}
+
 export interface PublishLecture {
   id: string;
   title: string;
+  summary?: string;
   durationSec?: number;
+  freePreview?: boolean;
   /** Local folder of the lecture's HLS package, with `master.m3u8` at its root. */
   packageDir: string;
+  /** Renditions of the ladder; their byte counts are measured from the package folder. */
+  renditions?: readonly PublishRendition[];
+  poster?: string | null;
+  storyboard?: { vtt: string; sprite: string } | null;
+  previewClip?: string | null;
+}
+
+export interface PublishSection {
+  id: string;
+  title: string;
+  lectureIds: string[];
 }
 
 export interface PublishCourse {
   courseId: string;
   title: string;
+  subtitle?: string;
   description?: string;
+  language?: string;
+  tags?: string[];
+  sections?: PublishSection[];
   lectures: PublishLecture[];
 }
 
@@ -28,27 +51,68 @@ export interface PlannedFile {
 export interface PlannedLecture {
   lecture: PublishLecture;
   master: string;
+  /** The HLS package: playlists and segments. */
   files: PlannedFile[];
+  renditions: { name: string; height: number; bandwidth: number; bytes: number }[];
+  poster: PlannedFile | null;
+  storyboard: { vtt: PlannedFile; sprite: PlannedFile } | null;
+  previewClip: PlannedFile | null;
 }
 
 /**
- * Where a lecture's package goes: `courses/<course>/lectures/<lecture>/<package hash>/…`. The hash covers
- * every file's relative path and sha256, so the keys are immutable — a changed encode gets new keys, an
- * unchanged lecture keeps its keys across versions and is not uploaded again, and an older course.json
- * keeps pointing at files that still exist.
+ * Files of an HLS package that students download. Anything else in the folder (the encoder's own notes,
+ * such as ladder.json) stays on the instructor's machine.
+ */
+const PACKAGE_EXTENSIONS = new Set(['.m3u8', '.ts', '.m4s', '.mp4', '.m4a', '.aac', '.vtt', '.key']);
+
+/**
+ * Where a lecture goes on the hub. The HLS package: `courses/<course>/lectures/<lecture>/<package hash>/…`;
+ * the poster, storyboard and preview clip: `courses/<course>/lectures/<lecture>/<kind>/<hash>/<name>`.
+ * Each hash covers its files' relative paths and sha256, so the keys are immutable — a changed encode
+ * gets new keys, an unchanged lecture keeps its keys across versions and is not uploaded again, and an
+ * older course.json keeps pointing at files that still exist.
  */
 export async function planLecture(courseId: string, lecture: PublishLecture): Promise<PlannedLecture> {
-  const rel = listFiles(lecture.packageDir);
+  const rel = listFiles(lecture.packageDir).filter((r) => PACKAGE_EXTENSIONS.has(path.extname(r).toLowerCase()));
   if (!rel.includes('master.m3u8')) throw new Error(`Lecture "${lecture.title}": ${lecture.packageDir} has no master.m3u8; transcode it before publishing.`);
-  const hashed = await Promise.all(rel.map(async (r) => ({ rel: r, ...(await hashFile(path.join(lecture.packageDir, r))) })));
-  const packageHash = createHash('sha256');
-  for (const f of hashed) packageHash.update(`${f.rel}\0${f.sha256}\0${f.size}\n`);
-  const dir = `courses/${courseId}/lectures/${lecture.id}/${packageHash.digest('hex').slice(0, 20)}`;
+  const base = `courses/${courseId}/lectures/${lecture.id}`;
+  const files = await planFolder(base, lecture.packageDir, rel);
+  const renditions = (lecture.renditions ?? []).map((r) => ({
+    ...r,
+    bytes: files.filter((f) => f.hubPath.includes(`/${r.name}/`)).reduce((sum, f) => sum + f.size, 0),
+  }));
+  const single = async (kind: string, file: string | null | undefined): Promise<PlannedFile | null> =>
+    file ? ((await planFolder(`${base}/${kind}`, path.dirname(file), [path.basename(file)]))[0] ?? null) : null;
+  let storyboard: PlannedLecture['storyboard'] = null;
+  if (lecture.storyboard) {
+    // One folder for both: the VTT cues name the sprite by a relative URL.
+    const dir = path.dirname(lecture.storyboard.vtt);
+    const [vtt, sprite] = await planFolder(`${base}/storyboard`, dir, [path.basename(lecture.storyboard.vtt), path.relative(dir, lecture.storyboard.sprite)]);
+    if (vtt && sprite) storyboard = { vtt, sprite };
+  }
   return {
     lecture,
-    master: `${dir}/master.m3u8`,
-    files: hashed.map((f) => ({ localPath: path.join(lecture.packageDir, f.rel), hubPath: `${dir}/${f.rel}`, size: f.size, sha256: f.sha256 })),
+    master: files.find((f) => f.hubPath.endsWith('/master.m3u8'))?.hubPath ?? `${base}/master.m3u8`,
+    files,
+    renditions,
+    poster: await single('poster', lecture.poster),
+    storyboard,
+    previewClip: await single('preview', lecture.previewClip),
   };
+}
+
+/** Every planned file of a lecture: its package and the extras. */
+export function lectureFiles(p: PlannedLecture): PlannedFile[] {
+  return [...p.files, ...[p.poster, p.storyboard?.vtt, p.storyboard?.sprite, p.previewClip].filter((f): f is PlannedFile => f !== null && f !== undefined)];
+}
+
+/** Hashes `rel` (paths below `root`) and places them in a content-addressed folder under `base`. */
+async function planFolder(base: string, root: string, rel: readonly string[]): Promise<PlannedFile[]> {
+  const hashed = await Promise.all(rel.map(async (r) => ({ rel: r, ...(await hashFile(path.join(root, r))) })));
+  const folderHash = createHash('sha256');
+  for (const f of hashed) folderHash.update(`${f.rel}\0${f.sha256}\0${f.size}\n`);
+  const dir = `${base}/${folderHash.digest('hex').slice(0, 20)}`;
+  return hashed.map((f) => ({ localPath: path.join(root, f.rel), hubPath: `${dir}/${f.rel}`, size: f.size, sha256: f.sha256 }));
 }
 
 function listFiles(root: string, sub = ''): string[] {

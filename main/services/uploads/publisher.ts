@@ -3,12 +3,12 @@ import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import { LecternError } from '../../contract/errors';
-import { parseCourseManifest, type CourseManifest } from '../downloads/manifest';
+import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
-import { planLecture, type PlannedLecture, type PublishCourse } from './publish-plan';
+import { lectureFiles, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
 import { UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource, type UploadTarget } from './upload-engine';
 
-export type { PublishCourse, PublishLecture } from './publish-plan';
+export type { PublishCourse, PublishLecture, PublishSection } from './publish-plan';
 
 export interface PublisherOptions {
   db: Database;
@@ -25,9 +25,21 @@ export interface PublisherOptions {
 export interface PublishResult {
   version: number;
   manifestPath: string;
+  publishedAt: string;
+  /** Media files sent (the three JSON documents are not counted). */
   uploaded: number;
   /** Media files already on the hub under the same immutable key. */
   skipped: number;
+  bytesUploaded: number;
+}
+
+/** What a publish will send, known once every file is hashed and the hub listed; before any upload. */
+export interface PublishPlanSummary {
+  version: number;
+  filesTotal: number;
+  filesSkipped: number;
+  /** Bytes still to send (skipped files not included). */
+  bytesTotal: number;
 }
 
 export interface LatestPointer {
@@ -35,6 +47,13 @@ export interface LatestPointer {
   version: number;
   manifest: string;
   publishedAt: string;
+}
+
+export interface PublishHooks {
+  /** Called once the files are hashed and the hub listed, before the first upload; may throw to stop. */
+  onPlan?(plan: PublishPlanSummary): void;
+  /** The media is on the hub; course.json, latest.json and catalog.json follow. */
+  onDocuments?(): void;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -54,38 +73,32 @@ export class Publisher {
     this.engine = new UploadEngine({ ...opts.engine, db: opts.db, target: opts.target, ...(opts.log ? { log: opts.log } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
   }
 
-  async publish(course: PublishCourse): Promise<PublishResult> {
+  async publish(course: PublishCourse, hooks: PublishHooks = {}): Promise<PublishResult> {
     const planned: PlannedLecture[] = [];
     for (const l of course.lectures) planned.push(await planLecture(course.courseId, l));
     const latest = await this.readLatest(course.courseId);
     const version = (latest?.version ?? 0) + 1;
+    const publishedAt = new Date().toISOString();
     const manifestPath = `courses/${course.courseId}/versions/${version}/course.json`;
-    const manifest: CourseManifest = {
-      courseId: course.courseId,
-      version,
-      title: course.title,
-      ...(course.description ? { description: course.description } : {}),
-      lectures: planned.map((p) => ({
-        id: p.lecture.id,
-        title: p.lecture.title,
-        ...(p.lecture.durationSec !== undefined ? { durationSec: p.lecture.durationSec } : {}),
-        media: { master: p.master, files: p.files.map((f) => ({ path: f.hubPath, size: f.size, sha256: f.sha256 })) },
-      })),
-    };
+    const manifest = buildManifest(course, planned, version, publishedAt);
     // What we publish must be what the download manager accepts.
     parseCourseManifest(JSON.stringify(manifest), `The course.json for "${course.title}"`);
 
     const existing = await this.listSizes(`courses/${course.courseId}/lectures/`);
-    const media = planned.flatMap((p) => p.files);
+    const media = planned.flatMap(lectureFiles);
     const toSend = media.filter((f) => existing.get(this.key(f.hubPath)) !== f.size);
+    const bytesToSend = toSend.reduce((sum, f) => sum + f.size, 0);
+    hooks.onPlan?.({ version, filesTotal: media.length, filesSkipped: media.length - toSend.length, bytesTotal: bytesToSend });
     await this.engine.uploadFiles(toSend.map((f) => ({ path: f.localPath, key: this.key(f.hubPath), cacheControl: IMMUTABLE })));
 
+    hooks.onDocuments?.();
     await this.putJson(manifestPath, manifest, IMMUTABLE);
-    const pointer: LatestPointer = { courseId: course.courseId, version, manifest: manifestPath, publishedAt: new Date().toISOString() };
+    const pointer: LatestPointer = { courseId: course.courseId, version, manifest: manifestPath, publishedAt };
     await this.putJson(`courses/${course.courseId}/latest.json`, pointer, MUTABLE);
-    await this.updateCatalog(course, pointer);
-    this.opts.log?.log('info', 'published', { courseId: course.courseId, version, uploaded: toSend.length, skipped: media.length - toSend.length });
-    return { version, manifestPath, uploaded: toSend.length, skipped: media.length - toSend.length };
+    await this.updateCatalog(manifest, pointer);
+    const result = { version, manifestPath, publishedAt, uploaded: toSend.length, skipped: media.length - toSend.length, bytesUploaded: bytesToSend };
+    this.opts.log?.log('info', 'published', { courseId: course.courseId, version, uploaded: result.uploaded, skipped: result.skipped, bytes: bytesToSend });
+    return result;
   }
 
   async readLatest(courseId: string): Promise<LatestPointer | null> {
@@ -101,10 +114,20 @@ export class Publisher {
   }
 
   /** Catalog of every course on the hub; read-modify-write, so two machines publishing at once may need a re-publish. */
-  private async updateCatalog(course: PublishCourse, pointer: LatestPointer): Promise<void> {
+  private async updateCatalog(manifest: CourseManifest, pointer: LatestPointer): Promise<void> {
     const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
-    const entry = { id: course.courseId, title: course.title, version: pointer.version, latest: `courses/${course.courseId}/latest.json` };
-    const courses = [...current.filter((c) => c.id !== course.courseId), entry].sort((a, b) => a.id.localeCompare(b.id));
+    const durationSec = manifest.lectures.reduce((sum, l) => sum + (l.durationSec ?? 0), 0);
+    const entry: CatalogEntry = {
+      id: manifest.courseId,
+      title: manifest.title,
+      ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}),
+      version: pointer.version,
+      latest: `courses/${manifest.courseId}/latest.json`,
+      lectureCount: manifest.lectures.length,
+      durationSec: Math.round(durationSec * 10) / 10,
+      publishedAt: pointer.publishedAt,
+    };
+    const courses = [...current.filter((c) => c.id !== manifest.courseId), entry].sort((a, b) => a.id.localeCompare(b.id));
     await this.putJson('catalog.json', { courses }, MUTABLE);
   }
 
@@ -151,4 +174,38 @@ export class Publisher {
     } while (token);
     return sizes;
   }
+}
+
+function manifestFile(f: PlannedFile): ManifestFile {
+  return { path: f.hubPath, size: f.size, sha256: f.sha256 };
+}
+
+function buildManifest(course: PublishCourse, planned: readonly PlannedLecture[], version: number, publishedAt: string): CourseManifest {
+  const lectures: ManifestLecture[] = planned.map((p) => {
+    const l = p.lecture;
+    return {
+      id: l.id,
+      title: l.title,
+      ...(l.summary ? { summary: l.summary } : {}),
+      ...(l.durationSec !== undefined ? { durationSec: l.durationSec } : {}),
+      ...(l.freePreview !== undefined ? { freePreview: l.freePreview } : {}),
+      ...(p.poster ? { poster: manifestFile(p.poster) } : {}),
+      ...(p.storyboard ? { storyboard: { vtt: manifestFile(p.storyboard.vtt), sprite: manifestFile(p.storyboard.sprite) } } : {}),
+      ...(p.previewClip ? { previewClip: manifestFile(p.previewClip) } : {}),
+      media: { master: p.master, files: p.files.map(manifestFile), ...(p.renditions.length ? { renditions: p.renditions } : {}) },
+    };
+  });
+  return {
+    schemaVersion: 1,
+    courseId: course.courseId,
+    version,
+    title: course.title,
+    ...(course.subtitle ? { subtitle: course.subtitle } : {}),
+    ...(course.description ? { description: course.description } : {}),
+    ...(course.language ? { language: course.language } : {}),
+    ...(course.tags?.length ? { tags: course.tags } : {}),
+    publishedAt,
+    ...(course.sections ? { sections: course.sections } : {}),
+    lectures,
+  };
 }

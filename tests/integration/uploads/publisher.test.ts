@@ -90,7 +90,9 @@ describe('Publisher', () => {
     expect(order.slice(-3)).toEqual([`${PREFIX}courses/intro-101/versions/1/course.json`, `${PREFIX}courses/intro-101/latest.json`, `${PREFIX}catalog.json`]);
     const manifest = await expectVersionIntact(1);
     expect(manifest.lectures.map((l) => l.media?.master)).toEqual([expect.stringMatching(/^courses\/intro-101\/lectures\/l1\/[0-9a-f]{20}\/master.m3u8$/), expect.stringMatching(/^courses\/intro-101\/lectures\/l2\//)]);
-    expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({ courses: [{ id: 'intro-101', title: 'Introduction', version: 1, latest: 'courses/intro-101/latest.json' }] });
+    expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({
+      courses: [{ id: 'intro-101', title: 'Introduction', version: 1, latest: 'courses/intro-101/latest.json', lectureCount: 2, durationSec: 0, publishedAt: expect.any(String) }],
+    });
   });
 
   it('version 2 uploads only the lecture whose package changed', async () => {

@@ -62,6 +62,16 @@ describe('HubProfiles', () => {
     expect(secrets.entries.get(hubSecretAccount(hub.id))).toBe('rotated');
   });
 
+  it('an update that leaves out region, prefix and path style keeps them (no defaults applied to a patch)', async () => {
+    const hub = await hubs.create({ ...input, pathStyle: true });
+    const renamed = await hubs.update(hub.id, { name: 'Renamed' });
+    expect(renamed).toMatchObject({ name: 'Renamed', region: 'eu-west-1', keyPrefix: 'lectern/courses/', pathStyle: true });
+  });
+
+  it('refuses unknown fields, so a typo is not silently ignored', async () => {
+    await expect(hubs.create({ ...input, secret: 'x' } as typeof input)).rejects.toThrow(/secret/);
+  });
+
   it('deletes the secrets with the hub', async () => {
     const hub = await hubs.create({ ...input, sessionToken: 't' });
     await hubs.delete(hub.id);

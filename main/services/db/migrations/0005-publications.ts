@@ -15,7 +15,9 @@ export const publications: Migration = {
         course_id      TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
         hub_id         TEXT NOT NULL REFERENCES hubs(id) ON DELETE CASCADE,
         state          TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'failed', 'done', 'cancelled')),
+        -- A sentence for the user, and the kind of hub failure ('credentials-expired', …) the UI branches on.
         error          TEXT,
+        error_reason   TEXT,
         files_total    INTEGER NOT NULL DEFAULT 0,
         files_done     INTEGER NOT NULL DEFAULT 0,
         files_skipped  INTEGER NOT NULL DEFAULT 0,
@@ -23,7 +25,10 @@ export const publications: Migration = {
         bytes_done     INTEGER NOT NULL DEFAULT 0,
         version        INTEGER,
         created_at     INTEGER NOT NULL,
-        updated_at     INTEGER NOT NULL
+        updated_at     INTEGER NOT NULL,
+        finished_at    INTEGER,
+        -- The process running it, so another process (the CLI beside the app) never takes a live run for an interrupted one.
+        owner_pid      INTEGER
       ) STRICT;
       CREATE INDEX publish_runs_by_course ON publish_runs(course_id, created_at);
 

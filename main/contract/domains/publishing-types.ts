@@ -1,0 +1,95 @@
+/** Plain JSON shapes of the publishing domain as the renderer and the CLI see them. No secret ever appears here. */
+
+/** Why a hub refused: the UI branches on it (e.g. 'credentials-expired' asks for fresh temporary keys). */
+export type HubFailureReason = 'retryable' | 'credentials-expired' | 'credentials-invalid' | 'bucket-missing' | 'access-denied' | 'upload-missing' | 'aborted' | 'fatal';
+
+/** A hub profile without its secret key or session token. */
+export interface Hub {
+  id: string;
+  name: string;
+  endpoint: string;
+  region: string;
+  bucket: string;
+  keyPrefix: string;
+  pathStyle: boolean;
+  accessKeyId: string;
+  hasSessionToken: boolean;
+  /** Epoch ms; null for long-term keys. */
+  sessionExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** 'ok', 'skipped: <why>', or '<reason>: <S3 code and message>' per permission. */
+export interface HubConnectionReport {
+  ok: boolean;
+  list: string;
+  write: string;
+  read: string;
+  delete: string;
+  /** The first problem as a sentence the user can act on; null when all four checks passed. */
+  problem: string | null;
+  reason: HubFailureReason | null;
+}
+
+export interface PublishProblem {
+  /** The lecture the problem is about; null for the course as a whole. */
+  lectureId: string | null;
+  message: string;
+}
+
+/** The pre-publish check: what must be fixed before a course can be published. */
+export interface PublishCheck {
+  courseId: string;
+  ok: boolean;
+  problems: PublishProblem[];
+  lectureCount: number;
+}
+
+export type PublishRunState = 'queued' | 'running' | 'paused' | 'failed' | 'done' | 'cancelled';
+
+/**
+ * One publish of a course to a hub, as the upload queue shows it. Files count the media files of the
+ * version (poster, storyboard, preview clip and HLS package of every lecture); `filesSkipped` of them
+ * were already on the hub. Bytes count only what has to be sent.
+ */
+export interface PublishRun {
+  id: string;
+  courseId: string;
+  courseTitle: string;
+  hubId: string;
+  hubName: string;
+  state: PublishRunState;
+  error: string | null;
+  reason: HubFailureReason | null;
+  filesTotal: number;
+  filesDone: number;
+  filesSkipped: number;
+  bytesTotal: number;
+  bytesDone: number;
+  /** Recent upload speed; 0 when not running. */
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+  /** The version this run publishes, once known (after reading the hub's latest.json). */
+  version: number | null;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+/** The version of a course that is current on a hub, as Lectern last published it. */
+export interface Publication {
+  hubId: string;
+  hubName: string;
+  version: number;
+  manifestKey: string;
+  publishedAt: number;
+}
+
+export interface PublishableCourse {
+  courseId: string;
+  title: string;
+  lectureCount: number;
+  updatedAt: number;
+  publications: Publication[];
+}
