@@ -1,12 +1,64 @@
+import { useEffect } from 'react';
 import { Notices } from '../ui/Notices';
+import { CatalogPage } from './CatalogPage';
+import { CoursePage } from './CoursePage';
+import { DownloadsPage } from './DownloadsPage';
+import { followDownloads, useLibrary, type LibraryPage } from './library-store';
+import { PlayerPage } from './PlayerPage';
+import { StoragePage } from './StoragePage';
+import './library.css';
 
-/** The student's library: catalog, downloads and the offline player (issue #5 fills this in). */
+const SECTIONS: { kind: 'catalog' | 'downloads' | 'storage'; label: string }[] = [
+  { kind: 'catalog', label: 'Catalog' },
+  { kind: 'downloads', label: 'Downloads' },
+  { kind: 'storage', label: 'Storage' },
+];
+
+/** The student's library: browse hubs' catalogs, download courses, manage storage and watch offline. */
 export function LibraryArea() {
+  const page = useLibrary((s) => s.page);
+  const show = useLibrary((s) => s.show);
+  const load = useLibrary((s) => s.load);
+
+  useEffect(() => {
+    void load();
+    return followDownloads();
+  }, [load]);
+
+  const current = page.kind === 'course' ? 'catalog' : page.kind === 'player' ? null : page.kind;
   return (
-    <main className="workspace" aria-label="Library">
+    <main className="workspace library" aria-label="Library">
       <Notices />
-      <h1>Library</h1>
-      <p className="loading">Published courses and your downloads will appear here.</p>
+      <nav className="library-nav" aria-label="Library sections">
+        {SECTIONS.map((s) => (
+          <button
+            key={s.kind}
+            type="button"
+            className="library-nav-item"
+            aria-current={current === s.kind ? 'page' : undefined}
+            onClick={() => show({ kind: s.kind })}
+            data-testid={`library-nav-${s.kind}`}
+          >
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <LibraryContent page={page} />
     </main>
   );
+}
+
+function LibraryContent({ page }: { page: LibraryPage }) {
+  switch (page.kind) {
+    case 'catalog':
+      return <CatalogPage />;
+    case 'course':
+      return <CoursePage key={`${page.hubId}/${page.courseId}`} hubId={page.hubId} courseId={page.courseId} />;
+    case 'downloads':
+      return <DownloadsPage />;
+    case 'storage':
+      return <StoragePage />;
+    case 'player':
+      return <PlayerPage key={page.downloadId} downloadId={page.downloadId} back={page.back} />;
+  }
 }

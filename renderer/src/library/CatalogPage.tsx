@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react';
+import type { LibraryHub } from '../../../main/contract/domains/library';
+import { call, errorMessage } from '../ipc';
+import { useNotices } from '../state/notices-store';
+import { formatDuration, formatWhen } from './format';
+import { useLibrary } from './library-store';
+
+/** Every hub's courses, searchable; an "Add a hub" form when there is none yet. */
+export function CatalogPage() {
+  const catalog = useLibrary((s) => s.catalog);
+  const query = useLibrary((s) => s.query);
+  const setQuery = useLibrary((s) => s.setQuery);
+  const refreshing = useLibrary((s) => s.refreshing);
+  const refresh = useLibrary((s) => s.refresh);
+  const show = useLibrary((s) => s.show);
+
+  if (!catalog) return <p className="loading">Loading the catalog…</p>;
+  if (catalog.hubs.length === 0) {
+    return (
+      <section className="library-empty" data-testid="library-empty">
+        <h1>Add a hub</h1>
+        <p>
+          A hub is where instructors publish their courses. Paste the address your instructor gave you (it starts with https://), and its
+          courses appear here. Once you download a course you can watch it without a connection.
+        </p>
+        <AddHubForm />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="catalog-title">
+      <div className="library-header">
+        <h1 id="catalog-title">Catalog</h1>
+        <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing} data-testid="catalog-refresh">
+          {refreshing ? 'Checking hubs…' : 'Check for new courses'}
+        </button>
+      </div>
+      {catalog.hubs.map((h) => (
+        <HubBanner key={h.id} hub={h} />
+      ))}
+      <label className="field library-search">
+        <span className="field-label">Search courses</span>
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, subtitle or tag" data-testid="catalog-search" />
+      </label>
+      {catalog.courses.length === 0 ? (
+        <p className="loading">{query ? `No course matches “${query}”.` : 'These hubs have not published any course yet.'}</p>
+      ) : (
+        <ul className="catalog-list" data-testid="catalog-list">
+          {catalog.courses.map((c) => (
+            <li key={`${c.hubId}/${c.courseId}`} className="catalog-card" data-testid="catalog-course">
+              <h2 className="catalog-card-title" dir="auto">
+                {c.title}
+              </h2>
+              {c.subtitle && (
+                <p className="catalog-card-subtitle" dir="auto">
+                  {c.subtitle}
+                </p>
+              )}
+              <p className="catalog-card-meta">
+                {c.lectureCount ?? '?'} lectures · {formatDuration(c.durationSec)}
+                {c.tags.length > 0 && ` · ${c.tags.join(', ')}`}
+                {c.downloadedLectures > 0 && ` · ${c.downloadedLectures} downloaded`}
+              </p>
+              {c.updateAvailable && (
+                <p className="badge" data-testid="update-badge">
+                  Update available
+                </p>
+              )}
+              <button type="button" className="button button-primary" onClick={() => show({ kind: 'course', hubId: c.hubId, courseId: c.courseId })} aria-label={`Open ${c.title}`}>
+                Open
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="library-hubs">
+        <summary>Hubs ({catalog.hubs.length})</summary>
+        <ul>
+          {catalog.hubs.map((h) => (
+            <HubRow key={h.id} hub={h} />
+          ))}
+        </ul>
+        <AddHubForm />
+      </details>
+    </section>
+  );
+}
+
+function HubBanner({ hub }: { hub: LibraryHub }) {
+  if (hub.offline) {
+    return (
+      <p className="library-banner" role="status" data-testid="offline-banner">
+        {hub.name} is offline — {hub.fetchedAt === null ? 'no catalog saved yet.' : `showing the catalog from ${formatWhen(hub.fetchedAt)}.`}
+        {hub.error && <span className="library-banner-detail"> ({hub.error})</span>}
+      </p>
+    );
+  }
+  if (hub.error) {
+    return (
+      <p className="library-banner" role="status">
+        {hub.name}: {hub.error}
+      </p>
+    );
+  }
+  return null;
+}
+
+function HubRow({ hub }: { hub: LibraryHub }) {
+  const load = useLibrary((s) => s.load);
+  const remove = async () => {
+    try {
+      await call('library.removeHub', { hubId: hub.id });
+      await load();
+    } catch (err) {
+      useNotices.getState().push(errorMessage(err));
+    }
+  };
+  return (
+    <li className="library-hub-row">
+      <span>
+        {hub.name} <span className="muted">{hub.baseUrl}</span>
+      </span>
+      <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={`Remove hub ${hub.name}`}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function AddHubForm() {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useLibrary((s) => s.load);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('library.addHub', { baseUrl: url });
+      setUrl('');
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="library-add-hub" onSubmit={(e) => void submit(e)} data-testid="add-hub-form">
+      <label className="field">
+        <span className="field-label">Hub address</span>
+        <input
+          type="url"
+          required
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://courses.example.edu/lectern/"
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'add-hub-error' : undefined}
+          data-testid="hub-url"
+        />
+      </label>
+      {error && (
+        <p id="add-hub-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? 'Checking the hub…' : 'Add hub'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CourseLecture, CoursePage as Course, DownloadItem } from '../../../main/contract/domains/library';
+import { call, errorMessage } from '../ipc';
+import { DownloadControls, downloadAction } from './DownloadControls';
+import { DownloadDialog, type DownloadTarget } from './DownloadDialog';
+import { formatBytes, formatDuration, formatWhen } from './format';
+import { useLibrary } from './library-store';
+
+/** A course as published: description (as text), sections, lectures with durations and sizes, and downloads. */
+export function CoursePage({ hubId, courseId }: { hubId: string; courseId: string }) {
+  const [course, setCourse] = useState<Course | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState<DownloadTarget | null>(null);
+  const show = useLibrary((s) => s.show);
+  const downloads = useLibrary((s) => s.downloads);
+  const hub = useLibrary((s) => s.catalog?.hubs.find((h) => h.id === hubId) ?? null);
+
+  const load = useCallback(() => {
+    call('catalog.course', { hubId, courseId }).then(setCourse, (err: unknown) => setError(errorMessage(err)));
+  }, [hubId, courseId]);
+  useEffect(load, [load]);
+
+  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (!course) return <p className="loading">Loading the course…</p>;
+
+  // The live download list (events) wins over the snapshot the page was loaded with.
+  const downloadOf = (l: CourseLecture): DownloadItem | null => {
+    const mine = Object.values(downloads).filter((d) => d.hubBase === course.hubBase && d.courseId === course.courseId && d.lectureId === l.id);
+    return mine.sort((a, b) => b.courseVersion - a.courseVersion)[0] ?? null;
+  };
+  const lectures = course.sections.flatMap((s) => s.lectures);
+  const missing = lectures.filter((l) => l.hasMedia && !downloadOf(l));
+
+  return (
+    <article className="course-page" aria-labelledby="course-title" data-testid="course-page">
+      <button type="button" className="button" onClick={() => show({ kind: 'catalog' })}>
+        ← Catalog
+      </button>
+      <h1 id="course-title" dir="auto">
+        {course.title}
+      </h1>
+      {course.subtitle && (
+        <p className="course-subtitle" dir="auto">
+          {course.subtitle}
+        </p>
+      )}
+      <p className="muted">
+        Version {course.version}
+        {course.publishedAt && ` · published ${course.publishedAt.slice(0, 10)}`}
+        {course.tags.length > 0 && ` · ${course.tags.join(', ')}`}
+        {hub?.offline && ` · offline, as of ${formatWhen(course.fetchedAt)}`}
+      </p>
+      {course.update && (
+        <div className="library-banner" role="status" data-testid="course-update">
+          Version {course.update.to} of this course is available; your downloads are from version {course.update.from}. They stay playable until the update completes.
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void downloadAction(async () => {
+                await call('downloads.update', { hubId, courseId });
+                load();
+              })
+            }
+          >
+            Update downloads
+          </button>
+        </div>
+      )}
+      {/* Author text is rendered as text: React escapes it, and pre-wrap keeps the author's line breaks. */}
+      {course.description && (
+        <p className="course-description" dir="auto" data-testid="course-description">
+          {course.description}
+        </p>
+      )}
+      {missing.length > 0 && (
+        <button type="button" className="button button-primary" onClick={() => setTarget({ hubId, courseId, title: course.title })} data-testid="download-course">
+          Download course ({missing.length} {missing.length === 1 ? 'lecture' : 'lectures'})
+        </button>
+      )}
+      {course.sections.map((s) => (
+        <section key={s.id ?? 'rest'} className="course-section" aria-label={s.title}>
+          <h2 dir="auto">{s.title}</h2>
+          <ol className="course-lectures">
+            {s.lectures.map((l) => {
+              const d = downloadOf(l);
+              return (
+                <li key={l.id} className="course-lecture" data-testid="course-lecture">
+                  <div className="course-lecture-head">
+                    <h3 dir="auto">{l.title}</h3>
+                    <span className="muted" data-testid="lecture-duration">
+                      {formatDuration(l.durationSec)}
+                    </span>
+                    {l.freePreview && <span className="badge">Free preview</span>}
+                  </div>
+                  {l.summary && (
+                    <p className="course-lecture-summary" dir="auto">
+                      {l.summary}
+                    </p>
+                  )}
+                  {l.qualities.length > 0 && (
+                    <p className="muted" data-testid="lecture-sizes">
+                      {l.qualities.map((q) => `${q.name} ${formatBytes(q.bytes)}`).join(' · ')}
+                    </p>
+                  )}
+                  {!l.hasMedia ? (
+                    <p className="muted">No video published yet.</p>
+                  ) : d ? (
+                    <DownloadControls d={d} label={l.title} />
+                  ) : (
+                    <button type="button" className="button" onClick={() => setTarget({ hubId, courseId, lectureId: l.id, title: l.title })} aria-label={`Download ${l.title}`}>
+                      Download
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+      {target && (
+        <DownloadDialog
+          target={target}
+          onClose={(started) => {
+            setTarget(null);
+            if (started) void useLibrary.getState().reloadDownloads();
+          }}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import type { PlayableLecture } from '../../../main/contract/domains/playback';
+import { call, errorMessage } from '../ipc';
+import { LecturePlayer } from '../player/LecturePlayer';
+import { useLibrary, type LibraryPage } from './library-store';
+
+/** A downloaded lecture in the playback area's player, with the next downloaded lecture of its course. */
+export function PlayerPage({ downloadId, back }: { downloadId: string; back: LibraryPage }) {
+  const [playable, setPlayable] = useState<PlayableLecture | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = useLibrary((s) => s.show);
+  useEffect(() => {
+    call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(errorMessage(err)));
+  }, [downloadId]);
+
+  const close = () => show(back);
+  return (
+    <section className="library-player" data-testid="library-player">
+      <button type="button" className="button" onClick={close}>
+        ← Back
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {playable && (
+        <LecturePlayer
+          lecture={playable.lecture}
+          next={playable.next}
+          onNext={() => playable.next && show({ kind: 'player', downloadId: playable.next.downloadId, back })}
+          onClose={close}
+        />
+      )}
+    </section>
+  );
+}

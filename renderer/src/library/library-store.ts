@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { CatalogView, DownloadItem, DownloadProgress } from '../../../main/contract/domains/library';
+import { call, errorMessage, subscribe } from '../ipc';
+import { useNotices } from '../state/notices-store';
+
+/** Which page of the library is showing; the course page and the player carry what they show. */
+export type LibraryPage =
+  | { kind: 'catalog' }
+  | { kind: 'course'; hubId: string; courseId: string }
+  | { kind: 'downloads' }
+  | { kind: 'storage' }
+  | { kind: 'player'; downloadId: string; back: LibraryPage };
+
+interface LibraryState {
+  page: LibraryPage;
+  query: string;
+  catalog: CatalogView | null;
+  /** True while the hubs are being fetched. */
+  refreshing: boolean;
+  downloads: Record<string, DownloadItem>;
+  show(page: LibraryPage): void;
+  setQuery(query: string): void;
+  /** Cached catalog at once, then the hubs over the network. */
+  load(): Promise<void>;
+  refresh(): Promise<void>;
+  reloadDownloads(): Promise<void>;
+}
+
+const byId = (items: DownloadItem[]) => Object.fromEntries(items.map((d) => [d.id, d]));
+
+export const useLibrary = create<LibraryState>()((set, get) => ({
+  page: { kind: 'catalog' },
+  query: '',
+  catalog: null,
+  refreshing: false,
+  downloads: {},
+  show: (page) => set({ page }),
+  setQuery(query) {
+    set({ query });
+    call('catalog.list', { query }).then(
+      (catalog) => get().query === query && set({ catalog }),
+      (err: unknown) => useNotices.getState().push(errorMessage(err)),
+    );
+  },
+  async load() {
+    try {
+      const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query }), call('downloads.list', {})]);
+      set({ catalog, downloads: byId(downloads) });
+    } catch (err) {
+      useNotices.getState().push(errorMessage(err));
+    }
+    await get().refresh();
+  },
+  async refresh() {
+    if (get().refreshing) return;
+    set({ refreshing: true });
+    try {
+      await call('catalog.refresh', {});
+      set({ catalog: await call('catalog.list', { query: get().query }) });
+    } catch (err) {
+      useNotices.getState().push(errorMessage(err));
+    } finally {
+      set({ refreshing: false });
+    }
+  },
+  async reloadDownloads() {
+    try {
+      set({ downloads: byId(await call('downloads.list', {})) });
+    } catch (err) {
+      useNotices.getState().push(errorMessage(err));
+    }
+  },
+}));
+
+/** Keeps the download list live from main's events; returns the unsubscribe. */
+export function followDownloads(): () => void {
+  const progress = (p: DownloadProgress) =>
+    useLibrary.setState((s) => {
+      const d = s.downloads[p.id];
+      return d ? { downloads: { ...s.downloads, [p.id]: { ...d, ...p } } } : s;
+    });
+  const offs = [
+    subscribe('downloads.progress', progress),
+    subscribe('downloads.state', (d) => useLibrary.setState((s) => ({ downloads: { ...s.downloads, [d.id]: d } }))),
+    subscribe('downloads.removed', ({ id }) =>
+      useLibrary.setState((s) => {
+        const { [id]: _gone, ...rest } = s.downloads;
+        return { downloads: rest };
+      }),
+    ),
+  ];
+  return () => offs.forEach((off) => off());
+}

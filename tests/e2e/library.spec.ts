@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { channels } from '../../main/contract/channels';
+import { publishVersion, writeCatalog } from '../helpers/catalog-hub';
+import { MEDIA_DIR, serveHub, writeFfmpegPackage, writeManifest, type Hub } from '../helpers/hls-fixture';
+import { tempDir } from '../helpers/tmp';
+import { test, expect } from './support/fixtures';
+import { guardPage } from './support/page-guard';
+
+let guard: ReturnType<typeof guardPage>;
+const tmp = tempDir('lectern-e2e-hub-');
+const hubRoot = path.join(tmp.dir, 'hub');
+let hub: Hub | null = null;
+
+test.use({ viewport: { width: 1280, height: 1000 } });
+
+test.beforeAll(() => {
+  // A 12 s lecture (360p and 180p, shared audio) published as a course on a hub of its own: a separate
+  // loopback server the test can switch off.
+  writeFfmpegPackage(hubRoot, { seconds: 12 });
+  const bytesOf = (stream: string) =>
+    fs.readdirSync(path.join(hubRoot, MEDIA_DIR)).filter((n) => n.startsWith(stream)).reduce((sum, n) => sum + fs.statSync(path.join(hubRoot, MEDIA_DIR, n)).size, 0);
+  writeManifest(hubRoot, {
+    lecture: {
+      durationSec: 12,
+      summary: 'Why <b>44.1 kHz</b>?',
+    },
+  });
+  const manifest = path.join(hubRoot, 'courses/course1/versions/1/course.json');
+  const doc = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { lectures: { media: Record<string, unknown> }[] };
+  doc.lectures[0]!.media.renditions = [
+    { name: '360p', height: 360, bandwidth: 900_000, bytes: bytesOf('stream_0') },
+    { name: '180p', height: 180, bandwidth: 400_000, bytes: bytesOf('stream_1') },
+  ];
+  fs.writeFileSync(manifest, JSON.stringify(doc));
+  writeCatalog(hubRoot, { subtitle: 'Sampling and aliasing', tags: ['dsp'] });
+});
+
+test.beforeEach(async ({ page }) => {
+  // The hub going away mid-test is the point: the failed refresh is reported in the UI, not as a page error.
+  guard = guardPage(page, [/Failed to load resource/]);
+  hub = await serveHub(hubRoot);
+  // Segments are served slowly so the download's progress is visible before it completes.
+  hub.intercept = (req, res) => {
+    if (!req.url?.endsWith('.ts')) return false;
+    const file = path.join(hubRoot, decodeURIComponent(req.url).slice('/hub/'.length));
+    setTimeout(() => {
+      const data = fs.readFileSync(file);
+      res.writeHead(200, { 'content-length': data.byteLength }).end(data);
+    }, 300);
+    return true;
+  };
+});
+
+test.afterEach(async () => {
+  await hub?.close().catch(() => {});
+  expect(guard.problems(), 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+});
+
+test.afterAll(() => tmp.cleanup());
+
+const videoTime = (page: Page) => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
+
+test('a student adds a hub, finds and downloads a course, and watches it with the hub switched off', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('area-library').click();
+
+  // First run: nothing to browse yet, so the library explains hubs and asks for one.
+  const empty = page.getByTestId('library-empty');
+  await expect(empty.getByRole('heading', { name: 'Add a hub' })).toBeVisible();
+  await empty.getByTestId('hub-url').fill(hub!.url.replace('/hub/', '/wrong/'));
+  await empty.getByRole('button', { name: 'Add hub' }).click();
+  await expect(empty.getByRole('alert')).toContainText('404');
+  await empty.getByTestId('hub-url').fill(hub!.url);
+  await empty.getByRole('button', { name: 'Add hub' }).click();
+
+  // Browse and search.
+  const course = page.getByTestId('catalog-course');
+  await expect(course).toHaveCount(1);
+  await expect(course).toContainText('Sampling and aliasing');
+  await page.getByTestId('catalog-search').fill('biology');
+  await expect(course).toHaveCount(0);
+  await page.getByTestId('catalog-search').fill('dsp');
+  await expect(course).toHaveCount(1);
+
+  // The course page: author text is shown as text, never run as HTML.
+  await course.getByRole('button', { name: /^Open / }).click();
+  const coursePage = page.getByTestId('course-page');
+  await expect(coursePage.getByRole('heading', { level: 1 })).toHaveText('Signals <script>alert(1)</script>');
+  await expect(page.getByTestId('course-description')).toHaveText('<img src=x onerror=alert(1)>');
+  await expect(coursePage.locator('img')).toHaveCount(0);
+  await expect(page.getByTestId('lecture-duration')).toHaveText('0:12');
+  await expect(coursePage.getByText('Why <b>44.1 kHz</b>?')).toBeVisible();
+  await expect(page.getByTestId('lecture-sizes')).toHaveText(/^360p [\d.]+ (KB|MB) · 180p [\d.]+ (KB|MB)$/);
+
+  // Download the whole course: the dialog shows the total size and the free space before anything is fetched.
+  await page.getByTestId('download-course').click();
+  const dialog = page.getByTestId('download-dialog');
+  await expect(dialog.getByTestId('download-total')).toContainText(/1 lecture, [\d.]+ (KB|MB) \(360p\)\. .* free on this disk/);
+  await dialog.getByTestId('download-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('download-progress')).toBeVisible();
+  await expect(page.getByTestId('download-state')).toContainText('Downloaded · 360p', { timeout: 30_000 });
+
+  // Cut the network to the hub: the library says so and keeps showing what it has.
+  await hub!.close();
+  hub = null;
+  await page.getByTestId('library-nav-catalog').click();
+  await page.getByTestId('catalog-refresh').click();
+  await expect(page.getByTestId('offline-banner')).toContainText(/is offline — showing the catalog from/);
+  await expect(course).toHaveCount(1);
+
+  // Play offline: time advances and seeking works.
+  await course.getByRole('button', { name: /^Open / }).click();
+  await page.getByRole('button', { name: 'Play Sampling' }).click();
+  const video = page.locator('video');
+  await expect(video).toBeVisible();
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 8));
+  await expect.poll(() => videoTime(page), { timeout: 10_000 }).toBeGreaterThan(8.2);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+
+  // Downloads and storage list it with its size; the storage page frees the space.
+  await page.getByTestId('library-nav-downloads').click();
+  await expect(page.getByTestId('download-item')).toContainText('Sampling');
+  await page.getByTestId('library-nav-storage').click();
+  await expect(page.getByTestId('storage-summary')).toContainText(/Downloads use [\d.]+ (KB|MB)/);
+  await expect(page.getByTestId('storage-row')).toHaveCount(1);
+
+  if ('progress.get' in channels) {
+    // Watch progress (the playback area's): the position survives a reload, offline.
+    await page.reload();
+    await page.getByTestId('area-library').click();
+    await page.getByTestId('library-nav-downloads').click();
+    await page.getByRole('button', { name: 'Play Sampling' }).click();
+    await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(7);
+  }
+
+  await page.getByTestId('library-nav-storage').click();
+  await page.getByRole('button', { name: 'Remove Sampling' }).click();
+  await expect(page.getByTestId('storage-row')).toHaveCount(0);
+  expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toEqual([]);
+});
+
+test('a newer published version is offered as an update, and the updated copy replaces the old one', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('area-library').click();
+  await page.getByTestId('hub-url').fill(hub!.url);
+  await page.getByRole('button', { name: 'Add hub' }).click();
+  await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
+  await page.getByRole('button', { name: 'Download Sampling' }).click();
+  await page.getByTestId('download-quality').selectOption('240');
+  await expect(page.getByTestId('download-total')).toContainText('(180p)');
+  await page.getByTestId('download-confirm').click();
+  await expect(page.getByTestId('download-state')).toContainText('Downloaded · 180p', { timeout: 30_000 });
+
+  try {
+    publishVersion(hubRoot, 2, { subtitle: 'Sampling and aliasing', tags: ['dsp'] });
+    await page.getByTestId('library-nav-catalog').click();
+    await page.getByTestId('catalog-refresh').click();
+    await expect(page.getByTestId('update-badge')).toBeVisible();
+    await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
+    await expect(page.getByTestId('course-update')).toContainText('Version 2 of this course is available; your downloads are from version 1');
+    await page.getByTestId('course-update').getByRole('button', { name: 'Update downloads' }).click();
+    await expect(page.getByTestId('course-update')).toBeHidden({ timeout: 30_000 });
+    await page.getByTestId('library-nav-downloads').click();
+    await expect(page.getByTestId('download-item')).toHaveCount(1);
+    await expect(page.getByTestId('download-item')).toContainText('version 2');
+    await expect(page.getByTestId('download-state')).toContainText('Downloaded · 180p', { timeout: 30_000 });
+  } finally {
+    publishVersion(hubRoot, 1, { subtitle: 'Sampling and aliasing', tags: ['dsp'] });
+  }
+  expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toHaveLength(1);
+});
