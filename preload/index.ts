@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createLecternApi } from '../main/contract/bridge';
 import type { Envelope } from '../main/contract/errors';
 
@@ -12,5 +12,7 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.on(`event:${event}`, wrapped);
       return () => ipcRenderer.removeListener(`event:${event}`, wrapped);
     },
+    // Empty for a File that did not come from the file system (e.g. built by the page itself).
+    pathForFile: (file) => Promise.resolve(webUtils.getPathForFile(file) || null),
   }),
 );

@@ -10,11 +10,18 @@ import type { Envelope } from './errors';
 export interface LecternApi {
   invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Envelope<ResultOf<C>>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+  /**
+   * Where a file dropped on the page lives on disk, or null when it has no path (dragged out of a browser).
+   * Pages never see paths of dropped files since Electron 32; the preload asks webUtils. A promise because
+   * the test host's browser has no such API and asks the host instead.
+   */
+  pathForFile(file: File): Promise<string | null>;
 }
 
 export interface Transport {
   invoke(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  pathForFile(file: File): Promise<string | null>;
 }
 
 export function createLecternApi(transport: Transport): LecternApi {
@@ -30,5 +37,6 @@ export function createLecternApi(transport: Transport): LecternApi {
       if (!isEventName(event)) throw new TypeError(`Unknown event "${String(event)}"`);
       return transport.subscribe(event, (payload) => listener(payload as PayloadOf<E>));
     },
+    pathForFile: (file) => transport.pathForFile(file),
   };
 }

@@ -1,6 +1,6 @@
 import { createLecternApi } from '../../main/contract/bridge';
 import type { Envelope } from '../../main/contract/errors';
-import { IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
 
 /**
  * window.lectern for a plain browser: the same createLecternApi the Electron preload uses, over a
@@ -66,6 +66,10 @@ const api = createLecternApi({
     listeners.set(event, set);
     void connect().catch(() => {});
     return () => set.delete(listener);
+  },
+  async pathForFile(file) {
+    const res = await fetch(`${DROP_PATH_HOOK_PATH}?name=${encodeURIComponent(file.name)}`);
+    return res.ok ? ((await res.json()) as { path: string | null }).path : null;
   },
 });
 

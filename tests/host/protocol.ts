@@ -5,6 +5,11 @@ export const IPC_PATH = '/__lectern/ipc';
 export const ADAPTER_PATH = '/__lectern/adapter.js';
 /** Test hook: POST {filePath} to answer the next file dialog. */
 export const DIALOG_HOOK_PATH = '/__test/dialog';
+/**
+ * Test hook for drag-and-drop: POST {name, path} says where a file of that name, dropped on the page,
+ * lives on disk (a browser File carries no path); the adapter's pathForFile asks GET ?name=.
+ */
+export const DROP_PATH_HOOK_PATH = '/__test/drop-path';
 
 export type ClientMessage = { type: 'invoke'; id: number; channel: string; input: unknown };
 export type HostMessage = { type: 'result'; id: number; envelope: Envelope<unknown> } | { type: 'event'; name: string; payload: unknown };

@@ -12,7 +12,7 @@ import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-serv
 import type { FetchHandler } from '../../main/services/app-server/static-files';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createFileLogger } from '../../main/services/log/logger';
-import { ADAPTER_PATH, DIALOG_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
 import { createScriptedShell } from './scripted-shell';
 
 export interface TestHostOptions {
@@ -56,6 +56,17 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
   const shell = createScriptedShell();
+  // File name → path on disk for files a test drops on the page (see DROP_PATH_HOOK_PATH).
+  const dropped = new Map<string, string>();
+  const dropPaths = async (request: Request): Promise<Response> => {
+    if (request.method === 'POST') {
+      const { name, path: filePath } = (await request.json()) as { name: string; path: string };
+      dropped.set(name, filePath);
+      return new Response(null, { status: 204 });
+    }
+    const name = new URL(request.url).searchParams.get('name') ?? '';
+    return Response.json({ path: dropped.get(name) ?? null });
+  };
   const dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
 
   const adapter = await bundleAdapter();
@@ -71,6 +82,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       shell.queue(filePath);
       return new Response(null, { status: 204 });
     }
+    if (pathname === DROP_PATH_HOOK_PATH) return dropPaths(request);
     return app(request);
   };
 
