@@ -3,6 +3,8 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Lecture } from '../../../main/contract/types';
 import { call } from '../ipc';
+import { LectureMediaPanel } from '../media/LectureMediaPanel';
+import { useVideoDrop } from '../media/use-video-drop';
 import { deleteLecture, updateLecture } from '../state/drafts-actions';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
@@ -23,6 +25,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
   const [showSummary, setShowSummary] = useState(lecture.summary.length > 0);
   const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
+  const videoDrop = useVideoDrop(lecture.id);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const direction = moveDirection(e);
@@ -37,11 +40,12 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
     <li
       ref={sortable.setNodeRef}
       style={style}
-      className={`lecture-row${sortable.isDragging ? ' is-dragging' : ''}`}
+      className={`lecture-row${sortable.isDragging ? ' is-dragging' : ''}${videoDrop.over ? ' is-video-over' : ''}`}
       data-testid="lecture"
       data-lecture-id={lecture.id}
       data-focus-scope={`lecture:${lecture.id}`}
       onKeyDown={onKeyDown}
+      {...videoDrop.props}
     >
       <div className="lecture-main">
         <button
@@ -147,6 +151,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
           </button>
         </div>
       </div>
+      <LectureMediaPanel lecture={lecture} number={number} />
       {showSummary && (
         <AutosaveTextField
           fieldKey={`lecture:${lecture.id}:summary`}

@@ -1,0 +1,51 @@
+import type { MediaJob } from '../../../main/contract/types';
+import { buildMedia, cancelJob } from './media-actions';
+import { formatEta, JOB_LABELS } from './media-format';
+
+const STATUS: Record<MediaJob['status'], string> = {
+  queued: 'Waiting',
+  running: 'Working',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** One output being made: its state, a progress bar with percent and time left, and cancel or retry. */
+export function JobRow({ job }: { job: MediaJob }) {
+  const label = JOB_LABELS[job.kind];
+  const percent = job.status === 'done' ? 100 : Math.floor(job.percent);
+  const active = job.status === 'queued' || job.status === 'running';
+  return (
+    <li className={`media-job media-job-${job.status}`} data-testid="media-job" data-job-id={job.id} data-kind={job.kind} data-status={job.status}>
+      <span className="media-job-label">{label}</span>
+      <progress
+        className="media-job-bar"
+        max={100}
+        value={job.status === 'queued' ? undefined : percent}
+        aria-label={`${label} progress`}
+        aria-valuetext={job.status === 'running' ? `${percent}%` : STATUS[job.status]}
+        data-testid="media-job-progress"
+      />
+      <span className="media-job-state" data-testid="media-job-state">
+        {job.status === 'running' ? `${percent}%` : STATUS[job.status]}
+        {job.status === 'running' && formatEta(job.etaSec) && <span className="media-job-eta"> · {formatEta(job.etaSec)}</span>}
+      </span>
+      {active && (
+        <button type="button" className="button media-job-action" onClick={() => void cancelJob(job.lectureId, job.id)} data-testid="media-job-cancel">
+          Cancel<span className="visually-hidden"> {label}</span>
+        </button>
+      )}
+      {(job.status === 'failed' || job.status === 'cancelled') && (
+        <button type="button" className="button media-job-action" onClick={() => void buildMedia(job.lectureId, [job.kind])} data-testid="media-job-retry">
+          {job.status === 'failed' ? 'Retry' : 'Run again'}
+          <span className="visually-hidden"> {label}</span>
+        </button>
+      )}
+      {job.error && (
+        <p className="media-job-error" role="alert" data-testid="media-job-error">
+          {job.error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { Lecture } from '../../../main/contract/types';
+import { HlsPlayer } from '../player/HlsPlayer';
+import { formatDuration } from '../editor/format';
+import { JobRow } from './JobRow';
+import { latestJobs, outputVersion } from './latest-jobs';
+import { buildMedia, importVideo, loadMedia, pickVideo, watchMediaJobs } from './media-actions';
+import { describeProbe, formatBytes, isActive } from './media-format';
+import { useLectureMedia } from './media-store';
+import './media.css';
+
+/** Finished outputs are served to the page by the studio-media route on the app's own origin. */
+const mediaUrl = (lectureId: string, file: string, version: number) => `/studio-media/${lectureId}/${file}?v=${version}`;
+
+/**
+ * A lecture's video in the editor: add or replace it (button or drop), what it is, the jobs that turn
+ * it into previews and an HLS ladder, errors with a way to try again, and a preview of the ladder.
+ */
+export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; number: string }) {
+  const { media, importing, problem } = useLectureMedia(lecture.id);
+  const [previewOpen, setPreviewOpen] = useState(false);
+
+  useEffect(() => {
+    watchMediaJobs();
+    void loadMedia(lecture.id);
+  }, [lecture.id]);
+
+  const source = media?.source ?? null;
+  const jobs = media ? latestJobs(media.jobs) : [];
+  const working = importing !== null || jobs.some(isActive);
+  const built = media !== null && (media.poster !== null || media.ladder !== null || media.storyboard !== null || media.preview !== null);
+  const name = `lecture ${number}`;
+
+  return (
+    <section className="lecture-media" aria-label={`Video for ${name}`} data-testid="lecture-media">
+      <div className="media-poster" data-testid="media-poster-frame">
+        {media?.poster ? (
+          <img src={mediaUrl(lecture.id, 'poster.jpg', outputVersion(media, 'poster'))} alt={`Poster of ${name}`} data-testid="media-poster" />
+        ) : (
+          <span className="media-poster-empty" aria-hidden="true">
+            {source ? '…' : '+'}
+          </span>
+        )}
+      </div>
+      <div className="media-body">
+        {source ? (
+          <p className="media-facts" data-testid="media-facts">
+            <bdi className="media-file-name">{source.originalName}</bdi>
+            <span>
+              {formatDuration(source.probe.durationSec)} · {describeProbe(source.probe)} · {formatBytes(source.sizeBytes)}
+            </span>
+          </p>
+        ) : (
+          media !== null &&
+          importing === null && (
+            <p className="media-empty" data-testid="media-empty">
+              No video yet — add one or drop a file here.
+            </p>
+          )
+        )}
+        {importing !== null && (
+          <p className="media-importing" role="status" data-testid="media-importing">
+            Checking “<bdi>{importing}</bdi>”…
+          </p>
+        )}
+        {problem && (
+          <div className="media-problem" role="alert" data-testid="media-error">
+            <p>{problem.message}</p>
+            {problem.retry && (
+              <button
+                type="button"
+                className="button"
+                disabled={working}
+                onClick={() => void (problem.retry?.kind === 'import' ? importVideo(lecture.id, problem.retry.filePath) : buildMedia(lecture.id))}
+                data-testid="media-retry"
+              >
+                Try again
+              </button>
+            )}
+            <button type="button" className="button" disabled={working} onClick={() => void pickVideo(lecture.id)} data-testid="media-choose">
+              Choose another file…
+            </button>
+          </div>
+        )}
+        {jobs.length > 0 && (
+          <ul className="media-jobs" aria-label={`Previews and ladder for ${name}`} data-testid="media-jobs">
+            {jobs.map((job) => (
+              <JobRow key={job.id} job={job} />
+            ))}
+          </ul>
+        )}
+        {previewOpen && media?.ladder && (
+          <div className="media-player" data-testid="media-player">
+            <HlsPlayer
+              src={mediaUrl(lecture.id, 'hls/master.m3u8', outputVersion(media, 'ladder'))}
+              {...(media.storyboard ? { storyboardUrl: mediaUrl(lecture.id, 'storyboard/thumbnails.vtt', outputVersion(media, 'storyboard')) } : {})}
+              title={lecture.title}
+            />
+            <p className="media-renditions" data-testid="media-renditions">
+              Ladder: {media.ladder.renditions.map((r) => `${r.height}p`).join(', ')}
+            </p>
+          </div>
+        )}
+      </div>
+      <div className="media-actions">
+        <button type="button" className="button" disabled={working} onClick={() => void pickVideo(lecture.id)} data-testid="media-add">
+          {source ? 'Replace video…' : 'Add video…'}
+        </button>
+        {source && (
+          <button type="button" className="button" disabled={working} onClick={() => void buildMedia(lecture.id)} data-testid="media-build">
+            {built ? 'Rebuild' : 'Build'}
+          </button>
+        )}
+        {media?.ladder && (
+          <button type="button" className="button" aria-expanded={previewOpen} onClick={() => setPreviewOpen((v) => !v)} data-testid="media-preview-toggle">
+            {previewOpen ? 'Close preview' : 'Preview'}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { MediaJobKind } from '../../../main/contract/types';
+import { LecternError } from '../../../main/contract/errors';
+import { call, errorMessage, subscribe } from '../ipc';
+import { useMedia } from './media-store';
+
+let watching = false;
+
+/**
+ * Follows `media.job` for the whole page (once): progress goes straight into the store, and a finished
+ * job refetches its lecture, whose new output (poster, ladder) only `media.get` describes.
+ */
+export function watchMediaJobs(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('media.job', (job) => {
+    useMedia.getState().applyJob(job);
+    if (job.status === 'done') void loadMedia(job.lectureId);
+  });
+}
+
+export async function loadMedia(lectureId: string): Promise<void> {
+  try {
+    useMedia.getState().setMedia(lectureId, await call('media.get', { lectureId }));
+  } catch (err) {
+    // The lecture was deleted meanwhile; its row is going away.
+    if (err instanceof LecternError && err.code === 'not-found') return;
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't load this lecture's video: ${errorMessage(err)}`, retry: null } });
+  }
+}
+
+/** Probes, validates and copies the file, then starts the previews and the ladder. */
+export async function importVideo(lectureId: string, filePath: string): Promise<void> {
+  const store = useMedia.getState();
+  store.patch(lectureId, { importing: fileName(filePath), problem: null });
+  try {
+    store.setMedia(lectureId, await call('media.import', { lectureId, filePath }));
+  } catch (err) {
+    // Main names the file and what is wrong with it; nothing was attached.
+    store.patch(lectureId, { importing: null, problem: { message: errorMessage(err), retry: { kind: 'import', filePath } } });
+    return;
+  }
+  store.patch(lectureId, { importing: null });
+  await buildMedia(lectureId);
+}
+
+export async function pickVideo(lectureId: string): Promise<void> {
+  let picked: string | null;
+  try {
+    picked = (await call('dialog.pickVideoFile', {})).filePath;
+  } catch (err) {
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't open the file dialog: ${errorMessage(err)}`, retry: null } });
+    return;
+  }
+  if (picked !== null) await importVideo(lectureId, picked);
+}
+
+export async function dropVideo(lectureId: string, files: FileList): Promise<void> {
+  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { message, retry: null } });
+  const file = files[0];
+  if (!file) return;
+  if (files.length > 1) return problem(`Drop one video at a time (${files.length} files were dropped).`);
+  const filePath = await window.lectern.pathForFile(file);
+  if (!filePath) return problem(`“${file.name}” is not a file on this computer (was it dragged from a web page?). Save it to a folder first, then add it.`);
+  await importVideo(lectureId, filePath);
+}
+
+/** Queues every output, or only `kinds` when retrying one that failed or was cancelled. */
+export async function buildMedia(lectureId: string, kinds?: MediaJobKind[]): Promise<void> {
+  const store = useMedia.getState();
+  store.patch(lectureId, { problem: null });
+  try {
+    const jobs = await call('media.build', kinds ? { lectureId, kinds } : { lectureId });
+    for (const job of jobs) store.applyJob(job);
+  } catch (err) {
+    store.patch(lectureId, { problem: { message: `Couldn't start building: ${errorMessage(err)}`, retry: { kind: 'build' } } });
+  }
+}
+
+export async function cancelJob(lectureId: string, jobId: string): Promise<void> {
+  try {
+    useMedia.getState().applyJob(await call('media.cancel', { jobId }));
+  } catch (err) {
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't cancel: ${errorMessage(err)}`, retry: null } });
+  }
+}
+
+/** The name part of a path from either platform's dialog. */
+function fileName(filePath: string): string {
+  return filePath.split(/[\\/]/).pop() ?? filePath;
+}

@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+import type { LectureMedia, MediaJob } from '../../../main/contract/types';
+import { mergeJobs, withJob } from './latest-jobs';
+
+/** What "Try again" next to an error does: import the same file again, or ask main to build again. */
+export type Retry = { kind: 'import'; filePath: string } | { kind: 'build' } | null;
+
+export interface MediaProblem {
+  message: string;
+  retry: Retry;
+}
+
+export interface LectureMediaEntry {
+  /** Null until main has answered. */
+  media: LectureMedia | null;
+  /** The name of the file being probed and copied, while an import runs. */
+  importing: string | null;
+  problem: MediaProblem | null;
+}
+
+const EMPTY: LectureMediaEntry = { media: null, importing: null, problem: null };
+
+interface MediaState {
+  lectures: Record<string, LectureMediaEntry>;
+  patch(lectureId: string, change: Partial<LectureMediaEntry>): void;
+  /** Takes a fetched media answer, keeping job updates that arrived while it travelled. */
+  setMedia(lectureId: string, media: LectureMedia): void;
+  applyJob(job: MediaJob): void;
+}
+
+/** Each lecture's media as last heard from main: `media.get` answers updated by `media.job` events. */
+export const useMedia = create<MediaState>()((set) => ({
+  lectures: {},
+  patch(lectureId, change) {
+    set((s) => ({ lectures: { ...s.lectures, [lectureId]: { ...(s.lectures[lectureId] ?? EMPTY), ...change } } }));
+  },
+  setMedia(lectureId, media) {
+    set((s) => {
+      const entry = s.lectures[lectureId] ?? EMPTY;
+      const held = entry.media?.jobs ?? [];
+      return { lectures: { ...s.lectures, [lectureId]: { ...entry, media: { ...media, jobs: mergeJobs(media.jobs, held) } } } };
+    });
+  },
+  applyJob(job) {
+    set((s) => {
+      const entry = s.lectures[job.lectureId];
+      if (!entry?.media) return s;
+      return { lectures: { ...s.lectures, [job.lectureId]: { ...entry, media: { ...entry.media, jobs: withJob(entry.media.jobs, job) } } } };
+    });
+  },
+}));
+
+export const useLectureMedia = (lectureId: string): LectureMediaEntry => useMedia((s) => s.lectures[lectureId] ?? EMPTY);
