@@ -78,7 +78,11 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     (position: number, duration: number, settled: boolean) => {
       saver.update(position, duration);
       if (settled) saver.flush();
-      if (!settled) setEnded(false);
+      if (!settled) {
+        // Playing again after the end (rewound): the next lecture may be offered again when it ends.
+        setEnded(false);
+        setNextCancelled(false);
+      }
     },
     [saver],
   );
