@@ -261,7 +261,7 @@ test('typing is never overwritten by echoes of earlier saves or by changes from 
   await page.waitForTimeout(500);
   await page.evaluate((id) => window.lectern.invoke('courses.update', { courseId: id, patch: { subtitle: 'Changed elsewhere' } }), courseId);
   await typing;
-  await expect(description).toHaveValue(text);
+  await expect(description).toHaveText(text);
   await expect(page.getByTestId('course-subtitle')).toHaveValue('Changed elsewhere');
   await expectAllSaved(page);
 
@@ -272,7 +272,7 @@ test('typing is never overwritten by echoes of earlier saves or by changes from 
 
   await page.reload();
   await page.getByTestId('course-item').filter({ hasText: 'Untitled course' }).click();
-  await expect(page.getByTestId('course-description')).toHaveValue(text);
+  await expect(page.getByTestId('course-description')).toHaveText(text);
 });
 
 test('leaving the page right after typing still saves it (flush on pagehide)', async ({ page, host }) => {

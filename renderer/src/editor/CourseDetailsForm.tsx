@@ -1,5 +1,6 @@
 import type { Course } from '../../../main/contract/types';
 import { call } from '../ipc';
+import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 
 const parseTags = (text: string): string[] =>
@@ -22,14 +23,12 @@ export function CourseDetailsForm({ course }: { course: Course }) {
         placeholder="One line that says who this course is for"
         testId="course-subtitle"
       />
-      <AutosaveTextField
+      <RichTextField
         fieldKey={`course:${course.id}:description`}
         label="the description"
         stored={course.description}
         save={(description) => save({ description })}
         labelText="Description"
-        multiline
-        rows={8}
         placeholder="What students will learn, and what they need before starting"
         testId="course-description"
       />
