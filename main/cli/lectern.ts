@@ -5,9 +5,12 @@ import { headlessShell } from '../ipc/host-shell';
 import type { ChannelName, InputOf, ResultOf } from '../contract/channels';
 import { openAppServices, type AppServices } from '../services/app-services';
 import { createKeychainSecretStore } from '../services/credentials/keychain-secret-store';
+import type { SecretStore } from '../services/credentials/secret-store';
 import { createFileLogger, type Logger } from '../services/log/logger';
 import { defaultDataDir } from './data-dir';
+import { registerCatalogCommands } from './commands/catalog';
 import { registerCourseCommands } from './commands/courses';
+import { downloadProgressOnStderr, registerDownloadCommands } from './commands/downloads';
 import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
 import { CliError, type CliContext } from './context';
 import pkg from '../../package.json' with { type: 'json' };
@@ -16,7 +19,7 @@ import pkg from '../../package.json' with { type: 'json' };
  * `lectern …`: the same services and the same contract as the app's UI, for scripts and headless tests.
  * Requests go through the IPC dispatcher, so the CLI gets exactly the UI's validation and error messages.
  */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {}): Promise<number> {
   const program = new Command('lectern')
     .description('Lectern: build, publish and watch video lecture courses')
     .version(pkg.version)
@@ -35,7 +38,17 @@ export async function runCli(argv: string[]): Promise<number> {
         const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
         log = createFileLogger(dataDir);
         // runJobs false: a CLI command must not start encodes as a side effect; `media build --wait` runs them explicitly.
-        services = openAppServices({ dataDir, version: pkg.version, log: log.child('cli'), secrets: createKeychainSecretStore(), emit: mediaProgressOnStderr(), media: { runJobs: false } });
+        const media = mediaProgressOnStderr();
+        const downloads = downloadProgressOnStderr();
+        services = openAppServices({
+          dataDir,
+          version: pkg.version,
+          log: log.child('cli'),
+          // Tests inject an in-memory store where there is no Secret Service (no D-Bus session).
+          secrets: deps.secrets ?? createKeychainSecretStore(),
+          emit: (name, payload) => (media(name, payload), downloads(name, payload)),
+          media: { runJobs: false },
+        });
         dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }
       const envelope = await dispatch(channel, input);
@@ -48,6 +61,8 @@ export async function runCli(argv: string[]): Promise<number> {
   };
   registerCourseCommands(program, ctx);
   registerMediaCommands(program, ctx);
+  registerCatalogCommands(program, ctx);
+  registerDownloadCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
