@@ -69,7 +69,20 @@ export class MediaService {
     this.maxDurationSec = opts.maxDurationSec ?? 4 * 3600;
     this.working = opts.runJobs ?? true;
     this.recover();
-    if (this.working) this.pump();
+    if (this.working) {
+      this.reportTools();
+      this.pump();
+    }
+  }
+
+  /** At start-up, so a missing encoder shows in the log before the first job fails on it. */
+  private reportTools(): void {
+    void this.tools().then((t) => {
+      // The log may already be closed with the app.
+      if (this.closed) return;
+      if (t.problem) this.log.log('warn', 'ffmpeg cannot build lecture media', { ffmpeg: t.ffmpeg, version: t.version, missing: t.missing, problem: t.problem });
+      else this.log.log('info', 'ffmpeg ready', { ffmpeg: t.ffmpeg, ffprobe: t.ffprobe, version: t.version });
+    });
   }
 
   /** Which ffmpeg runs, its version, and what it lacks (checked once). */

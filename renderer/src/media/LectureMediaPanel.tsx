@@ -4,7 +4,7 @@ import { HlsPlayer } from '../player/HlsPlayer';
 import { formatDuration } from '../editor/format';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
-import { buildMedia, importVideo, loadMedia, pickVideo, watchMediaJobs } from './media-actions';
+import { buildMedia, importVideo, loadMedia, pickVideo, reportMediaTools, watchMediaJobs } from './media-actions';
 import { describeProbe, formatBytes, isActive } from './media-format';
 import { useLectureMedia } from './media-store';
 import './media.css';
@@ -22,6 +22,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
 
   useEffect(() => {
     watchMediaJobs();
+    reportMediaTools();
     void loadMedia(lecture.id);
   }, [lecture.id]);
 

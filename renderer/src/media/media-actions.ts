@@ -1,6 +1,7 @@
 import type { MediaJobKind } from '../../../main/contract/types';
 import { LecternError } from '../../../main/contract/errors';
 import { call, errorMessage, subscribe } from '../ipc';
+import { useNotices } from '../state/notices-store';
 import { useMedia } from './media-store';
 
 let watching = false;
@@ -16,6 +17,19 @@ export function watchMediaJobs(): void {
     useMedia.getState().applyJob(job);
     if (job.status === 'done') void loadMedia(job.lectureId);
   });
+}
+
+let toolsChecked = false;
+
+/** Once per page: an ffmpeg that cannot transcode is said up front, not only when the first job fails. */
+export function reportMediaTools(): void {
+  if (toolsChecked) return;
+  toolsChecked = true;
+  call('media.tools', {})
+    .then((tools) => {
+      if (tools.problem) useNotices.getState().push(tools.problem);
+    })
+    .catch((err: unknown) => useNotices.getState().push(`Couldn't check ffmpeg: ${errorMessage(err)}`));
 }
 
 export async function loadMedia(lectureId: string): Promise<void> {
