@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PublishProblem } from '../../contract/domains/publishing-types';
 import type { CourseDetail, Lecture, LectureMedia } from '../../contract/types';
@@ -65,7 +66,8 @@ export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf): Publish
       packageDir: path.dirname(media.ladder.master),
       renditions: media.ladder.renditions.map((r) => ({ name: r.name, height: r.height, bandwidth: r.bandwidth })),
       poster: media.poster,
-      storyboard: media.storyboard,
+      // A clip shorter than one thumbnail interval gets a VTT but no sprite; publish no storyboard then.
+      storyboard: media.storyboard && fs.existsSync(media.storyboard.sprite) ? media.storyboard : null,
       previewClip: media.preview,
     };
   });

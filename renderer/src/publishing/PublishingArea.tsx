@@ -1,12 +1,36 @@
+import { useEffect } from 'react';
+import { subscribe } from '../ipc';
 import { Notices } from '../ui/Notices';
+import { CoursesToPublish } from './CoursesToPublish';
+import { HubSettings } from './HubSettings';
+import { refreshCourses, refreshHubs, refreshRuns, usePublishing } from './publishing-store';
+import { UploadQueue } from './UploadQueue';
+import './publishing.css';
 
-/** Hubs, the upload queue and publishing (issue #4 fills this in). */
+/** Hubs, course drafts with their published versions, and the upload queue. */
 export function PublishingArea() {
+  useEffect(() => {
+    void refreshHubs();
+    void refreshCourses();
+    void refreshRuns();
+    const offs = [
+      subscribe('publish.run', (run) => {
+        usePublishing.getState().putRun(run);
+        if (run.state === 'done') void refreshCourses();
+      }),
+      subscribe('hubs.changed', () => void refreshHubs()),
+      subscribe('drafts.changed', () => void refreshCourses()),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+
   return (
-    <main className="workspace" aria-label="Publishing">
+    <main className="workspace publishing" aria-label="Publishing">
       <Notices />
       <h1>Publishing</h1>
-      <p className="loading">Hub settings and the upload queue will appear here.</p>
+      <HubSettings />
+      <CoursesToPublish />
+      <UploadQueue />
     </main>
   );
 }

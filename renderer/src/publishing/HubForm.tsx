@@ -1,0 +1,171 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import type { Hub } from '../../../main/contract/domains/publishing-types';
+import { LecternError } from '../../../main/contract/errors';
+import { call, errorMessage } from '../ipc';
+import { refreshHubs, usePublishing } from './publishing-store';
+
+interface Props {
+  /** The hub to edit; absent for a new one. */
+  hub?: Hub;
+}
+
+type Field = 'name' | 'endpoint' | 'region' | 'bucket' | 'keyPrefix' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'sessionExpiresAt';
+
+const toLocalInput = (ms: number | null) => (ms === null ? '' : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+
+/**
+ * Adds or edits a hub. Secret fields are write-only: they start empty, an empty secret on edit keeps the
+ * stored one, and nothing typed there is ever read back from main.
+ */
+export function HubForm({ hub }: Props) {
+  const edit = usePublishing((s) => s.edit);
+  const [values, setValues] = useState({
+    name: hub?.name ?? '',
+    endpoint: hub?.endpoint ?? '',
+    region: hub?.region ?? 'us-east-1',
+    bucket: hub?.bucket ?? '',
+    keyPrefix: hub?.keyPrefix ?? '',
+    pathStyle: hub?.pathStyle ?? true,
+    accessKeyId: hub?.accessKeyId ?? '',
+    secretAccessKey: '',
+    sessionToken: '',
+    sessionExpiresAt: toLocalInput(hub?.sessionExpiresAt ?? null),
+    removeSession: false,
+  });
+  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const [saving, setSaving] = useState(false);
+  const firstRef = useRef<HTMLInputElement>(null);
+  const secretRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    // An expired key is the usual reason to open an existing hub: go straight to the secret.
+    (hub ? secretRef : firstRef).current?.focus();
+  }, [hub]);
+
+  const set = <K extends keyof typeof values>(k: K, v: (typeof values)[K]) => setValues((s) => ({ ...s, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setErrors({});
+    const expiresAt = values.sessionExpiresAt ? new Date(values.sessionExpiresAt).getTime() : undefined;
+    const common = {
+      name: values.name,
+      endpoint: values.endpoint,
+      region: values.region,
+      bucket: values.bucket,
+      keyPrefix: values.keyPrefix,
+      pathStyle: values.pathStyle,
+      accessKeyId: values.accessKeyId,
+    };
+    try {
+      if (hub) {
+        await call('hubs.update', {
+          hubId: hub.id,
+          patch: {
+            ...common,
+            ...(values.secretAccessKey ? { secretAccessKey: values.secretAccessKey } : {}),
+            ...(values.removeSession ? { sessionToken: null } : values.sessionToken ? { sessionToken: values.sessionToken, ...(expiresAt ? { sessionExpiresAt: expiresAt } : {}) } : {}),
+          },
+        });
+      } else {
+        await call('hubs.create', {
+          ...common,
+          secretAccessKey: values.secretAccessKey,
+          ...(values.sessionToken ? { sessionToken: values.sessionToken, ...(expiresAt ? { sessionExpiresAt: expiresAt } : {}) } : {}),
+        });
+      }
+      await refreshHubs();
+      edit(null);
+    } catch (err) {
+      if (err instanceof LecternError && err.issues?.length) {
+        const next: Partial<Record<Field | 'form', string>> = {};
+        for (const issue of err.issues) {
+          const field = (issue.path.replace(/^patch\./, '') || 'form') as Field | 'form';
+          next[field] ??= issue.message;
+        }
+        setErrors(next);
+      } else {
+        setErrors({ form: errorMessage(err) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const text = (field: Field, label: string, opts: { hint?: string; type?: string; placeholder?: string; ref?: Ref<HTMLInputElement>; autoComplete?: string } = {}) => (
+    <label className="field" htmlFor={`${id}-${field}`}>
+      <span className="field-label">{label}</span>
+      <input
+        id={`${id}-${field}`}
+        ref={opts.ref}
+        type={opts.type ?? 'text'}
+        value={values[field]}
+        placeholder={opts.placeholder}
+        autoComplete={opts.autoComplete ?? 'off'}
+        spellCheck={false}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
+        onChange={(e) => set(field, e.target.value)}
+        data-testid={`hub-${field}`}
+      />
+      {opts.hint && <span className="field-hint">{opts.hint}</span>}
+      {errors[field] && (
+        <span className="field-error" id={`${id}-${field}-error`}>
+          {errors[field]}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <form className="hub-form" onSubmit={(e) => void submit(e)} aria-label={hub ? `Edit hub ${hub.name}` : 'Add a hub'} data-testid="hub-form">
+      <h3 className="hub-form-title">{hub ? `Edit “${hub.name}”` : 'Add a hub'}</h3>
+      <div className="hub-form-grid">
+        {text('name', 'Name', { ref: firstRef, placeholder: 'Course hub' })}
+        {text('endpoint', 'Endpoint', { placeholder: 'https://s3.eu-west-1.amazonaws.com' })}
+        {text('region', 'Region')}
+        {text('bucket', 'Bucket')}
+        {text('keyPrefix', 'Key prefix', { hint: 'Folder inside the bucket, e.g. lectern/. Leave empty for the whole bucket.' })}
+        <label className="field hub-checkbox">
+          <input type="checkbox" checked={values.pathStyle} onChange={(e) => set('pathStyle', e.target.checked)} data-testid="hub-pathStyle" />
+          <span>Path-style addresses (MinIO, Swift and most self-hosted servers)</span>
+        </label>
+        {text('accessKeyId', 'Access key id')}
+        {text('secretAccessKey', 'Secret access key', {
+          type: 'password',
+          ref: secretRef,
+          autoComplete: 'new-password',
+          placeholder: hub ? 'Stored in the system keychain — type a new one to replace it' : '',
+          hint: 'Kept in the system keychain only; Lectern never shows it again.',
+        })}
+        {text('sessionToken', 'Session token (temporary credentials only)', {
+          type: 'password',
+          autoComplete: 'new-password',
+          placeholder: hub?.hasSessionToken ? 'Stored — type a new one to replace it' : 'Optional',
+        })}
+        {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+        {hub?.hasSessionToken && (
+          <label className="field hub-checkbox">
+            <input type="checkbox" checked={values.removeSession} onChange={(e) => set('removeSession', e.target.checked)} />
+            <span>Remove the stored session token (switch to long-term keys)</span>
+          </label>
+        )}
+      </div>
+      {errors.form && (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="hub-form-actions">
+        <button type="button" className="button" onClick={() => edit(null)}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={saving} data-testid="hub-save">
+          {saving ? 'Saving…' : hub ? 'Save changes' : 'Add hub'}
+        </button>
+      </div>
+    </form>
+  );
+}

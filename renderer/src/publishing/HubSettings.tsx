@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { Hub, HubConnectionReport } from '../../../main/contract/domains/publishing-types';
+import { call, errorMessage } from '../ipc';
+import { useNotices } from '../state/notices-store';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { HubForm } from './HubForm';
+import { refreshHubs, usePublishing } from './publishing-store';
+
+const CHECKS = ['list', 'write', 'read', 'delete'] as const;
+
+function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionReport }) {
+  const edit = usePublishing((s) => s.edit);
+  return (
+    <div className={`connection-report ${report.ok ? 'is-ok' : 'is-failed'}`} role="status" data-testid="connection-report">
+      <ul className="connection-checks">
+        {CHECKS.map((c) => (
+          <li key={c} data-testid={`check-${c}`} data-result={report[c] === 'ok' ? 'ok' : 'failed'}>
+            <span className="connection-check-name">{c}</span> <span className="connection-check-result">{report[c] === 'ok' ? '✓ ok' : report[c]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="connection-summary" data-testid="connection-summary">
+        {report.ok ? 'Lectern can list, write, read and delete on this hub.' : report.problem}
+      </p>
+      {report.reason === 'credentials-expired' && (
+        <button type="button" className="button button-primary" onClick={() => edit(hub.id)}>
+          Update the key
+        </button>
+      )}
+    </div>
+  );
+}
+
+function HubCard({ hub }: { hub: Hub }) {
+  const edit = usePublishing((s) => s.edit);
+  const [report, setReport] = useState<HubConnectionReport | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const expired = hub.sessionExpiresAt !== null && hub.sessionExpiresAt <= Date.now();
+
+  async function test() {
+    setTesting(true);
+    setReport(null);
+    try {
+      setReport(await call('hubs.test', { hubId: hub.id }));
+    } catch (err) {
+      useNotices.getState().push(`Could not test “${hub.name}”: ${errorMessage(err)}`);
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  async function remove() {
+    setConfirming(false);
+    try {
+      await call('hubs.delete', { hubId: hub.id });
+      await refreshHubs();
+    } catch (err) {
+      useNotices.getState().push(errorMessage(err));
+    }
+  }
+
+  return (
+    <li className="hub-card" data-testid="hub-card" data-hub-id={hub.id}>
+      <div className="hub-card-head">
+        <div>
+          <h3 className="hub-name" dir="auto">
+            {hub.name}
+          </h3>
+          <p className="hub-where">
+            {hub.endpoint} · bucket <code>{hub.bucket}</code>
+            {hub.keyPrefix && (
+              <>
+                {' '}
+                · prefix <code>{hub.keyPrefix}</code>
+              </>
+            )}
+          </p>
+          {expired && (
+            <p className="hub-expired" role="alert">
+              Credentials expired — update the key before publishing.
+            </p>
+          )}
+        </div>
+        <div className="hub-card-actions">
+          <button type="button" className="button" onClick={() => void test()} disabled={testing} data-testid="hub-test">
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>
+          <button type="button" className="button" onClick={() => edit(hub.id)} data-testid="hub-edit">
+            Edit
+          </button>
+          <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)} data-testid="hub-delete">
+            Remove
+          </button>
+        </div>
+      </div>
+      {report && <ConnectionResult hub={hub} report={report} />}
+      <ConfirmDialog open={confirming} title="Remove this hub?" confirmLabel="Remove hub" onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
+        <p>
+          Lectern forgets <strong dir="auto">{hub.name}</strong> and removes its keys from the system keychain. Courses already on the hub stay there.
+        </p>
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+/** Hub profiles: add, edit, remove and test; the form opens in place of the list entry. */
+export function HubSettings() {
+  const hubs = usePublishing((s) => s.hubs);
+  const editing = usePublishing((s) => s.edit);
+  const target = usePublishing((s) => s.editing);
+
+  return (
+    <section className="publishing-section" aria-labelledby="hubs-heading">
+      <div className="publishing-section-head">
+        <h2 id="hubs-heading">Hubs</h2>
+        {target === null && (
+          <button type="button" className="button" onClick={() => editing('new')} data-testid="add-hub">
+            Add hub
+          </button>
+        )}
+      </div>
+      {target === 'new' && <HubForm />}
+      {hubs === null ? (
+        <p className="loading">Loading hubs…</p>
+      ) : hubs.length === 0 ? (
+        target !== 'new' && (
+          <div className="publishing-empty" data-testid="hubs-empty">
+            <p>
+              A hub is where students download your courses from: an S3 bucket (AWS, MinIO, Swift, Wasabi…) and a folder inside it. Add one with its endpoint,
+              bucket and an access key that may list, write, read and delete there.
+            </p>
+            <button type="button" className="button button-primary" onClick={() => editing('new')}>
+              Add your first hub
+            </button>
+          </div>
+        )
+      ) : (
+        <ul className="hub-list">
+          {hubs.map((h) => (target === h.id ? <li key={h.id}><HubForm hub={h} /></li> : <HubCard key={h.id} hub={h} />))}
+        </ul>
+      )}
+    </section>
+  );
+}

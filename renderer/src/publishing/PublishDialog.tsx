@@ -1,0 +1,106 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contract/domains/publishing-types';
+import { call, errorMessage } from '../ipc';
+
+interface Props {
+  course: PublishableCourse;
+  hub: Hub;
+  onClose(): void;
+}
+
+/**
+ * The pre-publish check before anything is uploaded: the problems to fix in the Studio, or what will be
+ * published and a button to start. A native modal dialog: focus is trapped and Escape closes it.
+ */
+export function PublishDialog({ course, hub, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const [check, setCheck] = useState<PublishCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    ref.current?.showModal();
+    let live = true;
+    call('publish.check', { courseId: course.courseId }).then(
+      (c) => live && setCheck(c),
+      (err: unknown) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [course.courseId]);
+
+  useEffect(() => {
+    if (check) (check.ok ? primaryRef : closeRef).current?.focus();
+  }, [check]);
+
+  async function start() {
+    setStarting(true);
+    try {
+      await call('publish.start', { courseId: course.courseId, hubId: hub.id });
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+      setStarting(false);
+    }
+  }
+
+  const current = course.publications.find((p) => p.hubId === hub.id);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog publish-dialog"
+      aria-labelledby={titleId}
+      data-testid="publish-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        Publish “<span dir="auto">{course.title}</span>” to {hub.name}
+      </h2>
+      <div className="dialog-body" aria-live="polite">
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : check === null ? (
+          <p className="loading">Checking the course…</p>
+        ) : check.ok ? (
+          <div data-testid="publish-check-ok">
+            <p>
+              Ready: {check.lectureCount} {check.lectureCount === 1 ? 'lecture' : 'lectures'} with finished videos. This becomes version{' '}
+              {current ? current.version + 1 : 1} on the hub{current ? ` (now ${current.version})` : ''}.
+            </p>
+            <p className="field-hint">Files already on the hub are not uploaded again. Students keep seeing the current version until every file has arrived.</p>
+          </div>
+        ) : (
+          <div data-testid="publish-problems">
+            <p>Fix these in the Studio first:</p>
+            <ul className="publish-problems">
+              {check.problems.map((p, i) => (
+                <li key={i} dir="auto">
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button ref={closeRef} type="button" className="button" onClick={onClose}>
+          {check?.ok === false ? 'Close' : 'Cancel'}
+        </button>
+        {check?.ok && (
+          <button ref={primaryRef} type="button" className="button button-primary" disabled={starting} onClick={() => void start()} data-testid="publish-confirm">
+            {starting ? 'Starting…' : 'Publish'}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,124 @@
+import type { PublishRun } from '../../../main/contract/domains/publishing-types';
+import { call, errorMessage } from '../ipc';
+import { useNotices } from '../state/notices-store';
+import { formatBytes, formatEta, formatWhen } from './format';
+import { usePublishing } from './publishing-store';
+
+const STATE_LABEL: Record<PublishRun['state'], string> = {
+  queued: 'Waiting',
+  running: 'Uploading',
+  paused: 'Paused',
+  failed: 'Failed',
+  done: 'Published',
+  cancelled: 'Cancelled',
+};
+
+async function act(what: 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' | 'uploads.retry', run: PublishRun) {
+  try {
+    usePublishing.getState().putRun(await call(what, { runId: run.id }));
+  } catch (err) {
+    useNotices.getState().push(errorMessage(err));
+  }
+}
+
+function RunRow({ run }: { run: PublishRun }) {
+  const edit = usePublishing((s) => s.edit);
+  const active = run.state === 'running' || run.state === 'queued' || run.state === 'paused';
+  const percent = run.bytesTotal > 0 ? Math.floor((run.bytesDone / run.bytesTotal) * 100) : run.state === 'done' ? 100 : 0;
+  const uploaded = run.filesDone - run.filesSkipped;
+  const label = `Publish of ${run.courseTitle} to ${run.hubName}`;
+
+  return (
+    <li className={`upload-run is-${run.state}`} data-testid="upload-run" data-run-id={run.id} data-state={run.state} aria-label={label}>
+      <div className="upload-run-head">
+        <span className="upload-run-title" dir="auto">
+          {run.courseTitle}
+          {run.version !== null && <span className="upload-run-version"> · version {run.version}</span>}
+        </span>
+        <span className="upload-run-hub">→ {run.hubName}</span>
+        <span className="upload-run-state" data-testid="run-state">
+          {STATE_LABEL[run.state]}
+        </span>
+      </div>
+      {run.state !== 'failed' && run.state !== 'cancelled' && (
+        <progress className="upload-progress" max={100} value={percent} aria-label={`${label}: ${percent}%`} data-testid="run-progress" />
+      )}
+      <p className="upload-run-stats" data-testid="run-stats">
+        {run.filesTotal > 0 ? (
+          <>
+            <span data-testid="run-files">
+              {uploaded} of {run.filesTotal - run.filesSkipped} files uploaded, {run.filesSkipped} already on the hub
+            </span>
+            {' · '}
+            {formatBytes(run.bytesDone)} of {formatBytes(run.bytesTotal)}
+            {run.state === 'running' && run.bytesPerSecond > 0 && (
+              <>
+                {' · '}
+                {formatBytes(run.bytesPerSecond)}/s {formatEta(run.etaSeconds)}
+              </>
+            )}
+          </>
+        ) : (
+          <span>{run.state === 'running' ? 'Checking which files the hub already has…' : `Started ${formatWhen(run.createdAt)}`}</span>
+        )}
+        {run.finishedAt !== null && <span className="upload-run-when"> · {formatWhen(run.finishedAt)}</span>}
+      </p>
+      {run.error && (
+        <p className="upload-run-error" role="alert" dir="auto" data-testid="run-error">
+          {run.reason === 'credentials-expired' ? <strong>Credentials expired — update the key. </strong> : null}
+          {run.error}
+        </p>
+      )}
+      <div className="upload-run-actions">
+        {run.reason === 'credentials-expired' && (
+          <button type="button" className="button button-primary" onClick={() => edit(run.hubId)} data-testid="run-update-key">
+            Update the key
+          </button>
+        )}
+        {(run.state === 'running' || run.state === 'queued') && (
+          <button type="button" className="button" onClick={() => void act('uploads.pause', run)} data-testid="run-pause">
+            Pause
+          </button>
+        )}
+        {run.state === 'paused' && (
+          <button type="button" className="button button-primary" onClick={() => void act('uploads.resume', run)} data-testid="run-resume">
+            Resume
+          </button>
+        )}
+        {(run.state === 'failed' || run.state === 'cancelled') && (
+          <button type="button" className="button" onClick={() => void act('uploads.retry', run)} data-testid="run-retry">
+            Retry
+          </button>
+        )}
+        {active && (
+          <button type="button" className="button button-danger-quiet" onClick={() => void act('uploads.cancel', run)} data-testid="run-cancel">
+            Cancel
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Every publish run, newest first: progress, speed and what to do next. */
+export function UploadQueue() {
+  const runs = usePublishing((s) => s.runs);
+  return (
+    <section className="publishing-section" aria-labelledby="queue-heading">
+      <h2 id="queue-heading">Upload queue</h2>
+      {runs === null ? (
+        <p className="loading">Loading…</p>
+      ) : runs.length === 0 ? (
+        <p className="publishing-empty" data-testid="queue-empty">
+          Nothing uploaded yet. Press “Publish…” next to a course: its lectures are checked, then uploaded here with their progress.
+        </p>
+      ) : (
+        <ul className="upload-runs" data-testid="upload-queue">
+          {runs.map((r) => (
+            <RunRow key={r.id} run={r} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

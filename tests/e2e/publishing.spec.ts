@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { Page } from '@playwright/test';
+import type { ChannelName, InputOf, ResultOf } from '../../main/contract/channels';
+import type { Envelope } from '../../main/contract/errors';
+import { parseCourseManifest, type CourseManifest } from '../../main/services/downloads/manifest';
+import { makeVideo } from '../helpers/media';
+import { connectS3TestServer, TEST_CREDENTIALS, type S3TestServer } from '../helpers/s3-server';
+import { tempDir } from '../helpers/tmp';
+import { test, expect } from './support/fixtures';
+import { guardPage } from './support/page-guard';
+
+let guard: ReturnType<typeof guardPage>;
+let s3: S3TestServer;
+const media = tempDir('lectern-e2e-pub-media-');
+
+test.use({ viewport: { width: 1280, height: 1000 } });
+
+test.beforeAll(async () => {
+  s3 = await connectS3TestServer('e2e-publish');
+});
+test.afterAll(async () => {
+  await s3?.close();
+  media.cleanup();
+});
+test.beforeEach(({ page }) => {
+  guard = guardPage(page);
+});
+test.afterEach(() => {
+  expect(guard.problems(), 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+});
+
+/** Setup only (course outline and encodes): the contract from the page, as the UI would call it. */
+async function invoke<C extends ChannelName>(page: Page, channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
+  const envelope = await page.evaluate(
+    ([c, i]) => (window.lectern as unknown as { invoke(c: string, i: unknown): Promise<Envelope<unknown>> }).invoke(c, i),
+    [channel, input as unknown] as const,
+  );
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value as ResultOf<C>;
+}
+
+async function importAndBuild(page: Page, lectureId: string, file: string): Promise<void> {
+  await invoke(page, 'media.import', { lectureId, filePath: file });
+  const jobs = await invoke(page, 'media.build', { lectureId, wait: true });
+  expect(jobs.filter((j) => j.status !== 'done')).toEqual([]);
+}
+
+async function manifestOnHub(version: number, courseId: string): Promise<CourseManifest> {
+  const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `hub/courses/${courseId}/versions/${version}/course.json` }));
+  return parseCourseManifest((await res.Body?.transformToString()) ?? '', 'course.json');
+}
+
+const filesOf = (l: CourseManifest['lectures'][number]) =>
+  [...(l.media?.files ?? []), l.poster, l.storyboard?.vtt, l.storyboard?.sprite, l.previewClip].filter((f) => f != null).map((f) => f.path);
+
+test('an instructor adds a hub, tests it, publishes a course, edits one lecture and republishes only what changed', async ({ page, host }) => {
+  test.setTimeout(150_000);
+  const clipA = makeVideo(path.join(media.dir, 'variables.mp4'), { durationSec: 4 });
+  const clipB = makeVideo(path.join(media.dir, 'traits.mp4'), { durationSec: 4, fps: 25 });
+  const clipB2 = makeVideo(path.join(media.dir, 'traits-v2.mp4'), { durationSec: 4, fps: 24 });
+
+  await page.goto(host.url);
+  const course = await invoke(page, 'courses.create', { title: 'Rust for Data People' });
+  const basics = await invoke(page, 'sections.create', { courseId: course.id, title: 'Basics' });
+  const variables = await invoke(page, 'lectures.create', { sectionId: basics.id, title: 'Variables' });
+  const traits = await invoke(page, 'lectures.create', { sectionId: basics.id, title: 'Traits' });
+  await importAndBuild(page, variables.id, clipA);
+
+  // The Publishing area, by keyboard; a newcomer is told what a hub is.
+  await page.keyboard.press('Control+2');
+  const area = page.getByRole('main', { name: 'Publishing' });
+  await expect(area.getByTestId('hubs-empty')).toContainText('A hub is where students download your courses');
+  await expect(area.getByTestId('queue-empty')).toBeVisible();
+
+  // Add the hub. The secret field is a password field and never shown again.
+  await area.getByRole('button', { name: 'Add your first hub' }).click();
+  const form = area.getByTestId('hub-form');
+  await expect(form.getByTestId('hub-name')).toBeFocused();
+  await page.keyboard.type('Swift test hub');
+  await form.getByTestId('hub-endpoint').fill(s3.endpoint);
+  await form.getByTestId('hub-bucket').fill('Not A Bucket');
+  await form.getByTestId('hub-keyPrefix').fill('hub');
+  await form.getByTestId('hub-accessKeyId').fill(TEST_CREDENTIALS.accessKeyId);
+  await expect(form.getByTestId('hub-secretAccessKey')).toHaveAttribute('type', 'password');
+  await form.getByTestId('hub-secretAccessKey').fill(TEST_CREDENTIALS.secretAccessKey);
+  await form.getByTestId('hub-save').click();
+  await expect(form).toContainText('Bucket must be 3–63 lowercase letters');
+  await form.getByTestId('hub-bucket').fill(s3.bucket);
+  await form.getByTestId('hub-save').click();
+  const hubCard = area.getByTestId('hub-card');
+  await expect(hubCard).toContainText('Swift test hub');
+  await expect(hubCard).toContainText(s3.bucket);
+  await expect(area).not.toContainText(TEST_CREDENTIALS.secretAccessKey);
+
+  // Test connection: each permission separately.
+  await hubCard.getByTestId('hub-test').click();
+  const report = hubCard.getByTestId('connection-report');
+  for (const check of ['list', 'write', 'read', 'delete']) await expect(report.getByTestId(`check-${check}`)).toHaveAttribute('data-result', 'ok');
+  await expect(report.getByTestId('connection-summary')).toHaveText('Lectern can list, write, read and delete on this hub.');
+
+  // The pre-publish check stops a course whose second lecture has no video yet.
+  const row = area.getByTestId('publish-course').filter({ hasText: 'Rust for Data People' });
+  await expect(row.getByTestId('publications')).toHaveText('Not published yet');
+  await row.getByTestId('publish-course-button').click();
+  const dialog = page.getByTestId('publish-dialog');
+  await expect(dialog.getByTestId('publish-problems')).toContainText('“Traits” has no video; import one and build it in the Studio.');
+  await expect(dialog.getByTestId('publish-confirm')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await importAndBuild(page, traits.id, clipB);
+  await row.getByTestId('publish-course-button').click();
+  await expect(dialog.getByTestId('publish-check-ok')).toContainText('Ready: 2 lectures');
+  await expect(dialog.getByTestId('publish-check-ok')).toContainText('This becomes version 1');
+  await expect(dialog.getByTestId('publish-confirm')).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const firstRun = area.getByTestId('upload-run').first();
+  await expect(firstRun).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(firstRun).toContainText('version 1');
+  await expect(row.getByTestId('publication')).toContainText('Version 1 on Swift test hub');
+  const v1 = await manifestOnHub(1, course.id);
+  const [v1a, v1b] = [filesOf(v1.lectures[0]!), filesOf(v1.lectures[1]!)];
+  await expect(firstRun.getByTestId('run-files')).toHaveText(`${v1a.length + v1b.length} of ${v1a.length + v1b.length} files uploaded, 0 already on the hub`);
+
+  // Edit one lecture: a new take of "Traits", and a new title.
+  await importAndBuild(page, traits.id, clipB2);
+  await invoke(page, 'lectures.update', { lectureId: traits.id, patch: { title: 'Traits and generics' } });
+
+  await row.getByTestId('publish-course-button').click();
+  await expect(dialog.getByTestId('publish-check-ok')).toContainText('This becomes version 2 on the hub (now 1)');
+  await dialog.getByTestId('publish-confirm').click();
+  const secondRun = area.getByTestId('upload-run').first();
+  await expect(secondRun).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(secondRun).toContainText('version 2');
+  await expect(row.getByTestId('publication')).toContainText('Version 2 on Swift test hub');
+
+  // Only the edited lecture's files went up; the other lecture's were already there under the same keys.
+  const v2 = await manifestOnHub(2, course.id);
+  const [v2a, v2b] = [filesOf(v2.lectures[0]!), filesOf(v2.lectures[1]!)];
+  expect(v2a).toEqual(v1a);
+  expect(v2b.filter((f) => v1b.includes(f))).toEqual([]);
+  expect(v2.lectures[1]?.title).toBe('Traits and generics');
+  await expect(secondRun.getByTestId('run-files')).toHaveText(`${v2b.length} of ${v2b.length} files uploaded, ${v2a.length} already on the hub`);
+  await expect(area.getByTestId('upload-run')).toHaveCount(2);
+});
