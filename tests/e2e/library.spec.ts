@@ -24,6 +24,7 @@ test.beforeAll(() => {
   writeManifest(hubRoot, {
     lecture: {
       durationSec: 12,
+      freePreview: true,
       summary: 'Why <b>44.1 kHz</b>?',
     },
   });
@@ -93,6 +94,16 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
   await expect(page.getByTestId('lecture-duration')).toHaveText('0:12');
   await expect(coursePage.getByText('Why <b>44.1 kHz</b>?')).toBeVisible();
   await expect(page.getByTestId('lecture-sizes')).toHaveText(/^360p [\d.]+ (KB|MB) · 180p [\d.]+ (KB|MB)$/);
+
+  // A free-preview lecture streams from the hub (through the app origin) before anything is downloaded.
+  await page.getByRole('button', { name: 'Watch the free preview of Sampling' }).click();
+  await expect(page.getByTestId('library-preview').locator('video')).toBeVisible();
+  await page.locator('video').evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await page.getByRole('button', { name: '← Back' }).click();
 
   // Download the whole course: the dialog shows the total size and the free space before anything is fetched.
   await page.getByTestId('download-course').click();

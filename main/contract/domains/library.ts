@@ -72,6 +72,8 @@ export interface CourseLecture {
   freePreview: boolean;
   hasMedia: boolean;
   qualities: QualitySize[];
+  /** A free-preview lecture's master playlist streamed through the app origin (no download); null otherwise. */
+  previewPath: string | null;
   /** The newest download of this lecture, if any (possibly of an older course version). */
   download: DownloadItem | null;
 }

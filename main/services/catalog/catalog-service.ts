@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { CatalogCourse, CatalogView, LibraryHub } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
-import type { CatalogEntry } from '../downloads/manifest';
+import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
@@ -123,6 +123,18 @@ export class CatalogService {
     const hub = this.store.hubByBase(hubBase);
     if (!hub) return null;
     return this.store.course(hub.id, courseId)?.manifest.title ?? this.store.catalog(hub.id)?.catalog.courses.find((c) => c.id === courseId)?.title ?? null;
+  }
+
+  /**
+   * A file a free-preview lecture's cached manifest lists, with its hub base; null for anything else
+   * (not free preview, not listed, unknown hub or course), so the preview route fetches nothing else.
+   */
+  previewFile(hubId: string, courseId: string, lectureId: string, key: string): { base: URL; file: ManifestFile } | null {
+    const hub = this.store.hub(hubId);
+    const lecture = hub ? this.store.course(hubId, courseId)?.manifest.lectures.find((l) => l.id === lectureId) : undefined;
+    if (!hub || !lecture?.freePreview || !lecture.media) return null;
+    const file = lecture.media.files.find((f) => f.path === key);
+    return file ? { base: new URL(hub.baseUrl), file } : null;
   }
 
   /** Finds a course by id across hubs (the CLI names courses by id alone). */

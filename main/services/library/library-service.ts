@@ -44,6 +44,7 @@ export class LibraryService {
         freePreview: l.freePreview ?? false,
         hasMedia: Boolean(l.media),
         qualities: (l.media?.renditions ?? []).map((r) => ({ name: r.name, height: r.height, bytes: r.bytes })).sort((a, b) => b.height - a.height),
+        previewPath: l.freePreview && l.media ? `/stream/${hubId}/${courseId}/${l.id}/${l.media.master}` : null,
         download: d ? this.item(d, m.title) : null,
       };
     };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EventSink } from '../../contract/events';
 import type { FetchHandler } from '../app-server/static-files';
 import { CatalogService } from '../catalog/catalog-service';
+import { createPreviewStreamHandler } from '../catalog/preview-stream';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
 import { DownloadManager, type DownloadEvent } from '../downloads/download-manager';
@@ -14,7 +15,7 @@ export interface LibraryServices {
   readonly downloads: DownloadManager;
   readonly catalog: CatalogService;
   readonly library: LibraryService;
-  /** Routes the library adds to the app origin (by path prefix): the offline player's `/media/`. */
+  /** Routes the library adds to the app origin (by path prefix): the offline player's `/media/`, free previews' `/stream/`. */
   routes(appOrigin: string): Record<string, FetchHandler>;
   close(): Promise<void>;
 }
@@ -60,6 +61,7 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
     library,
     routes: (appOrigin) => ({
       '/media/': createOfflineMediaHandler({ source: downloads.mediaSource(), libraryDir, appOrigin, prefix: '/media/' }),
+      '/stream/': createPreviewStreamHandler({ catalog, appOrigin, prefix: '/stream/' }),
     }),
     close: () => downloads.close(),
   };

@@ -103,6 +103,16 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
                       {l.qualities.map((q) => `${q.name} ${formatBytes(q.bytes)}`).join(' · ')}
                     </p>
                   )}
+                  {l.previewPath && !d && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => l.previewPath && show({ kind: 'preview', src: l.previewPath, title: l.title, back: { kind: 'course', hubId, courseId } })}
+                      aria-label={`Watch the free preview of ${l.title}`}
+                    >
+                      Watch preview
+                    </button>
+                  )}
                   {!l.hasMedia ? (
                     <p className="muted">No video published yet.</p>
                   ) : d ? (

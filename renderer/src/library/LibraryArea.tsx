@@ -4,7 +4,7 @@ import { CatalogPage } from './CatalogPage';
 import { CoursePage } from './CoursePage';
 import { DownloadsPage } from './DownloadsPage';
 import { followDownloads, useLibrary, type LibraryPage } from './library-store';
-import { PlayerPage } from './PlayerPage';
+import { PlayerPage, PreviewPage } from './PlayerPage';
 import { StoragePage } from './StoragePage';
 import './library.css';
 
@@ -25,7 +25,7 @@ export function LibraryArea() {
     return followDownloads();
   }, [load]);
 
-  const current = page.kind === 'course' ? 'catalog' : page.kind === 'player' ? null : page.kind;
+  const current = page.kind === 'course' ? 'catalog' : page.kind === 'player' || page.kind === 'preview' ? null : page.kind;
   return (
     <main className="workspace library" aria-label="Library">
       <Notices />
@@ -60,5 +60,7 @@ function LibraryContent({ page }: { page: LibraryPage }) {
       return <StoragePage />;
     case 'player':
       return <PlayerPage key={page.downloadId} downloadId={page.downloadId} back={page.back} />;
+    case 'preview':
+      return <PreviewPage key={page.src} src={page.src} title={page.title} back={page.back} />;
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PlayableLecture } from '../../../main/contract/domains/playback';
 import { call, errorMessage } from '../ipc';
+import { HlsPlayer } from '../player/HlsPlayer';
 import { LecturePlayer } from '../player/LecturePlayer';
 import { useLibrary, type LibraryPage } from './library-store';
 
@@ -32,6 +33,20 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
           onClose={close}
         />
       )}
+    </section>
+  );
+}
+
+/** A free-preview lecture streamed from its hub through the app origin's `/stream/` route, without downloading. */
+export function PreviewPage({ src, title, back }: { src: string; title: string; back: LibraryPage }) {
+  const show = useLibrary((s) => s.show);
+  return (
+    <section className="library-player" aria-label={`Preview: ${title}`} data-testid="library-preview">
+      <button type="button" className="button" onClick={() => show(back)}>
+        ← Back
+      </button>
+      <h2 dir="auto">{title} (free preview)</h2>
+      <HlsPlayer src={src} title={title} autoPlay />
     </section>
   );
 }

@@ -9,7 +9,8 @@ export type LibraryPage =
   | { kind: 'course'; hubId: string; courseId: string }
   | { kind: 'downloads' }
   | { kind: 'storage' }
-  | { kind: 'player'; downloadId: string; back: LibraryPage };
+  | { kind: 'player'; downloadId: string; back: LibraryPage }
+  | { kind: 'preview'; src: string; title: string; back: LibraryPage };
 
 interface LibraryState {
   page: LibraryPage;
