@@ -174,3 +174,15 @@ test('plays a downloaded lecture offline: seeking, speed, resume after reload, c
   console.log(`player_seek_key_ms=${keySeekMs.toFixed(0)}`);
   console.log(`player_seek_click_ms=${clickSeekMs.toFixed(0)}`);
 });
+
+test('a download whose files are gone from disk says so and leads back to the library', async ({ page }) => {
+  const broken = host.services.library.downloads.list().find((d) => d.lectureId === SECOND_LECTURE)!;
+  const folder = path.join(host.services.dataDir, 'library', broken.id);
+  for (const name of fs.readdirSync(folder)) fs.rmSync(path.join(folder, name));
+
+  await page.goto(host.url);
+  await openLecture(page, 'Quantization');
+  await expect(page.getByTestId('player-failure')).toContainText('Part of this download is missing or damaged');
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await expect(page.getByTestId('downloads-page')).toBeVisible();
+});

@@ -2,6 +2,7 @@ import Hls, { type Level } from 'hls.js';
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { PLAYER_REQUEST_HEADER } from '../../../main/contract/domains/playback';
 import { playbackErrorMessage } from './player-errors';
+import { FullscreenIcon, PauseIcon, PlayIcon, VolumeIcon } from './player-icons';
 import { usePlayerPrefs } from './player-prefs';
 import { actionForKey, clampSpeed, formatTime, isTypingTarget, SPEEDS } from './shortcuts';
 import { parseStoryboard, tileAt, type StoryboardTile } from './storyboard';
@@ -108,11 +109,15 @@ export function HlsPlayer(props: HlsPlayerProps) {
       });
       let mediaRecoveries = 0;
       hls.on(Hls.Events.ERROR, (_e, data) => {
-        if (!data.fatal) return;
+        const status = data.response?.code;
+        // The player reads local files from the app's own origin: a 4xx is final, while hls.js would
+        // keep trying other renditions (which are missing too) without ever giving up.
+        const missing = data.type === Hls.ErrorTypes.NETWORK_ERROR && status !== undefined && status >= 400 && status < 500;
+        if (!data.fatal && !missing) return;
         // One recovery attempt per kind: a local file that is really broken should say so, not loop.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 1) hls.recoverMediaError();
         else {
-          fail(playbackErrorMessage({ details: data.details, status: data.response?.code }));
+          fail(playbackErrorMessage({ details: data.details, status }));
           hls.stopLoad();
         }
       });
@@ -261,7 +266,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
       )}
       <div className="player-controls">
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} data-testid="player-play">
-          {playing ? '❚❚' : '▶'}
+          {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
         <span className="player-time" data-testid="player-time">
           {formatTime(time)} / {formatTime(duration)}
@@ -298,7 +303,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
           )}
         </div>
         <button type="button" onClick={toggleMute} aria-label={muted ? 'Unmute' : 'Mute'} title="Mute (M)" aria-pressed={muted}>
-          {muted ? '🔇' : '🔊'}
+          <VolumeIcon muted={muted} />
         </button>
         {props.captions && props.captions.length > 0 && (
           <button type="button" onClick={toggleCaptions} aria-label="Captions" aria-pressed={captionsOn} data-testid="player-captions">
@@ -334,7 +339,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
           </label>
         )}
         <button type="button" onClick={toggleFullscreen} aria-label="Fullscreen" title="Fullscreen (F)">
-          ⛶
+          <FullscreenIcon />
         </button>
       </div>
     </div>
