@@ -48,6 +48,7 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
           secrets: deps.secrets ?? createKeychainSecretStore(),
           emit: (name, payload) => (media(name, payload), downloads(name, payload)),
           media: { runJobs: false },
+          library: { resumeDownloads: false },
         });
         dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }

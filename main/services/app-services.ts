@@ -40,6 +40,8 @@ export interface ServiceOptions {
   updater?: Updater | null;
   /** ffmpeg paths, concurrency, limits; `runJobs: false` keeps this process from starting encodes on open (the CLI). */
   media?: Omit<MediaServiceOptions, 'dataDir'>;
+  /** `resumeDownloads: false` keeps this process from continuing interrupted downloads on open (the CLI). */
+  library?: { resumeDownloads?: boolean };
 }
 
 /**
@@ -53,7 +55,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const shared = { db, secrets: opts.secrets, emit };
   const drafts = new DraftsService(db, emit);
   const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media });
-  const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log });
+  const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log, resumeDownloads: opts.library?.resumeDownloads });
   const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
   return {
     dataDir: opts.dataDir,

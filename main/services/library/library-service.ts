@@ -94,15 +94,19 @@ export class LibraryService {
     };
   }
 
-  /** Records and starts a download per lecture; with `wait`, resolves once they all finished. */
+  /**
+   * Records and starts a download per lecture; lectures whose download of this version was interrupted
+   * (paused, failed, or stopped by a closed app or a killed CLI) are resumed instead. With `wait`,
+   * resolves once they all finished.
+   */
   async start(ref: CourseRef, height: number | null, wait = false): Promise<DownloadItem[]> {
-    const { hub, course, wanted } = await this.lecturesToDownload(ref);
-    if (wanted.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
+    const { hub, course, wanted, unfinished } = await this.lecturesToDownload(ref);
+    if (wanted.length === 0 && unfinished.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
     const quality: QualityChoice = height === null ? { kind: 'highest' } : { kind: 'height', height };
-    const added: DownloadSummary[] = [];
-    for (const l of wanted) added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality }));
-    await this.run(added.map((d) => d.id), wait);
-    return added.map((d) => this.item(this.downloads.get(d.id)));
+    const ids = unfinished.map((d) => d.id);
+    for (const l of wanted) ids.push((await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality })).id);
+    await this.run(ids, wait);
+    return ids.map((id) => this.item(this.downloads.get(id)));
   }
 
   /**
@@ -174,18 +178,28 @@ export class LibraryService {
     const m = course.manifest;
     const chosen = ref.lectureId === undefined ? m.lectures : m.lectures.filter((l) => l.id === ref.lectureId);
     if (ref.lectureId !== undefined && chosen.length === 0) throw new LecternError('not-found', `Lecture ${ref.lectureId} is not in "${m.title}".`);
-    const have = new Set(this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.courseId === m.courseId && d.courseVersion === m.version).map((d) => d.lectureId));
+    const have = new Map(
+      this.downloads
+        .list()
+        .filter((d) => d.hubBase === hub.baseUrl && d.courseId === m.courseId && d.courseVersion === m.version)
+        .map((d) => [d.lectureId, d]),
+    );
     const skipped: DownloadPlanView['skipped'] = [];
     const wanted: ManifestLecture[] = [];
+    const unfinished: DownloadSummary[] = [];
     for (const l of chosen) {
+      const existing = have.get(l.id);
       if (!l.media) skipped.push({ lectureId: l.id, title: l.title, reason: 'no published video' });
-      else if (have.has(l.id)) skipped.push({ lectureId: l.id, title: l.title, reason: 'already downloaded' });
-      else wanted.push(l);
+      else if (existing?.state === 'completed') skipped.push({ lectureId: l.id, title: l.title, reason: 'already downloaded' });
+      else if (existing) {
+        skipped.push({ lectureId: l.id, title: l.title, reason: 'already started; it resumes where it stopped' });
+        unfinished.push(existing);
+      } else wanted.push(l);
     }
-    if (ref.lectureId !== undefined && wanted.length === 0) {
+    if (ref.lectureId !== undefined && wanted.length === 0 && unfinished.length === 0) {
       throw new LecternError('conflict', `"${chosen[0]?.title}" cannot be downloaded: ${skipped[0]?.reason}.`);
     }
-    return { hub, course, wanted, skipped };
+    return { hub, course, wanted, skipped, unfinished };
   }
 }
 

@@ -26,6 +26,8 @@ export interface LibraryOptions {
   secrets: SecretStore;
   log: Logger;
   emit: EventSink;
+  /** Continue downloads a closed app left running (default); the CLI resumes only what a command asks for. */
+  resumeDownloads?: boolean;
 }
 
 /** Where downloaded lectures live, below the data folder. */
@@ -54,6 +56,9 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
   const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads'), onEvent });
   const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list() });
   library = new LibraryService(catalog, downloads, log);
+  if (opts.resumeDownloads ?? true) {
+    for (const run of downloads.resumeInterrupted()) run.catch((err: unknown) => log.log('error', 'could not resume a download', { error: String(err) }));
+  }
   return {
     libraryDir,
     downloads,

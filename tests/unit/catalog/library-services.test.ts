@@ -33,10 +33,17 @@ function open() {
   const dataDir = path.join(tmp.dir, `data-${++run}`);
   const db = openDatabase(dataDir, migrations);
   const log = createFileLogger(dataDir);
+  const secrets = createMemorySecretStore();
   const events: { name: EventName; payload: unknown }[] = [];
-  const services = openLibraryServices({ dataDir, db, secrets: createMemorySecretStore(), log, emit: (name, payload) => events.push({ name, payload }) });
+  const services = openLibraryServices({ dataDir, db, secrets, log, emit: (name, payload) => events.push({ name, payload }) });
   opened.push({ services, close: () => (db.close(), log.close()) });
-  return { services, events, dataDir };
+  /** The same data folder opened again, as the app does after a restart. */
+  const reopen = () => {
+    const again = openLibraryServices({ dataDir, db, secrets, log, emit: () => {} });
+    opened.push({ services: again, close: () => {} });
+    return again;
+  };
+  return { services, events, dataDir, reopen };
 }
 
 describe('catalog: hubs by base URL', () => {
@@ -129,6 +136,35 @@ describe('library: plan, download and update a course', () => {
       expect(services.catalog.list().courses[0]).toMatchObject({ updateAvailable: false });
     } finally {
       publishVersion(hubRoot, 1, { subtitle: 'Nyquist and friends', tags: ['dsp', 'math'] });
+    }
+  });
+
+  it('continues on open a download the app left running, and resumes an interrupted one when it is started again', async () => {
+    const { services, reopen } = open();
+    const h = await services.catalog.addHub(hub.url);
+    // Segments never answer, so the download is mid-way when the app closes.
+    hub.intercept = (req) => Boolean(req.url?.endsWith('.ts'));
+    try {
+      const [d] = await services.library.start({ hubId: h.id, courseId: COURSE_ID }, 180);
+      await expect.poll(() => services.downloads.get(d!.id).state).toBe('downloading');
+      await services.close();
+      hub.intercept = null;
+      const again = reopen();
+      await expect.poll(() => again.downloads.get(d!.id).state, { timeout: 10_000 }).toBe('completed');
+
+      // Paused downloads are not resumed on open, but starting the course again resumes rather than refuses.
+      await again.downloads.remove(d!.id);
+      hub.intercept = (req) => Boolean(req.url?.endsWith('.ts'));
+      const [e] = await again.library.start({ hubId: h.id, courseId: COURSE_ID }, 180);
+      await expect.poll(() => again.downloads.get(e!.id).state).toBe('downloading');
+      await again.downloads.pause(e!.id);
+      hub.intercept = null;
+      const plan = await again.library.plan({ hubId: h.id, courseId: COURSE_ID }, 'best');
+      expect(plan.skipped).toEqual([expect.objectContaining({ lectureId: LECTURE_ID, reason: 'already started; it resumes where it stopped' })]);
+      const [resumed] = await again.library.start({ hubId: h.id, courseId: COURSE_ID }, null, true);
+      expect(resumed).toMatchObject({ id: e!.id, state: 'completed', quality: '180p' });
+    } finally {
+      hub.intercept = null;
     }
   });
 });
