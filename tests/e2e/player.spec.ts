@@ -151,6 +151,14 @@ test('plays a downloaded lecture offline: seeking, speed, resume after reload, c
   await expect.poll(() => currentTime(page)).toBeGreaterThan(stoppedAt - 0.5);
   expect(await currentTime(page)).toBeLessThan(stoppedAt + 3);
 
+  // Closing the page mid-play (no pause, well before the next periodic save) keeps the place too.
+  await page.keyboard.press('ArrowRight');
+  const leftAt = await currentTime(page);
+  expect(leftAt).toBeGreaterThan(stoppedAt + 4);
+  await page.reload();
+  await openLecture(page, 'Sampling');
+  await expect.poll(() => currentTime(page)).toBeGreaterThan(leftAt - 0.5);
+
   // Watching past 90 % completes the lecture; its end offers the next one, which Cancel declines…
   await clickSeekBar(page, 0.92);
   await expect(page.getByTestId('player-next')).toBeVisible({ timeout: 10_000 });
