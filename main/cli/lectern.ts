@@ -11,7 +11,10 @@ import { defaultDataDir } from './data-dir';
 import { registerCatalogCommands } from './commands/catalog';
 import { registerCourseCommands } from './commands/courses';
 import { downloadProgressOnStderr, registerDownloadCommands } from './commands/downloads';
+import { registerHubCommands } from './commands/hub';
 import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
+import { publishProgressOnStderr, registerPublishCommand } from './commands/publish';
+import { registerUploadCommands } from './commands/uploads';
 import { CliError, type CliContext } from './context';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -40,13 +43,14 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
         // runJobs false: a CLI command must not start encodes as a side effect; `media build --wait` runs them explicitly.
         const media = mediaProgressOnStderr();
         const downloads = downloadProgressOnStderr();
+        const uploads = publishProgressOnStderr();
         services = openAppServices({
           dataDir,
           version: pkg.version,
           log: log.child('cli'),
           // Tests inject an in-memory store where there is no Secret Service (no D-Bus session).
           secrets: deps.secrets ?? createKeychainSecretStore(),
-          emit: (name, payload) => (media(name, payload), downloads(name, payload)),
+          emit: (name, payload) => (media(name, payload), downloads(name, payload), uploads(name, payload)),
           media: { runJobs: false },
           library: { resumeDownloads: false },
         });
@@ -62,6 +66,9 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
   };
   registerCourseCommands(program, ctx);
   registerMediaCommands(program, ctx);
+  registerHubCommands(program, ctx);
+  registerPublishCommand(program, ctx);
+  registerUploadCommands(program, ctx);
   registerCatalogCommands(program, ctx);
   registerDownloadCommands(program, ctx);
 
