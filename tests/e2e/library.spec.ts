@@ -150,6 +150,11 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
     await page.getByTestId('library-nav-downloads').click();
     await page.getByRole('button', { name: 'Play Sampling' }).click();
     await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(7);
+    await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+    await page.getByTestId('library-nav-catalog').click();
+    await expect(page.getByTestId('continue-watching')).toContainText('Sampling');
+    await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
+    await expect(page.getByTestId('course-progress')).toContainText('of 1 lectures completed');
   }
 
   await page.getByTestId('library-nav-storage').click();

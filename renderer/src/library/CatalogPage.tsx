@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { LibraryHub } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
+import { ContinueWatching } from '../player/ContinueWatching';
 import { useNotices } from '../state/notices-store';
 import { formatDuration, formatWhen } from './format';
 import { useLibrary } from './library-store';
@@ -39,6 +40,7 @@ export function CatalogPage() {
       {catalog.hubs.map((h) => (
         <HubBanner key={h.id} hub={h} />
       ))}
+      <ContinueWatching onPlay={(item) => show({ kind: 'player', downloadId: item.downloadId, back: { kind: 'catalog' } })} />
       <label className="field library-search">
         <span className="field-label">Search courses</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, subtitle or tag" data-testid="catalog-search" />

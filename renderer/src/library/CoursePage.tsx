@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CourseLecture, CoursePage as Course, DownloadItem } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
+import { CourseProgressBar } from '../player/CourseProgressBar';
 import { DownloadControls, downloadAction } from './DownloadControls';
 import { DownloadDialog, type DownloadTarget } from './DownloadDialog';
 import { formatBytes, formatDuration, formatWhen } from './format';
@@ -50,6 +51,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
         {course.tags.length > 0 && ` · ${course.tags.join(', ')}`}
         {hub?.offline && ` · offline, as of ${formatWhen(course.fetchedAt)}`}
       </p>
+      <CourseProgressBar hubBase={course.hubBase} courseId={course.courseId} totalLectures={lectures.filter((l) => l.hasMedia).length} />
       {course.update && (
         <div className="library-banner" role="status" data-testid="course-update">
           Version {course.update.to} of this course is available; your downloads are from version {course.update.from}. They stay playable until the update completes.
