@@ -93,7 +93,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     <section className="lecture-player" aria-label={`Lecture: ${title}`} data-testid="lecture-player">
       <header className="lecture-player-bar">
         {onClose && (
-          <button type="button" className="lecture-player-back" onClick={onClose} data-testid="player-back">
+          <button type="button" className="button" onClick={onClose} data-testid="player-back">
             ← Back
           </button>
         )}
@@ -121,11 +121,11 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
           <div className="player-failure" role="alert" data-testid="player-failure">
             <p>{error}</p>
             <div className="player-next-actions">
-              <button type="button" onClick={onRetry}>
+              <button type="button" className="button button-primary" onClick={onRetry}>
                 Try again
               </button>
               {onClose && (
-                <button type="button" onClick={onClose}>
+                <button type="button" className="button" onClick={onClose}>
                   Back to the library
                 </button>
               )}

@@ -27,10 +27,10 @@ export function NextUp({ title, seconds = 5, onPlay, onCancel }: NextUpProps) {
         Up next in <span data-testid="player-next-countdown">{left}</span> s: <strong>{title}</strong>
       </p>
       <div className="player-next-actions">
-        <button type="button" onClick={onPlay} data-testid="player-next-play" autoFocus>
+        <button type="button" className="button button-primary" onClick={onPlay} data-testid="player-next-play" autoFocus>
           Play now
         </button>
-        <button type="button" onClick={onCancel} data-testid="player-next-cancel">
+        <button type="button" className="button" onClick={onCancel} data-testid="player-next-cancel">
           Cancel
         </button>
       </div>
