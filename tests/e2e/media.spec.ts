@@ -52,6 +52,13 @@ test('a lecture video is imported from the dialog, previewed, built into a ladde
   const video = makeVideo(path.join(folder, 'Einführung – Teil 1 ü.mp4'), { width: 640, height: 360, durationSec: 7 });
   await courseWithLectures(page, host, ['Welcome']);
   const row = lecture(page, 0);
+  // The row stays one line high with its video's state; the panel opens from it, by keyboard too.
+  const summary = row.getByTestId('media-summary');
+  await expect(summary).toHaveText(/No video$/);
+  await expect(row.getByTestId('lecture-media')).toHaveCount(0);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(summary).toHaveAttribute('aria-expanded', 'true');
   await expect(row.getByTestId('media-empty')).toHaveText('No video yet — add one or drop a file here.');
   await expect(row.getByTestId('lecture-duration')).toHaveText(/—/);
 
@@ -73,6 +80,7 @@ test('a lecture video is imported from the dialog, previewed, built into a ladde
   await expect(poster).toBeVisible();
   await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(row.getByTestId('media-build')).toHaveText('Rebuild');
+  await expect(summary).toHaveText(/Ready$/);
 
   // The instructor checks the ladder in the local hls.js player.
   await row.getByTestId('media-preview-toggle').click();
@@ -95,6 +103,7 @@ test('bad files are refused next to the lecture with nothing attached, and a run
   // A zero-byte file from the dialog.
   const first = lecture(page, 0);
   await queueDialogAnswer(host, empty);
+  await first.getByTestId('media-summary').click();
   await first.getByTestId('media-add').click();
   await expect(first.getByTestId('media-error')).toContainText('"leer – 空.mp4" is empty (0 bytes)');
   await expect(first.getByTestId('media-empty')).toBeVisible();
@@ -104,9 +113,11 @@ test('bad files are refused next to the lecture with nothing attached, and a run
   await first.getByTestId('media-retry').click();
   await expect(first.getByTestId('media-error')).toContainText('is empty (0 bytes)');
 
-  // A text file dropped from the file manager.
+  // A text file dropped from the file manager onto a row whose panel is closed: it opens with the error.
   const second = lecture(page, 1);
+  await expect(second.getByTestId('lecture-media')).toHaveCount(0);
   await dropFile(page, host, second, notes);
+  await expect(second.getByTestId('media-summary')).toHaveText(/Problem$/);
   await expect(second.getByTestId('media-error')).toContainText('"Notizen zur Vorlesung.txt" is a text file, not a video.');
   await expect(second.getByTestId('media-empty')).toBeVisible();
   await expect(second.getByTestId('lecture-duration')).toHaveText(/—/);
@@ -117,10 +128,12 @@ test('bad files are refused next to the lecture with nothing attached, and a run
   // Cancel the ladder while ffmpeg is encoding it.
   const third = lecture(page, 2);
   await queueDialogAnswer(host, long);
+  await third.getByTestId('media-summary').click();
   await third.getByTestId('media-add').click();
   const ladder = job(third, 'ladder');
   await expect(ladder).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
   await expect(ladder.getByTestId('media-job-state')).toHaveText(/^\d+%/);
+  await expect(third.getByTestId('media-summary')).toHaveText(/Building \d+%$/);
   await ladder.getByTestId('media-job-cancel').click();
   await expect(ladder).toHaveAttribute('data-status', 'cancelled');
   await expect(ladder.getByTestId('media-job-state')).toHaveText('Cancelled');

@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Lecture } from '../../../main/contract/types';
 import { call } from '../ipc';
 import { LectureMediaPanel } from '../media/LectureMediaPanel';
+import { MediaSummary } from '../media/MediaSummary';
 import { useVideoDrop } from '../media/use-video-drop';
 import { deleteLecture, updateLecture } from '../state/drafts-actions';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
@@ -98,6 +99,7 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
           <option value="draft">Draft</option>
           <option value="ready">Ready</option>
         </select>
+        <MediaSummary lectureId={lecture.id} number={number} />
         <div className="row-actions">
           <button
             type="button"

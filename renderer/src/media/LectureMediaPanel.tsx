@@ -1,39 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Lecture } from '../../../main/contract/types';
 import { HlsPlayer } from '../player/HlsPlayer';
 import { formatDuration } from '../editor/format';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
-import { buildMedia, importVideo, loadMedia, pickVideo, reportMediaTools, watchMediaJobs } from './media-actions';
+import { buildMedia, importVideo, pickVideo } from './media-actions';
 import { describeProbe, formatBytes, isActive } from './media-format';
 import { useLectureMedia } from './media-store';
+import { mediaPanelId, mediaUrl } from './media-urls';
 import './media.css';
 
-/** Finished outputs are served to the page by the studio-media route on the app's own origin. */
-const mediaUrl = (lectureId: string, file: string, version: number) => `/studio-media/${lectureId}/${file}?v=${version}`;
-
 /**
- * A lecture's video in the editor: add or replace it (button or drop), what it is, the jobs that turn
+ * A lecture's video in the editor, opened from its row's summary: add or replace it (button or drop), what it is, the jobs that turn
  * it into previews and an HLS ladder, errors with a way to try again, and a preview of the ladder.
  */
 export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; number: string }) {
-  const { media, importing, problem } = useLectureMedia(lecture.id);
+  const { media, importing, problem, expanded } = useLectureMedia(lecture.id);
   const [previewOpen, setPreviewOpen] = useState(false);
-
-  useEffect(() => {
-    watchMediaJobs();
-    reportMediaTools();
-    void loadMedia(lecture.id);
-  }, [lecture.id]);
 
   const source = media?.source ?? null;
   const jobs = media ? latestJobs(media.jobs) : [];
   const working = importing !== null || jobs.some(isActive);
   const built = media !== null && (media.poster !== null || media.ladder !== null || media.storyboard !== null || media.preview !== null);
   const name = `lecture ${number}`;
+  if (!expanded) return null;
 
   return (
-    <section className="lecture-media" aria-label={`Video for ${name}`} data-testid="lecture-media">
+    <section className="lecture-media" id={mediaPanelId(lecture.id)} aria-label={`Video for ${name}`} data-testid="lecture-media">
       <div className="media-poster" data-testid="media-poster-frame">
         {media?.poster ? (
           <img src={mediaUrl(lecture.id, 'poster.jpg', outputVersion(media, 'poster'))} alt={`Poster of ${name}`} data-testid="media-poster" />

@@ -19,10 +19,7 @@ export function withJob(jobs: readonly MediaJob[], job: MediaJob): MediaJob[] {
   return jobs.map((j, i) => (i === at ? job : j));
 }
 
-/**
- * A cache-busting token for an output's URL: when it was last finished. The studio-media route answers
- * with no-cache + ETag, but an <img> whose src does not change is never asked for again after a rebuild.
- */
+/** When an output was last finished (or the source imported): the version in its URL (see mediaUrl). */
 export function outputVersion(media: LectureMedia, kind: MediaJobKind): number {
   const done = media.jobs.filter((j) => j.kind === kind && j.status === 'done').map((j) => j.finishedAt ?? 0);
   return Math.max(media.source?.importedAt ?? 0, ...done);

@@ -38,23 +38,28 @@ export async function loadMedia(lectureId: string): Promise<void> {
   } catch (err) {
     // The lecture was deleted meanwhile; its row is going away.
     if (err instanceof LecternError && err.code === 'not-found') return;
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't load this lecture's video: ${errorMessage(err)}`, retry: null } });
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't load this lecture's video: ${errorMessage(err)}`, retry: null }, expanded: true });
   }
 }
 
 /** Probes, validates and copies the file, then starts the previews and the ladder. */
 export async function importVideo(lectureId: string, filePath: string): Promise<void> {
   const store = useMedia.getState();
-  store.patch(lectureId, { importing: fileName(filePath), problem: null });
+  store.patch(lectureId, { importing: fileName(filePath), problem: null, expanded: true });
   try {
     store.setMedia(lectureId, await call('media.import', { lectureId, filePath }));
   } catch (err) {
     // Main names the file and what is wrong with it; nothing was attached.
-    store.patch(lectureId, { importing: null, problem: { message: errorMessage(err), retry: { kind: 'import', filePath } } });
+    store.patch(lectureId, { importing: null, problem: { message: errorMessage(err), retry: { kind: 'import', filePath } }, expanded: true });
     return;
   }
   store.patch(lectureId, { importing: null });
   await buildMedia(lectureId);
+}
+
+export function toggleMediaPanel(lectureId: string): void {
+  const entry = useMedia.getState().lectures[lectureId];
+  useMedia.getState().patch(lectureId, { expanded: !(entry?.expanded ?? false) });
 }
 
 export async function pickVideo(lectureId: string): Promise<void> {
@@ -62,14 +67,14 @@ export async function pickVideo(lectureId: string): Promise<void> {
   try {
     picked = (await call('dialog.pickVideoFile', {})).filePath;
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't open the file dialog: ${errorMessage(err)}`, retry: null } });
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't open the file dialog: ${errorMessage(err)}`, retry: null }, expanded: true });
     return;
   }
   if (picked !== null) await importVideo(lectureId, picked);
 }
 
 export async function dropVideo(lectureId: string, files: FileList): Promise<void> {
-  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { message, retry: null } });
+  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { message, retry: null }, expanded: true });
   const file = files[0];
   if (!file) return;
   if (files.length > 1) return problem(`Drop one video at a time (${files.length} files were dropped).`);
@@ -86,7 +91,7 @@ export async function buildMedia(lectureId: string, kinds?: MediaJobKind[]): Pro
     const jobs = await call('media.build', kinds ? { lectureId, kinds } : { lectureId });
     for (const job of jobs) store.applyJob(job);
   } catch (err) {
-    store.patch(lectureId, { problem: { message: `Couldn't start building: ${errorMessage(err)}`, retry: { kind: 'build' } } });
+    store.patch(lectureId, { problem: { message: `Couldn't start building: ${errorMessage(err)}`, retry: { kind: 'build' } }, expanded: true });
   }
 }
 
@@ -94,7 +99,7 @@ export async function cancelJob(lectureId: string, jobId: string): Promise<void>
   try {
     useMedia.getState().applyJob(await call('media.cancel', { jobId }));
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't cancel: ${errorMessage(err)}`, retry: null } });
+    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't cancel: ${errorMessage(err)}`, retry: null }, expanded: true });
   }
 }
 

@@ -16,9 +16,11 @@ export interface LectureMediaEntry {
   /** The name of the file being probed and copied, while an import runs. */
   importing: string | null;
   problem: MediaProblem | null;
+  /** Whether the lecture's media panel is open; closed rows stay one line high so the outline stays easy to drag. */
+  expanded: boolean;
 }
 
-const EMPTY: LectureMediaEntry = { media: null, importing: null, problem: null };
+const EMPTY: LectureMediaEntry = { media: null, importing: null, problem: null, expanded: false };
 
 interface MediaState {
   lectures: Record<string, LectureMediaEntry>;

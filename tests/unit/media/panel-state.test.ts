@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LectureMedia, MediaJob, MediaProbe } from '../../../main/contract/types';
 import { latestJobs, laterJob, mergeJobs, outputVersion, withJob } from '../../../renderer/src/media/latest-jobs';
 import { describeProbe, formatEta } from '../../../renderer/src/media/media-format';
+import type { LectureMediaEntry } from '../../../renderer/src/media/media-store';
+import { summarize } from '../../../renderer/src/media/media-summary';
 
 const probe: MediaProbe = {
   container: 'mov,mp4',
@@ -74,5 +76,20 @@ describe('the studio media panel state', () => {
     expect(formatEta(null)).toBe('');
     expect(formatEta(0.2)).toBe('about 1 s left');
     expect(formatEta(150)).toBe('about 3 min left');
+  });
+
+  it("sums a lecture's video up in a word for its outline row", () => {
+    const media: LectureMedia = { lectureId: 'l', source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] };
+    const entry = (over: Partial<LectureMediaEntry>): LectureMediaEntry => ({ media, importing: null, problem: null, expanded: false, ...over });
+    const source = { file: '/d/s.mp4', originalName: 's.mp4', sizeBytes: 1, importedAt: 1, probe };
+    expect(summarize(entry({ media: null })).text).toBe('Video');
+    expect(summarize(entry({})).text).toBe('No video');
+    expect(summarize(entry({ importing: 's.mp4' })).text).toBe('Checking…');
+    expect(summarize(entry({ problem: { message: 'x', retry: null } })).tone).toBe('problem');
+    expect(summarize(entry({ media: { ...media, source } })).text).toBe('Not built');
+    const building = { ...media, source, jobs: [job({ kind: 'poster', status: 'done' }), job({ id: 'l2', kind: 'ladder', status: 'running', percent: 45.6 })] };
+    expect(summarize(entry({ media: building }))).toEqual({ text: 'Building 45%', tone: 'busy' });
+    const ready = { ...media, source, ladder: { master: '/d/hls/master.m3u8', renditions: [] }, jobs: [job({ status: 'done' })] };
+    expect(summarize(entry({ media: ready }))).toEqual({ text: 'Ready', tone: 'ok' });
   });
 });
