@@ -97,6 +97,8 @@ export interface CoursePage {
   tags: string[];
   publishedAt: string | null;
   fetchedAt: number;
+  /** The first lecture's poster, fetched from the hub and checked through the app origin; null if none. */
+  posterPath: string | null;
   sections: CourseSection[];
   /** Downloaded lectures come from version `from`; the hub publishes `to`. */
   update: { from: number; to: number } | null;

@@ -137,6 +137,13 @@ export class CatalogService {
     return file ? { base: new URL(hub.baseUrl), file } : null;
   }
 
+  /** A lecture's poster as its cached manifest lists it, with its hub base. */
+  posterFile(hubId: string, courseId: string, lectureId: string): { base: URL; file: ManifestFile } | null {
+    const hub = this.store.hub(hubId);
+    const poster = hub ? this.store.course(hubId, courseId)?.manifest.lectures.find((l) => l.id === lectureId)?.poster : null;
+    return hub && poster ? { base: new URL(hub.baseUrl), file: poster } : null;
+  }
+
   /** Finds a course by id across hubs (the CLI names courses by id alone). */
   findCourse(courseId: string): { hubId: string } | null {
     for (const hub of this.store.hubs()) {

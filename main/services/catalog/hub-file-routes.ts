@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FetchHandler } from '../app-server/static-files';
 import { hubFetch, readCapped } from '../downloads/hub-fetch';
+import type { ManifestFile } from '../downloads/manifest';
 import { resolveHubUri } from '../hls/hub-uri';
 import { isSameOrigin } from '../offline-media/offline-media-handler';
 import type { CatalogService } from './catalog-service';
 
-export interface PreviewStreamOptions {
-  catalog: Pick<CatalogService, 'previewFile'>;
+export interface HubFileRouteOptions {
+  catalog: Pick<CatalogService, 'previewFile' | 'posterFile'>;
   appOrigin: string;
-  /** Where the handler is mounted; default '/stream/'. */
-  prefix?: string;
   fetch?: typeof fetch;
 }
 
@@ -17,34 +16,61 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Plain names only, matched on the raw path: no percent-encoding, no empty, dot or dot-dot segments. */
 const KEY = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$/;
+const MAX_POSTER_BYTES = 8 * 1024 * 1024;
 const COMMON = { 'cross-origin-resource-policy': 'same-origin', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
-const TYPES: Record<string, string> = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', m4s: 'video/mp4', mp4: 'video/mp4', vtt: 'text/vtt', jpg: 'image/jpeg' };
+const TYPES: Record<string, string> = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', m4s: 'video/mp4', mp4: 'video/mp4', vtt: 'text/vtt', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+
+type Found = { base: URL; file: ManifestFile } | null;
 
 /**
  * Streams a free-preview lecture from its hub without downloading it:
- * `<prefix><hubId>/<courseId>/<lectureId>/<hub key>`. Only files the cached course manifest lists for a
- * lecture marked free preview are fetched — under the hub base, size-capped, and checked against the
- * manifest's sha256 before a byte reaches the player — so the route is no open proxy, and only the
- * app's own pages may use it. Relative playlist URIs resolve to sibling paths under the same prefix.
+ * `/stream/<hubId>/<courseId>/<lectureId>/<hub key>`. Only files the cached course manifest lists for a
+ * lecture marked free preview are fetched, so the route is no open proxy. Relative playlist URIs
+ * resolve to sibling paths under the same prefix.
  */
-export function createPreviewStreamHandler(opts: PreviewStreamOptions): FetchHandler {
-  const prefix = opts.prefix ?? '/stream/';
+export function createPreviewStreamHandler(opts: HubFileRouteOptions, prefix = '/stream/'): FetchHandler {
+  return hubFileRoute(opts, prefix, (parts) => {
+    const ref = lectureRef(parts);
+    const key = ref?.rest.join('/') ?? '';
+    return ref && KEY.test(key) ? opts.catalog.previewFile(ref.hubId, ref.courseId, ref.lectureId, key) : null;
+  });
+}
+
+/** A lecture's poster image as its manifest lists it: `/poster/<hubId>/<courseId>/<lectureId>`. */
+export function createPosterHandler(opts: HubFileRouteOptions, prefix = '/poster/'): FetchHandler {
+  return hubFileRoute(opts, prefix, (parts) => {
+    const ref = lectureRef(parts);
+    if (!ref || ref.rest.length > 0) return null;
+    const found = opts.catalog.posterFile(ref.hubId, ref.courseId, ref.lectureId);
+    return found && found.file.size <= MAX_POSTER_BYTES && /\.jpe?g$/.test(found.file.path) ? found : null;
+  });
+}
+
+function lectureRef(parts: string[]): { hubId: string; courseId: string; lectureId: string; rest: string[] } | null {
+  const [hubId, courseId, lectureId, ...rest] = parts;
+  if (hubId === undefined || !UUID.test(hubId) || courseId === undefined || !ID.test(courseId) || lectureId === undefined || !ID.test(lectureId)) return null;
+  return { hubId, courseId, lectureId, rest };
+}
+
+/**
+ * The shared part: only the app's own pages (the key endpoint's `isSameOrigin`), a file found in the
+ * cached manifest or 404 with no request to the hub, fetched under the hub base, capped at the
+ * manifest's size, and served only if its sha256 matches — a tampered file is 502, never passed on.
+ */
+function hubFileRoute(opts: HubFileRouteOptions, prefix: string, lookup: (parts: string[]) => Found): FetchHandler {
   const fail = (status: number, message: string) => new Response(message, { status, headers: { ...COMMON, 'content-type': 'text/plain; charset=utf-8' } });
   return async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405, headers: { ...COMMON, allow: 'GET' } });
-    if (!isSameOrigin(request, opts.appOrigin)) return fail(403, 'Previews are only streamed to the Lectern player.');
-    const [hubId, courseId, lectureId, ...rest] = new URL(request.url).pathname.slice(prefix.length).split('/');
-    const key = rest.join('/');
-    if (!hubId || !UUID.test(hubId) || !courseId || !ID.test(courseId) || !lectureId || !ID.test(lectureId) || !KEY.test(key)) return fail(404, 'Not found');
-    const found = opts.catalog.previewFile(hubId, courseId, lectureId, key);
+    if (!isSameOrigin(request, opts.appOrigin)) return fail(403, 'Hub files are only served to the Lectern app.');
+    const found = lookup(new URL(request.url).pathname.slice(prefix.length).split('/'));
     if (!found) return fail(404, 'Not found');
+    const key = found.file.path;
     let body: Buffer;
     try {
-      const { url } = resolveHubUri(key, found.base, found.base, 'A free-preview file');
-      const signal = AbortSignal.timeout(30_000);
-      body = await readCapped(await hubFetch(url, found.base, signal, opts.fetch), found.file.size, key);
+      const { url } = resolveHubUri(key, found.base, found.base, 'A hub file');
+      body = await readCapped(await hubFetch(url, found.base, AbortSignal.timeout(30_000), opts.fetch), found.file.size, key);
     } catch (err) {
-      return fail(502, `The hub could not be reached for this preview: ${err instanceof Error ? err.message : String(err)}`);
+      return fail(502, `The hub could not be reached for ${key}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (body.byteLength !== found.file.size || createHash('sha256').update(body).digest('hex') !== found.file.sha256) {
       return fail(502, `${key} from the hub does not match the course manifest.`);

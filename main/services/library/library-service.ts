@@ -61,6 +61,7 @@ export class LibraryService {
       tags: m.tags ?? [],
       publishedAt: m.publishedAt ?? course.entry.publishedAt ?? null,
       fetchedAt: course.fetchedAt,
+      posterPath: posterOf(hubId, courseId, m.lectures),
       sections: sectionsOf(m.sections ?? [], m.lectures).map((s) => ({ id: s.id, title: s.title, lectures: s.lectures.map(lectureView) })),
       update: outdated.length > 0 ? { from: Math.min(...outdated.map((d) => d.courseVersion)), to: m.version } : null,
     };
@@ -201,6 +202,11 @@ export class LibraryService {
     }
     return { hub, course, wanted, skipped, unfinished };
   }
+}
+
+function posterOf(hubId: string, courseId: string, lectures: readonly ManifestLecture[]): string | null {
+  const withPoster = lectures.find((l) => l.poster);
+  return withPoster ? `/poster/${hubId}/${courseId}/${withPoster.id}` : null;
 }
 
 /** The best option at most `height` tall (or the best of all for null; the smallest when none is that small). */

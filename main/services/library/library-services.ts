@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EventSink } from '../../contract/events';
 import type { FetchHandler } from '../app-server/static-files';
 import { CatalogService } from '../catalog/catalog-service';
-import { createPreviewStreamHandler } from '../catalog/preview-stream';
+import { createPosterHandler, createPreviewStreamHandler } from '../catalog/hub-file-routes';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
 import { DownloadManager, type DownloadEvent } from '../downloads/download-manager';
@@ -15,7 +15,7 @@ export interface LibraryServices {
   readonly downloads: DownloadManager;
   readonly catalog: CatalogService;
   readonly library: LibraryService;
-  /** Routes the library adds to the app origin (by path prefix): the offline player's `/media/`, free previews' `/stream/`. */
+  /** Routes the library adds to the app origin (by path prefix): the offline player's `/media/`, free previews' `/stream/`, posters' `/poster/`. */
   routes(appOrigin: string): Record<string, FetchHandler>;
   close(): Promise<void>;
 }
@@ -66,7 +66,8 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
     library,
     routes: (appOrigin) => ({
       '/media/': createOfflineMediaHandler({ source: downloads.mediaSource(), libraryDir, appOrigin, prefix: '/media/' }),
-      '/stream/': createPreviewStreamHandler({ catalog, appOrigin, prefix: '/stream/' }),
+      '/stream/': createPreviewStreamHandler({ catalog, appOrigin }),
+      '/poster/': createPosterHandler({ catalog, appOrigin }),
     }),
     close: () => downloads.close(),
   };

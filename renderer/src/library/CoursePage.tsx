@@ -12,6 +12,8 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   const [course, setCourse] = useState<Course | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<DownloadTarget | null>(null);
+  // Posters come from the hub on demand, so offline (or refused as tampered) there is simply none.
+  const [posterFailed, setPosterFailed] = useState(false);
   const show = useLibrary((s) => s.show);
   const downloads = useLibrary((s) => s.downloads);
   const hub = useLibrary((s) => s.catalog?.hubs.find((h) => h.id === hubId) ?? null);
@@ -37,6 +39,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
       <button type="button" className="button" onClick={() => show({ kind: 'catalog' })}>
         ← Catalog
       </button>
+      {course.posterPath && !posterFailed && <img className="course-poster" src={course.posterPath} alt="" onError={() => setPosterFailed(true)} />}
       <h1 id="course-title" dir="auto">
         {course.title}
       </h1>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,11 @@ let close: () => void;
 
 beforeAll(async () => {
   writeSyntheticPackage(hubRoot, { segments: 3 });
-  writeManifest(hubRoot, { lecture: { freePreview: true } });
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(100, 7)]);
+  fs.mkdirSync(path.join(hubRoot, 'posters'), { recursive: true });
+  fs.writeFileSync(path.join(hubRoot, 'posters/l1.jpg'), jpeg);
+  const poster = { path: 'posters/l1.jpg', size: jpeg.byteLength, sha256: createHash('sha256').update(jpeg).digest('hex') };
+  writeManifest(hubRoot, { lecture: { freePreview: true, poster } });
   writeCatalog(hubRoot);
   hub = await serveHub(hubRoot);
   const dataDir = path.join(tmp.dir, 'data');
@@ -32,7 +37,8 @@ beforeAll(async () => {
   const h = await services.catalog.addHub(hub.url);
   const route = services.routes(APP)['/stream/']!;
   prefix = `/stream/${h.id}/${COURSE_ID}/${LECTURE_ID}/`;
-  stream = (p, headers = { 'sec-fetch-site': 'same-origin' }) => route(new Request(`${APP}${p}`, { headers }));
+  const routes = services.routes(APP);
+  stream = (p, headers = { 'sec-fetch-site': 'same-origin' }) => (p.startsWith('/poster/') ? routes['/poster/']! : route)(new Request(`${APP}${p}`, { headers }));
 });
 afterAll(async () => {
   await services.close();
@@ -41,7 +47,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-describe('free-preview streaming route', () => {
+describe('hub file routes: free-preview streaming and posters', () => {
   it('serves the files a free-preview lecture lists, verified, with their media types', async () => {
     const page = await services.library.coursePage(services.catalog.hubs()[0]!.id, COURSE_ID);
     expect(page.sections[0]?.lectures[0]?.previewPath).toBe(`${prefix}${MEDIA_DIR}/master.m3u8`);
@@ -89,5 +95,18 @@ describe('free-preview streaming route', () => {
     } finally {
       hub.intercept = null;
     }
+  });
+
+  it('serves a lecture poster listed in the manifest, checked, and nothing else under /poster/', async () => {
+    const hubId = services.catalog.hubs()[0]!.id;
+    const page = await services.library.coursePage(hubId, COURSE_ID);
+    expect(page.posterPath).toBe(`/poster/${hubId}/${COURSE_ID}/${LECTURE_ID}`);
+    const poster = await stream(page.posterPath!);
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await poster.arrayBuffer())).toEqual(fs.readFileSync(path.join(hubRoot, 'posters/l1.jpg')));
+    expect((await stream(`${page.posterPath!}/extra`)).status).toBe(404);
+    expect((await stream(`/poster/${hubId}/${COURSE_ID}/other`)).status).toBe(404);
+    expect((await stream(page.posterPath!, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
   });
 });
