@@ -11,8 +11,8 @@ import { mediaPanelId, mediaUrl } from './media-urls';
 import './media.css';
 
 /**
- * A lecture's video in the editor, opened from its row's summary: add or replace it (button or drop), what it is, the jobs that turn
- * it into previews and an HLS ladder, errors with a way to try again, and a preview of the ladder.
+ * A lecture's video, opened from its row's summary: add or replace it (button or drop), what it is, the
+ * jobs that turn it into previews and an HLS ladder, errors with a way to try again, and a preview player.
  */
 export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; number: string }) {
   const { media, importing, problem, expanded } = useLectureMedia(lecture.id);

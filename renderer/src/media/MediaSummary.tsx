@@ -4,6 +4,7 @@ import { loadMedia, reportMediaTools, toggleMediaPanel, watchMediaJobs } from '.
 import { useLectureMedia } from './media-store';
 import { summarize } from './media-summary';
 import { mediaPanelId, mediaUrl } from './media-urls';
+import './media.css';
 
 /**
  * The lecture's video in its outline row: a small poster and its state; opens the media panel. Keeps
