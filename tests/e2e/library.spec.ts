@@ -166,10 +166,14 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
 test('a newer published version is offered as an update, and the updated copy replaces the old one', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('area-library').click();
+  // Keyboard only: Enter submits the hub, Enter on focused buttons opens the course and the download dialog.
   await page.getByTestId('hub-url').fill(hub!.url);
-  await page.getByRole('button', { name: 'Add hub' }).click();
-  await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
-  await page.getByRole('button', { name: 'Download Sampling' }).click();
+  await page.getByTestId('hub-url').press('Enter');
+  await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Download Sampling' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('download-dialog')).toBeVisible();
   await page.getByTestId('download-quality').selectOption('240');
   await expect(page.getByTestId('download-total')).toContainText('(180p)');
   await page.getByTestId('download-confirm').click();
