@@ -44,7 +44,21 @@ export function registerPublishCommand(program: Command, ctx: CliContext): void 
     .argument('<course-id>', 'course id (see: lectern courses list)')
     .option('--hub <hub>', 'hub id or name (default: the only hub)')
     .option('--check', 'only run the pre-publish check')
-    .action(async (courseId: string, o: { hub?: string; check?: boolean }) => {
+    .option('--unpublish', "remove the course from the hub's catalog (students who have it keep it)")
+    .option('--gc', 'delete old versions and the media only they use')
+    .option('--keep <n>', 'with --gc: versions to keep, the current one included (default 2)', (v) => Number.parseInt(v, 10))
+    .action(async (courseId: string, o: { hub?: string; check?: boolean; unpublish?: boolean; gc?: boolean; keep?: number }) => {
+      if (o.unpublish || o.gc) {
+        const hub = await resolveHub(ctx, o.hub);
+        if (o.unpublish) {
+          const r = await ctx.call('publish.unpublish', { courseId, hubId: hub.id });
+          ctx.print(r, () => (r.removed ? `Removed the course from the catalog of ${hub.name}.` : `The course was not in the catalog of ${hub.name}.`));
+        } else {
+          const r = await ctx.call('publish.gc', { courseId, hubId: hub.id, ...(o.keep !== undefined ? { keepVersions: o.keep } : {}) });
+          ctx.print(r, () => `Kept versions ${r.keptVersions.join(', ')}; deleted ${r.deleted} files (${mb(r.bytesFreed)})${r.spared ? `; ${r.spared} newer than a day left in place` : ''}.`);
+        }
+        return;
+      }
       const check = await ctx.call('publish.check', { courseId });
       if (o.check || !check.ok) {
         ctx.print(check, () => (check.ok ? `Ready to publish: ${check.lectureCount} lectures.` : `Not ready to publish:\n${check.problems.map((p) => `  - ${p.message}`).join('\n')}`));

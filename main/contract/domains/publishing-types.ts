@@ -93,3 +93,12 @@ export interface PublishableCourse {
   updatedAt: number;
   publications: Publication[];
 }
+
+/** What `publish.gc` removed from a hub. */
+export interface GarbageReport {
+  keptVersions: number[];
+  deleted: number;
+  bytesFreed: number;
+  /** Unreferenced files younger than a day, left in case another machine is publishing right now. */
+  spared: number;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
 import { HubInput, HubPatch } from './hub-schemas';
-import type { Hub, HubConnectionReport, PublishableCourse, PublishCheck, PublishRun } from './publishing-types';
+import type { GarbageReport, Hub, HubConnectionReport, PublishableCourse, PublishCheck, PublishRun } from './publishing-types';
 
 const RunId = z.strictObject({ runId: Id });
 /** `wait`: resolve when the run has finished rather than once it is queued (the CLI). */
@@ -33,6 +33,14 @@ export const publishingChannels = {
     'Queue a publish of the course draft to the hub; refused with the problems when the pre-publish check fails.',
   ),
   'publish.runs': channel<PublishRun[]>()(none, 'The upload queue: every publish run, newest first.'),
+  'publish.unpublish': channel<{ removed: boolean }>()(
+    z.strictObject({ courseId: Id, hubId: Id }),
+    "Remove the course from the hub's catalog; students who have it keep it, new students no longer find it.",
+  ),
+  'publish.gc': channel<GarbageReport>()(
+    z.strictObject({ courseId: Id, hubId: Id, keepVersions: z.number().int().min(1, 'Keep at least the current version').max(1000).optional() }),
+    'Delete the course’s old versions and the media only they used, keeping the newest keepVersions (default 2).',
+  ),
 
   'uploads.pause': channel<PublishRun>()(RunId, 'Pause a running publish; requests in flight are stopped and resumed later.'),
   'uploads.resume': channel<PublishRun>()(RunAgain, 'Resume a paused publish, also one that was interrupted by quitting Lectern.'),

@@ -103,6 +103,10 @@ export class PublishStore {
       .run(p.courseId, p.hubId, p.version, p.manifestKey, p.publishedAt);
   }
 
+  deletePublication(courseId: string, hubId: string): void {
+    this.db.prepare('DELETE FROM publications WHERE course_id = ? AND hub_id = ?').run(courseId, hubId);
+  }
+
   /** Every course's publications, by course id. */
   publications(): Map<string, Publication[]> {
     const rows = this.db

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PublishableCourse, PublishCheck, PublishRun } from '../../contract/domains/publishing-types';
+import type { GarbageReport, PublishableCourse, PublishCheck, PublishRun } from '../../contract/domains/publishing-types';
 import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { Database } from '../db/database';
 import type { DraftsService } from '../drafts/drafts-service';
+import { toHubError } from '../hub/hub-error';
 import type { HubConnection, HubProfiles } from '../hub/hub-profiles';
 import type { Logger } from '../log/logger';
 import { Publisher, type PublisherOptions } from '../uploads/publisher';
@@ -141,6 +142,18 @@ export class PublishingService {
     return this.toPublic(this.record(runId));
   }
 
+  /** Takes the course out of the hub's catalog; its files stay until collected. */
+  async unpublish(courseId: string, hubId: string): Promise<{ removed: boolean }> {
+    const removed = await this.withPublisher(courseId, hubId, 'unpublish', (p) => p.unpublish(courseId));
+    this.store.deletePublication(courseId, hubId);
+    return { removed };
+  }
+
+  /** Deletes the course's old versions and the media only they use (see planGarbage). */
+  collectGarbage(courseId: string, hubId: string, keepVersions: number | undefined): Promise<GarbageReport> {
+    return this.withPublisher(courseId, hubId, 'clean up', (p) => p.collectGarbage(courseId, keepVersions !== undefined ? { keepVersions } : {}));
+  }
+
   /** Refuses to remove a hub a run is using: its uploads would lose their target mid-way. */
   assertHubIdle(hubId: string): void {
     const busy = this.store.runsIn(['queued', 'running']).find((r) => r.hubId === hubId);
@@ -248,6 +261,22 @@ export class PublishingService {
       fs.rmSync(workDir, { recursive: true, force: true });
       this.live = null;
       if (!this.closed) this.settle(runId);
+    }
+  }
+
+  /** Runs `op` with a publisher for the hub, refusing while the course is being published there. */
+  private async withPublisher<T>(courseId: string, hubId: string, what: string, op: (p: Publisher) => Promise<T>): Promise<T> {
+    const busy = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
+    if (busy) throw new LecternError('conflict', `“${busy.courseTitle}” is being published to “${busy.hubName}” (${busy.state}); finish or cancel that first, then ${what}.`);
+    const conn = await this.opts.hubs.connect(hubId);
+    const workDir = path.join(this.opts.workDir, randomUUID());
+    try {
+      return await op(new Publisher({ db: this.opts.db, target: conn, keyPrefix: conn.keyPrefix, workDir, log: this.opts.log, ...(this.opts.engine ? { engine: this.opts.engine } : {}) }));
+    } catch (err) {
+      throw err instanceof LecternError ? err : toHubError(err, { hub: conn.hub.name, bucket: conn.bucket });
+    } finally {
+      conn.client.destroy();
+      fs.rmSync(workDir, { recursive: true, force: true });
     }
   }
 

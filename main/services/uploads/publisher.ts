@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import { LecternError } from '../../contract/errors';
 import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
+import { planGarbage, type HubObject } from './gc-plan';
+import { runPool } from './pool';
 import { lectureFiles, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
 import { UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource, type UploadTarget } from './upload-engine';
 
@@ -31,6 +33,14 @@ export interface PublishResult {
   /** Media files already on the hub under the same immutable key. */
   skipped: number;
   bytesUploaded: number;
+}
+
+export interface GcResult {
+  keptVersions: number[];
+  deleted: number;
+  bytesFreed: number;
+  /** Unreferenced objects younger than the grace period, left in place. */
+  spared: number;
 }
 
 /** What a publish will send, known once every file is hashed and the hub listed; before any upload. */
@@ -101,6 +111,40 @@ export class Publisher {
     return result;
   }
 
+  /**
+   * Removes the course from catalog.json so students no longer discover it. Its versions stay readable
+   * by whoever already has the course (and `collectGarbage` can remove them later).
+   */
+  async unpublish(courseId: string): Promise<boolean> {
+    const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
+    const courses = current.filter((c) => c.id !== courseId);
+    if (courses.length === current.length) return false;
+    await this.putJson('catalog.json', { courses }, MUTABLE);
+    this.opts.log?.log('info', 'unpublished', { courseId });
+    return true;
+  }
+
+  /** Deletes the course's versions and media no kept version refers to (see planGarbage). */
+  async collectGarbage(courseId: string, opts: { keepVersions?: number; graceMs?: number; now?: number } = {}): Promise<GcResult> {
+    const latest = await this.readLatest(courseId);
+    if (!latest) throw new LecternError('not-found', `Course ${courseId} has never been published to this hub; there is nothing to clean up.`);
+    const keep = Math.max(1, opts.keepVersions ?? 2);
+    const kept: CourseManifest[] = [];
+    for (let v = latest.version; v > latest.version - keep && v >= 1; v--) {
+      const text = await this.getJson(`courses/${courseId}/versions/${v}/course.json`);
+      if (text !== null) kept.push(parseCourseManifest(JSON.stringify(text), `Version ${v} of course ${courseId}`));
+    }
+    const objects = await this.listObjects(`courses/${courseId}/`);
+    const plan = planGarbage(objects, courseId, latest.version, kept, { now: opts.now ?? Date.now(), graceMs: opts.graceMs ?? 24 * 3600_000 });
+    const { client, bucket } = this.opts.target;
+    await runPool(plan.remove, 8, async (o) => {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: this.key(o.path) }));
+    });
+    const result = { keptVersions: plan.keptVersions, deleted: plan.remove.length, bytesFreed: plan.remove.reduce((n, o) => n + o.size, 0), spared: plan.spared };
+    this.opts.log?.log('info', 'collected garbage', { courseId, ...result });
+    return result;
+  }
+
   async readLatest(courseId: string): Promise<LatestPointer | null> {
     const v = await this.getJson(`courses/${courseId}/latest.json`);
     if (v === null) return null;
@@ -163,17 +207,25 @@ export class Publisher {
     }
   }
 
-  private async listSizes(under: string): Promise<Map<string, number>> {
+  /** Every object under `under`, with keys relative to the hub base. */
+  private async listObjects(under: string): Promise<HubObject[]> {
     const { client, bucket } = this.opts.target;
-    const sizes = new Map<string, number>();
+    const objects: HubObject[] = [];
     let token: string | undefined;
     do {
       const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: this.key(under), ContinuationToken: token }));
-      for (const o of page.Contents ?? []) if (o.Key) sizes.set(o.Key, o.Size ?? -1);
+      for (const o of page.Contents ?? []) {
+        if (o.Key) objects.push({ path: o.Key.slice(this.opts.keyPrefix.length), size: o.Size ?? 0, lastModified: o.LastModified?.getTime() ?? 0 });
+      }
       token = page.NextContinuationToken;
     } while (token);
-    return sizes;
+    return objects;
   }
+
+  private async listSizes(under: string): Promise<Map<string, number>> {
+    return new Map((await this.listObjects(under)).map((o) => [this.key(o.path), o.size]));
+  }
+
 }
 
 function manifestFile(f: PlannedFile): ManifestFile {

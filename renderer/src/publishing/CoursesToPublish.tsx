@@ -1,9 +1,39 @@
 import { useState } from 'react';
-import type { Hub, PublishableCourse } from '../../../main/contract/domains/publishing-types';
+import type { Hub, Publication, PublishableCourse } from '../../../main/contract/domains/publishing-types';
+import { call, errorMessage } from '../ipc';
 import { useNav } from '../state/nav-store';
+import { useNotices } from '../state/notices-store';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatWhen } from './format';
 import { PublishDialog } from './PublishDialog';
-import { usePublishing } from './publishing-store';
+import { refreshCourses, usePublishing } from './publishing-store';
+
+function PublicationLine({ course, publication: p }: { course: PublishableCourse; publication: Publication }) {
+  const [confirming, setConfirming] = useState(false);
+  async function unpublish() {
+    setConfirming(false);
+    try {
+      await call('publish.unpublish', { courseId: course.courseId, hubId: p.hubId });
+      await refreshCourses();
+    } catch (err) {
+      useNotices.getState().push(`Could not unpublish “${course.title}”: ${errorMessage(err)}`);
+    }
+  }
+  return (
+    <li data-testid="publication" data-hub-id={p.hubId}>
+      <span className="publication-version">Version {p.version}</span> on {p.hubName}, published {formatWhen(p.publishedAt)}{' '}
+      <button type="button" className="button button-danger-quiet button-small" onClick={() => setConfirming(true)}>
+        Unpublish
+      </button>
+      <ConfirmDialog open={confirming} title="Unpublish this course?" confirmLabel="Unpublish" onConfirm={() => void unpublish()} onCancel={() => setConfirming(false)}>
+        <p>
+          <span dir="auto">“{course.title}”</span> is removed from the catalog of {p.hubName}, so new students no longer find it. Students who already have it keep
+          it, and publishing again brings it back.
+        </p>
+      </ConfirmDialog>
+    </li>
+  );
+}
 
 function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] }) {
   const [hubId, setHubId] = useState(hubs[0]?.id ?? '');
@@ -24,11 +54,7 @@ function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] })
           {course.publications.length === 0 ? (
             <li className="publication-none">Not published yet</li>
           ) : (
-            course.publications.map((p) => (
-              <li key={p.hubId} data-testid="publication" data-hub-id={p.hubId}>
-                <span className="publication-version">Version {p.version}</span> on {p.hubName}, published {formatWhen(p.publishedAt)}
-              </li>
-            ))
+            course.publications.map((p) => <PublicationLine key={p.hubId} course={course} publication={p} />)
           )}
         </ul>
       </div>

@@ -128,6 +128,13 @@ describe('lectern hub / publish / uploads (in-process)', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/^Published “Shell Scripting” version 3/);
   });
+
+  it('--gc keeps the newest versions, --unpublish takes the course out of the catalog', async () => {
+    expect((await cli(['publish', courseId, '--gc', '--keep', '1'])).stdout).toBe('Kept versions 3; deleted 0 files (0.0 MB); 2 newer than a day left in place.\n');
+    expect((await cli(['publish', courseId, '--gc', '--keep', '0'])).stderr).toMatch(/Keep at least the current version/);
+    expect((await cli(['publish', courseId, '--unpublish'])).stdout).toBe('Removed the course from the catalog of Swift.\n');
+    expect((await cli(['publish', courseId, '--unpublish'])).stdout).toBe('The course was not in the catalog of Swift.\n');
+  });
 });
 
 const haveDbus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);

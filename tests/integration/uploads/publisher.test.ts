@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
@@ -120,5 +120,31 @@ describe('Publisher', () => {
     const manifest = await expectVersionIntact(3);
     const seg = manifest.lectures[0]?.media?.files.find((f) => f.path.endsWith('seg_0.ts'));
     expect(seg?.sha256).toBe(await sha256File(path.join(tmp.dir, 'pkg-a', '720p', 'seg_0.ts')));
+  });
+
+  it('garbage collection keeps the newest versions and their media, and deletes what only older versions used', async () => {
+    const { p } = publisher();
+    const v2 = parseCourseManifest(await getText(`${PREFIX}courses/intro-101/versions/2/course.json`), 'v2');
+    const v3 = await expectVersionIntact(3);
+    const onlyV1 = (await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${PREFIX}courses/intro-101/versions/1/` }))).Contents ?? [];
+    expect(onlyV1).toHaveLength(1);
+    // Within the grace period nothing is deleted: another machine may be publishing.
+    expect(await p.collectGarbage('intro-101', { keepVersions: 2 })).toMatchObject({ keptVersions: [3, 2], deleted: 0 });
+    const r = await p.collectGarbage('intro-101', { keepVersions: 2, now: Date.now() + 2 * 24 * 3600_000 });
+    expect(r.keptVersions).toEqual([3, 2]);
+    // Version 1's course.json and the package of l2 that version 2 replaced.
+    expect(r.deleted).toBe(1 + 8);
+    await expectVersionIntact(3);
+    for (const f of v2.lectures.flatMap((l) => l.media?.files ?? [])) expect(await getText(`${PREFIX}${f.path}`)).not.toBe('');
+    expect(v3.version).toBe(3);
+    await expect(getText(`${PREFIX}courses/intro-101/versions/1/course.json`)).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+
+  it('unpublish removes the course from the catalog and leaves its current version readable', async () => {
+    const { p } = publisher();
+    expect(await p.unpublish('intro-101')).toBe(true);
+    expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({ courses: [] });
+    await expectVersionIntact(3);
+    expect(await p.unpublish('intro-101')).toBe(false);
   });
 });

@@ -210,6 +210,13 @@ describe('PublishingService', () => {
     await restarted.close();
   });
 
+  it('unpublish takes the course out of the catalog and forgets the publication; gc honours the grace period', async () => {
+    expect(await services.publish.collectGarbage(courseId, hubId, 2)).toMatchObject({ deleted: 0, keptVersions: [6, 5] });
+    expect(await services.publish.unpublish(courseId, hubId)).toEqual({ removed: true });
+    expect(CatalogDocument.parse(JSON.parse(await hubText('hub/catalog.json'))).courses).toEqual([]);
+    expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([]);
+  });
+
   it('expired session credentials fail the run at once with reason credentials-expired, without a request', async () => {
     const expired = await services.createHub({
       name: 'Expired',

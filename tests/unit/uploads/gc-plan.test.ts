@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { CourseManifest } from '../../../main/services/downloads/manifest';
+import { planGarbage, type HubObject } from '../../../main/services/uploads/gc-plan';
+
+const sha = 'a'.repeat(64);
+const file = (path: string) => ({ path, size: 10, sha256: sha });
+const manifest = (version: number, pkg: string, poster: string): CourseManifest => ({
+  courseId: 'c',
+  version,
+  title: 'C',
+  lectures: [{ id: 'l1', title: 'L', poster: file(`courses/c/lectures/l1/poster/${poster}/poster.jpg`), media: { master: `courses/c/lectures/l1/${pkg}/master.m3u8`, files: [file(`courses/c/lectures/l1/${pkg}/master.m3u8`)] } }],
+});
+const DAY = 24 * 3600_000;
+const now = 10 * DAY;
+const old = (path: string): HubObject => ({ path, size: 100, lastModified: now - 2 * DAY });
+const fresh = (path: string): HubObject => ({ path, size: 100, lastModified: now - 1000 });
+
+describe('planGarbage', () => {
+  const objects = [
+    old('courses/c/latest.json'),
+    old('courses/c/versions/1/course.json'),
+    old('courses/c/versions/2/course.json'),
+    old('courses/c/versions/3/course.json'),
+    old('courses/c/lectures/l1/p1/master.m3u8'),
+    old('courses/c/lectures/l1/p2/master.m3u8'),
+    old('courses/c/lectures/l1/p3/master.m3u8'),
+    old('courses/c/lectures/l1/poster/x1/poster.jpg'),
+    old('courses/c/lectures/l1/poster/x3/poster.jpg'),
+    fresh('courses/c/lectures/l1/p4/master.m3u8'),
+    old('courses/c/versions/4/course.json'),
+    old('courses/other/latest.json'),
+  ];
+
+  it('keeps what the kept versions use, the pointer, versions beyond the current one and anything young; removes the rest', () => {
+    const plan = planGarbage(objects, 'c', 3, [manifest(3, 'p3', 'x3'), manifest(2, 'p2', 'x3')], { now, graceMs: DAY });
+    expect(plan.keptVersions).toEqual([3, 2]);
+    expect(plan.remove.map((o) => o.path)).toEqual(['courses/c/versions/1/course.json', 'courses/c/lectures/l1/p1/master.m3u8', 'courses/c/lectures/l1/poster/x1/poster.jpg']);
+    expect(plan.spared).toBe(1);
+  });
+});
