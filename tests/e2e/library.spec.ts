@@ -12,6 +12,7 @@ let guard: ReturnType<typeof guardPage>;
 const tmp = tempDir('lectern-e2e-hub-');
 const hubRoot = path.join(tmp.dir, 'hub');
 let hub: Hub | null = null;
+let segmentDelayMs = 300;
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 
@@ -42,6 +43,7 @@ test.beforeEach(async ({ page }) => {
   // The hub going away mid-test is the point: the failed refresh is reported in the UI, not as a page error.
   guard = guardPage(page, [/Failed to load resource/]);
   hub = await serveHub(hubRoot);
+  segmentDelayMs = 300;
   // Segments are served slowly so the download's progress is visible before it completes.
   hub.intercept = (req, res) => {
     if (!req.url?.endsWith('.ts')) return false;
@@ -49,7 +51,7 @@ test.beforeEach(async ({ page }) => {
     setTimeout(() => {
       const data = fs.readFileSync(file);
       res.writeHead(200, { 'content-length': data.byteLength }).end(data);
-    }, 300);
+    }, segmentDelayMs);
     return true;
   };
 });
@@ -163,7 +165,7 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
   expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toEqual([]);
 });
 
-test('a newer published version is offered as an update, and the updated copy replaces the old one', async ({ page, host }) => {
+test('a newer published version is offered as an update; the old copy stays playable until the new one completes and replaces it', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('area-library').click();
   // Keyboard only: Enter submits the hub, Enter on focused buttons opens the course and the download dialog.
@@ -186,8 +188,12 @@ test('a newer published version is offered as an update, and the updated copy re
     await expect(page.getByTestId('update-badge')).toBeVisible();
     await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
     await expect(page.getByTestId('course-update')).toContainText('Version 2 of this course is available; your downloads are from version 1');
+    // Slower segments, so the moment while the update downloads is long enough to look at.
+    segmentDelayMs = 800;
     await page.getByTestId('course-update').getByRole('button', { name: 'Update downloads' }).click();
     await expect(page.getByTestId('course-update')).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByTestId('play-older')).toHaveText('Play version 1 while the update downloads');
+    await expect(page.getByTestId('play-older')).toBeHidden({ timeout: 30_000 });
     await page.getByTestId('library-nav-downloads').click();
     await expect(page.getByTestId('download-item')).toHaveCount(1);
     await expect(page.getByTestId('download-item')).toContainText('version 2');

@@ -27,9 +27,15 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   if (!course) return <p className="loading">Loading the course…</p>;
 
   // The live download list (events) wins over the snapshot the page was loaded with.
-  const downloadOf = (l: CourseLecture): DownloadItem | null => {
-    const mine = Object.values(downloads).filter((d) => d.hubBase === course.hubBase && d.courseId === course.courseId && d.lectureId === l.id);
-    return mine.sort((a, b) => b.courseVersion - a.courseVersion)[0] ?? null;
+  const copiesOf = (l: CourseLecture): DownloadItem[] =>
+    Object.values(downloads)
+      .filter((d) => d.hubBase === course.hubBase && d.courseId === course.courseId && d.lectureId === l.id)
+      .sort((a, b) => b.courseVersion - a.courseVersion);
+  const downloadOf = (l: CourseLecture): DownloadItem | null => copiesOf(l)[0] ?? null;
+  // While an update downloads, the previous version's copy is still the one to watch.
+  const olderPlayable = (l: CourseLecture): DownloadItem | null => {
+    const [newest, ...older] = copiesOf(l);
+    return newest && newest.state !== 'completed' ? (older.find((d) => d.state === 'completed') ?? null) : null;
   };
   const lectures = course.sections.flatMap((s) => s.lectures);
   const missing = lectures.filter((l) => l.hasMedia && !downloadOf(l));
@@ -121,7 +127,10 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
                   {!l.hasMedia ? (
                     <p className="muted">No video published yet.</p>
                   ) : d ? (
-                    <DownloadControls d={d} label={l.title} />
+                    <>
+                      <DownloadControls d={d} label={l.title} />
+                      <PlayOlder d={olderPlayable(l)} title={l.title} onPlay={(id) => show({ kind: 'player', downloadId: id, back: { kind: 'course', hubId, courseId } })} />
+                    </>
                   ) : (
                     <button type="button" className="button" onClick={() => setTarget({ hubId, courseId, lectureId: l.id, title: l.title })} aria-label={`Download ${l.title}`}>
                       Download
@@ -143,5 +152,14 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
         />
       )}
     </article>
+  );
+}
+
+function PlayOlder({ d, title, onPlay }: { d: DownloadItem | null; title: string; onPlay(downloadId: string): void }) {
+  if (!d) return null;
+  return (
+    <button type="button" className="button" onClick={() => onPlay(d.id)} aria-label={`Play ${title} (version ${d.courseVersion})`} data-testid="play-older">
+      Play version {d.courseVersion} while the update downloads
+    </button>
   );
 }
