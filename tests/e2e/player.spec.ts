@@ -130,6 +130,14 @@ test('plays a downloaded lecture offline: seeking, speed, resume after reload, c
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => currentTime(page)).toBeGreaterThan(before + 4);
   const keySeekMs = await seekLatency(page);
+  // J goes back 10 s (here to the start); M mutes and unmutes.
+  const ahead = await currentTime(page);
+  await page.keyboard.press('j');
+  await expect.poll(() => currentTime(page)).toBeLessThan(Math.max(0, ahead - 10) + 2);
+  await page.keyboard.press('m');
+  expect(await video(page, 'v.muted')).toBe(true);
+  await page.keyboard.press('m');
+  expect(await video(page, 'v.muted')).toBe(false);
 
   // A click on the seek bar a quarter of the way along.
   await clickSeekBar(page, 0.25);
