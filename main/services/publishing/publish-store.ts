@@ -68,10 +68,16 @@ const SELECT_RUN = `SELECT r.*, c.title AS course_title, h.name AS hub_name
 export class PublishStore {
   constructor(private readonly db: Database) {}
 
-  insertRun(r: { id: string; courseId: string; hubId: string; createdAt: number }): void {
+  insertRun(r: { id: string; courseId: string; hubId: string; createdAt: number; ownerPid: number }): void {
     this.db
-      .prepare("INSERT INTO publish_runs (id, course_id, hub_id, state, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?)")
-      .run(r.id, r.courseId, r.hubId, r.createdAt, r.createdAt);
+      .prepare("INSERT INTO publish_runs (id, course_id, hub_id, state, created_at, updated_at, owner_pid) VALUES (?, ?, ?, 'queued', ?, ?, ?)")
+      .run(r.id, r.courseId, r.hubId, r.createdAt, r.createdAt, r.ownerPid);
+  }
+
+  /** The oldest run this process queued: each process works only through its own queue. */
+  nextQueued(ownerPid: number): RunRecord | null {
+    const row = this.db.prepare(`${SELECT_RUN} WHERE r.state = 'queued' AND r.owner_pid = ? ORDER BY r.created_at, r.rowid LIMIT 1`).get(ownerPid) as RunRow | undefined;
+    return row ? toRun(row) : null;
   }
 
   run(id: string): RunRecord | null {

@@ -92,14 +92,17 @@ export class PublishingService {
     const active = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
     if (active) throw new LecternError('conflict', `“${active.courseTitle}” is already being published to “${active.hubName}” (${active.state}); resume or cancel that run first.`);
     const id = randomUUID();
-    this.store.insertRun({ id, courseId, hubId, createdAt: this.now() });
+    this.store.insertRun({ id, courseId, hubId, createdAt: this.now(), ownerPid: process.pid });
     this.opts.log.log('info', 'publish queued', { runId: id, courseId, hubId });
     return this.queued(id, opts.wait);
   }
 
   pause(runId: string): PublishRun {
     const run = this.record(runId);
-    if (run.state === 'queued') return this.change(runId, { state: 'paused', error: null, reason: null });
+    if (run.state === 'queued') {
+      this.assertNotOwnedElsewhere(run);
+      return this.change(runId, { state: 'paused', error: null, reason: null, ownerPid: null });
+    }
     if (run.state !== 'running') throw new LecternError('conflict', `This publish is ${run.state}; only a running or queued publish can be paused.`);
     const live = this.ownLive(run);
     live.publisher?.engine.pause();
@@ -115,14 +118,14 @@ export class PublishingService {
       return opts.wait ? this.finished(runId) : this.toPublic(this.record(runId));
     }
     this.assertNotOwnedElsewhere(run);
-    this.store.update(runId, { state: 'queued', error: null, reason: null, updatedAt: this.now() });
+    this.store.update(runId, { state: 'queued', error: null, reason: null, ownerPid: process.pid, updatedAt: this.now() });
     return this.queued(runId, opts.wait);
   }
 
   async retry(runId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
     const run = this.record(runId);
     if (run.state !== 'failed' && run.state !== 'cancelled') throw new LecternError('conflict', `This publish is ${run.state}; only a failed or cancelled publish can be retried.`);
-    this.store.update(runId, { state: 'queued', error: null, reason: null, finishedAt: null, updatedAt: this.now() });
+    this.store.update(runId, { state: 'queued', error: null, reason: null, finishedAt: null, ownerPid: process.pid, updatedAt: this.now() });
     return this.queued(runId, opts.wait);
   }
 
@@ -193,7 +196,7 @@ export class PublishingService {
     if (this.pumping || this.closed) return;
     this.pumping = (async () => {
       for (;;) {
-        const next = this.store.runsIn(['queued'])[0];
+        const next = this.store.nextQueued(process.pid);
         if (!next || this.closed) break;
         await this.execute(next.id);
       }

@@ -11,8 +11,6 @@ interface Props {
 
 type Field = 'name' | 'endpoint' | 'region' | 'bucket' | 'keyPrefix' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'sessionExpiresAt';
 
-const toLocalInput = (ms: number | null) => (ms === null ? '' : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
-
 /**
  * Adds or edits a hub. Secret fields are write-only: they start empty, an empty secret on edit keeps the
  * stored one, and nothing typed there is ever read back from main.
@@ -29,7 +27,8 @@ export function HubForm({ hub }: Props) {
     accessKeyId: hub?.accessKeyId ?? '',
     secretAccessKey: '',
     sessionToken: '',
-    sessionExpiresAt: toLocalInput(hub?.sessionExpiresAt ?? null),
+    // Always empty: a new token comes with a new expiry, and the old one would expire it at once.
+    sessionExpiresAt: '',
     removeSession: false,
   });
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});

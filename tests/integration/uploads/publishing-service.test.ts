@@ -217,6 +217,16 @@ describe('PublishingService', () => {
     expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([]);
   });
 
+  it('leaves a run queued by another live Lectern process alone', async () => {
+    const id = '3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    db.prepare("INSERT INTO publish_runs (id, course_id, hub_id, state, created_at, updated_at, owner_pid) VALUES (?, ?, ?, 'queued', ?, ?, ?)").run(id, courseId, hubId, 1, 1, process.ppid);
+    const other = open();
+    expect(other.publish.runs().find((r) => r.id === id)?.state).toBe('queued');
+    expect(() => other.publish.pause(id)).toThrow(/another Lectern process/);
+    db.prepare('DELETE FROM publish_runs WHERE id = ?').run(id);
+    await other.close();
+  });
+
   it('expired session credentials fail the run at once with reason credentials-expired, without a request', async () => {
     const expired = await services.createHub({
       name: 'Expired',
