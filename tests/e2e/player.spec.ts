@@ -183,6 +183,12 @@ test('plays a downloaded lecture offline: seeking, speed, resume after reload, c
   const course = await page.evaluate((hub) => window.lectern.invoke('progress.course', { hubBase: hub, courseId: 'course1' }), hubBase);
   expect(course).toMatchObject({ ok: true, value: { completed: 1, total: 2 } });
 
+  // Escape closes the player, which keeps the place it was closed at.
+  const closedAt = await currentTime(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('downloads-page')).toBeVisible();
+  await expect.poll(async () => (await progressOf(page, hubBase, SECOND_LECTURE))?.positionSec ?? -1).toBeGreaterThanOrEqual(closedAt);
+
   expect(errors).toEqual([]);
   // For docs/PERFORMANCE.md, next to the library bench.
   console.log(`player_ttff_ms=${ttff.toFixed(0)}`);

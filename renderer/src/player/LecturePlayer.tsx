@@ -6,6 +6,7 @@ import { HlsPlayer } from './HlsPlayer';
 import { NextUp } from './NextUp';
 import { ProgressSaver } from './progress-saver';
 import { resumePosition } from './resume';
+import { isTypingTarget } from './shortcuts';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
@@ -25,7 +26,8 @@ export const LECTURE_OPEN_MARK = 'lectern:lecture-open';
 /**
  * The student's player for one downloaded lecture: resumes where they stopped, saves the position every
  * few seconds and whenever playback settles (pause, end, close, page hide), offers the next lecture with
- * a countdown, and says what to do when the download cannot play.
+ * a countdown, and says what to do when the download cannot play. The page around it shows the way back;
+ * `onClose` is offered from the error panel and on Escape.
  */
 export function LecturePlayer(props: LecturePlayerProps) {
   const [attempt, setAttempt] = useState(0);
@@ -74,6 +76,17 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     };
   }, [saver]);
 
+  // Escape leaves the player (the page around it has the visible Back); in fullscreen the browser
+  // takes Escape to leave fullscreen first.
+  useEffect(() => {
+    if (!onClose) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.fullscreenElement && !isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   const onProgress = useCallback(
     (position: number, duration: number, settled: boolean) => {
       saver.update(position, duration);
@@ -91,16 +104,9 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
 
   return (
     <section className="lecture-player" aria-label={`Lecture: ${title}`} data-testid="lecture-player">
-      <header className="lecture-player-bar">
-        {onClose && (
-          <button type="button" className="button" onClick={onClose} data-testid="player-back">
-            ← Back
-          </button>
-        )}
-        <h2 className="lecture-player-title" data-testid="player-title">
-          {title}
-        </h2>
-      </header>
+      <h2 className="lecture-player-title" data-testid="player-title">
+        {title}
+      </h2>
       <div className="lecture-player-stage">
         {startAt === null ? (
           <p className="loading">Opening “{title}”…</p>
