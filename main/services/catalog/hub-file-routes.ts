@@ -29,7 +29,8 @@ type Found = { base: URL; file: ManifestFile } | null;
  * resolve to sibling paths under the same prefix.
  */
 export function createPreviewStreamHandler(opts: HubFileRouteOptions, prefix = '/stream/'): FetchHandler {
-  return hubFileRoute(opts, prefix, (parts) => {
+  // hls.js marks its requests with the player header, so the strict check holds even under lectern://.
+  return hubFileRoute(opts, prefix, (request) => isSameOrigin(request, opts.appOrigin), (parts) => {
     const ref = lectureRef(parts);
     const key = ref?.rest.join('/') ?? '';
     return ref && KEY.test(key) ? opts.catalog.previewFile(ref.hubId, ref.courseId, ref.lectureId, key) : null;
@@ -38,7 +39,9 @@ export function createPreviewStreamHandler(opts: HubFileRouteOptions, prefix = '
 
 /** A lecture's poster image as its manifest lists it: `/poster/<hubId>/<courseId>/<lectureId>`. */
 export function createPosterHandler(opts: HubFileRouteOptions, prefix = '/poster/'): FetchHandler {
-  return hubFileRoute(opts, prefix, (parts) => {
+  // An <img> cannot add the player header and Electron's custom scheme may send no fetch metadata, so a
+  // poster (public catalog art, never course media) is refused only when a request names another origin.
+  return hubFileRoute(opts, prefix, (request) => !namesOtherOrigin(request, opts.appOrigin), (parts) => {
     const ref = lectureRef(parts);
     if (!ref || ref.rest.length > 0) return null;
     const found = opts.catalog.posterFile(ref.hubId, ref.courseId, ref.lectureId);
@@ -53,15 +56,15 @@ function lectureRef(parts: string[]): { hubId: string; courseId: string; lecture
 }
 
 /**
- * The shared part: only the app's own pages (the key endpoint's `isSameOrigin`), a file found in the
+ * The shared part: only requests `allowed` lets through, a file found in the
  * cached manifest or 404 with no request to the hub, fetched under the hub base, capped at the
  * manifest's size, and served only if its sha256 matches — a tampered file is 502, never passed on.
  */
-function hubFileRoute(opts: HubFileRouteOptions, prefix: string, lookup: (parts: string[]) => Found): FetchHandler {
+function hubFileRoute(opts: HubFileRouteOptions, prefix: string, allowed: (request: Request) => boolean, lookup: (parts: string[]) => Found): FetchHandler {
   const fail = (status: number, message: string) => new Response(message, { status, headers: { ...COMMON, 'content-type': 'text/plain; charset=utf-8' } });
   return async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405, headers: { ...COMMON, allow: 'GET' } });
-    if (!isSameOrigin(request, opts.appOrigin)) return fail(403, 'Hub files are only served to the Lectern app.');
+    if (!allowed(request)) return fail(403, 'Hub files are only served to the Lectern app.');
     const found = lookup(new URL(request.url).pathname.slice(prefix.length).split('/'));
     if (!found) return fail(404, 'Not found');
     const key = found.file.path;
@@ -78,4 +81,13 @@ function hubFileRoute(opts: HubFileRouteOptions, prefix: string, lookup: (parts:
     const type = TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
     return new Response(new Uint8Array(body), { status: 200, headers: { ...COMMON, 'content-type': type, 'content-length': String(body.byteLength) } });
   };
+}
+
+/** True when `Sec-Fetch-Site`, `Origin` or `Referer` (which a page cannot forge) names another origin. */
+function namesOtherOrigin(request: Request, appOrigin: string): boolean {
+  const origin = appOrigin.replace(/\/+$/, '');
+  const site = request.headers.get('sec-fetch-site');
+  const from = request.headers.get('origin');
+  const referer = request.headers.get('referer');
+  return (site !== null && site !== 'same-origin') || (from !== null && from !== origin) || (referer !== null && referer !== origin && !referer.startsWith(`${origin}/`));
 }

@@ -108,5 +108,8 @@ describe('hub file routes: free-preview streaming and posters', () => {
     expect((await stream(`${page.posterPath!}/extra`)).status).toBe(404);
     expect((await stream(`/poster/${hubId}/${COURSE_ID}/other`)).status).toBe(404);
     expect((await stream(page.posterPath!, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await stream(page.posterPath!, { referer: 'https://evil.example/page' })).status).toBe(403);
+    // An <img> under lectern:// may carry no fetch metadata at all; a poster is public catalog art.
+    expect((await stream(page.posterPath!, {})).status).toBe(200);
   });
 });
