@@ -145,3 +145,54 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
   await expect(secondRun.getByTestId('run-files')).toHaveText(`${v2b.length} of ${v2b.length} files uploaded, ${v2a.length} already on the hub`);
   await expect(area.getByTestId('upload-run')).toHaveCount(2);
 });
+
+test('expired temporary credentials: the run fails once with a prompt to update the key, and Retry publishes', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const clip = makeVideo(path.join(media.dir, 'expired.mp4'), { durationSec: 4 });
+  await page.goto(host.url);
+  const course = await invoke(page, 'courses.create', { title: 'Shell Scripting' });
+  const section = await invoke(page, 'sections.create', { courseId: course.id, title: 'Basics' });
+  const pipes = await invoke(page, 'lectures.create', { sectionId: section.id, title: 'Pipes' });
+  await importAndBuild(page, pipes.id, clip);
+
+  await page.getByTestId('area-publishing').click();
+  const area = page.getByRole('main', { name: 'Publishing' });
+  await area.getByTestId('add-hub').click();
+  const form = area.getByTestId('hub-form');
+  await form.getByTestId('hub-name').fill('Temporary keys');
+  await form.getByTestId('hub-endpoint').fill(s3.endpoint);
+  await form.getByTestId('hub-bucket').fill(s3.bucket);
+  await form.getByTestId('hub-keyPrefix').fill('expired');
+  await form.getByTestId('hub-accessKeyId').fill(TEST_CREDENTIALS.accessKeyId);
+  await form.getByTestId('hub-secretAccessKey').fill(TEST_CREDENTIALS.secretAccessKey);
+  await form.getByTestId('hub-sessionToken').fill('temporary-session-token');
+  await form.getByTestId('hub-sessionExpiresAt').fill('2020-01-01T09:00');
+  await form.getByTestId('hub-save').click();
+  const hubCard = area.getByTestId('hub-card');
+  await expect(hubCard).toContainText('Credentials expired — update the key before publishing.');
+
+  await hubCard.getByTestId('hub-test').click();
+  await expect(hubCard.getByTestId('connection-summary')).toContainText('The session token for hub "Temporary keys" has expired');
+
+  await area.getByTestId('publish-course-button').click();
+  await page.getByTestId('publish-confirm').click();
+  const run = area.getByTestId('upload-run').first();
+  await expect(run).toHaveAttribute('data-state', 'failed');
+  await expect(run.getByTestId('run-error')).toContainText('Credentials expired — update the key.');
+  await expect(area).not.toContainText('temporary-session-token');
+
+  // The prompt leads to the hub's settings with the secret field ready for the new key.
+  await run.getByTestId('run-update-key').click();
+  const edit = area.getByTestId('hub-form');
+  await expect(edit.getByTestId('hub-secretAccessKey')).toBeFocused();
+  await expect(edit.getByTestId('hub-secretAccessKey')).toHaveValue('');
+  await page.keyboard.type(TEST_CREDENTIALS.secretAccessKey);
+  await edit.getByLabel('Remove the stored session token').check();
+  await edit.getByTestId('hub-save').click();
+  await expect(hubCard).not.toContainText('Credentials expired');
+
+  await run.getByTestId('run-retry').click();
+  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(area.getByTestId('publication')).toContainText('Version 1 on Temporary keys');
+  await expect(area.getByTestId('upload-run')).toHaveCount(1);
+});
