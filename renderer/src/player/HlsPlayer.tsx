@@ -110,8 +110,8 @@ export function HlsPlayer(props: HlsPlayerProps) {
       let mediaRecoveries = 0;
       hls.on(Hls.Events.ERROR, (_e, data) => {
         const status = data.response?.code;
-        // The player reads local files from the app's own origin: a 4xx is final, while hls.js would
-        // keep trying other renditions (which are missing too) without ever giving up.
+        // Everything the player reads comes from the app's own origin (downloads, or the app's route to a
+        // hub for previews), so a 4xx is final; hls.js would keep cycling renditions without giving up.
         const missing = data.type === Hls.ErrorTypes.NETWORK_ERROR && status !== undefined && status >= 400 && status < 500;
         if (!data.fatal && !missing) return;
         // One recovery attempt per kind: a local file that is really broken should say so, not loop.
