@@ -165,7 +165,7 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
   expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toEqual([]);
 });
 
-test('a newer published version is offered as an update; the old copy stays playable until the new one completes and replaces it', async ({ page, host }) => {
+test('a download pauses and resumes; a newer published version is offered as an update, and the old copy stays playable until the new one replaces it', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('area-library').click();
   // Keyboard only: Enter submits the hub, Enter on focused buttons opens the course and the download dialog.
@@ -178,7 +178,14 @@ test('a newer published version is offered as an update; the old copy stays play
   await expect(page.getByTestId('download-dialog')).toBeVisible();
   await page.getByTestId('download-quality').selectOption('240');
   await expect(page.getByTestId('download-total')).toContainText('(180p)');
+  // Slow segments, so there is time to pause mid-way and resume.
+  segmentDelayMs = 1500;
   await page.getByTestId('download-confirm').click();
+  await page.getByRole('button', { name: 'Pause Sampling' }).click();
+  await expect(page.getByTestId('download-state')).toContainText('Paused · 180p');
+  await expect(page.getByRole('button', { name: 'Resume Sampling' })).toBeVisible();
+  segmentDelayMs = 300;
+  await page.getByRole('button', { name: 'Resume Sampling' }).click();
   await expect(page.getByTestId('download-state')).toContainText('Downloaded · 180p', { timeout: 30_000 });
 
   try {
