@@ -56,7 +56,7 @@ export class PublishingService {
   private readonly store: PublishStore;
   private readonly now: () => number;
   private readonly swept = new Set<string>();
-  private readonly waiters = new Map<string, ((run: PublishRun) => void)[]>();
+  private readonly waiters = new Map<string, { resolve(run: PublishRun): void; reject(err: Error): void }[]>();
   private live: Live | null = null;
   private pumping: Promise<void> | null = null;
   private closed = false;
@@ -249,8 +249,9 @@ export class PublishingService {
     } catch (err) {
       live.bytesPerSecond = 0;
       live.etaSeconds = null;
-      // Closing: the database is going away and the run was recorded as paused already.
-      if (this.closed) return;
+      // Closing: the database is going away and the run was recorded as paused already. Gone: its course
+      // or hub was deleted during the publish, and there is nothing left to record.
+      if (this.closed || !this.store.run(runId)) return;
       if (live.cancelled || err instanceof UploadCancelledError) {
         this.change(runId, { state: 'cancelled', finishedAt: this.now(), ownerPid: null });
         this.opts.log.log('info', 'publish cancelled', { runId });
@@ -319,16 +320,20 @@ export class PublishingService {
   }
 
   private finished(runId: string): Promise<PublishRun> {
-    return new Promise((resolve) => {
-      this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]);
+    return new Promise((resolve, reject) => {
+      this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), { resolve, reject }]);
     });
   }
 
+  /** Answers whoever waits for the run; the run is gone when its course or hub was deleted meanwhile. */
   private settle(runId: string): void {
-    const run = this.toPublic(this.record(runId));
+    const stored = this.store.run(runId);
     const waiting = this.waiters.get(runId) ?? [];
     this.waiters.delete(runId);
-    for (const w of waiting) w(run);
+    for (const w of waiting) {
+      if (stored) w.resolve(this.toPublic(stored));
+      else w.reject(new LecternError('not-found', `Publish run ${runId} was removed with its course or hub before it finished.`));
+    }
   }
 
   private ownLive(run: RunRecord): Live {
