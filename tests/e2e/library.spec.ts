@@ -141,6 +141,9 @@ test('a student adds a hub, finds and downloads a course, and watches it with th
   // Downloads and storage list it with its size; the storage page frees the space.
   await page.getByTestId('library-nav-downloads').click();
   await expect(page.getByTestId('download-item')).toContainText('Sampling');
+  await page.getByRole('button', { name: 'Verify Sampling' }).click();
+  await expect(page.getByTestId('notice')).toContainText(/“Sampling”: all \d+ files are intact\./);
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss this message' }).click();
   await page.getByTestId('library-nav-storage').click();
   await expect(page.getByTestId('storage-summary')).toContainText(/Downloads use [\d.]+ (KB|MB)/);
   await expect(page.getByTestId('storage-row')).toHaveCount(1);
