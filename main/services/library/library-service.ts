@@ -152,7 +152,13 @@ export class LibraryService {
   }
 
   list(): DownloadItem[] {
-    return this.downloads.list().map((d) => this.item(d));
+    // One title lookup (a cached manifest parse) per course, not per lecture.
+    const titles = new Map<string, string | undefined>();
+    return this.downloads.list().map((d) => {
+      const course = `${d.hubBase}\n${d.courseId}`;
+      if (!titles.has(course)) titles.set(course, this.catalog.titleOf(d.hubBase, d.courseId) ?? undefined);
+      return this.item(d, titles.get(course));
+    });
   }
 
   item(d: DownloadSummary, courseTitle?: string): DownloadItem {
