@@ -69,6 +69,8 @@ export interface PublishRun {
   bytesDone: number;
   /** Recent upload speed; 0 when not running. */
   bytesPerSecond: number;
+  /** Files being sent right now (hub paths relative to the course), empty when not running. */
+  currentFiles: { path: string; size: number }[];
   etaSeconds: number | null;
   /** The version this run publishes, once known (after reading the hub's latest.json). */
   version: number | null;

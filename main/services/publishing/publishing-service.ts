@@ -41,6 +41,8 @@ interface Live {
   bytesPerSecond: number;
   etaSeconds: number | null;
   lastEmit: number;
+  /** S3 key → size of the files in flight. */
+  inFlight: Map<string, number>;
 }
 
 const FINISHED = new Set<PublishRun['state']>(['done', 'failed', 'cancelled']);
@@ -208,7 +210,7 @@ export class PublishingService {
   }
 
   private async execute(runId: string): Promise<void> {
-    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0 };
+    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0, inFlight: new Map() };
     this.live = live;
     const run = this.change(runId, { state: 'running', ownerPid: process.pid, error: null, reason: null, bytesDone: 0 });
     const workDir = path.join(this.opts.workDir, runId);
@@ -298,6 +300,10 @@ export class PublishingService {
   }
 
   private onUpload(live: Live, e: UploadEvent): void {
+    if (e.type === 'file') {
+      if (e.state === 'started') live.inFlight.set(e.key, e.size);
+      else live.inFlight.delete(e.key);
+    }
     if (e.type !== 'progress' || live.documents) return;
     live.bytesPerSecond = e.bytesPerSecond;
     live.etaSeconds = e.etaSeconds;
@@ -356,7 +362,14 @@ export class PublishingService {
   private toPublic(r: RunRecord): PublishRun {
     const live = this.live?.runId === r.id ? this.live : null;
     const { ownerPid: _owner, ...rest } = r;
-    return { ...rest, bytesPerSecond: live && r.state === 'running' ? live.bytesPerSecond : 0, etaSeconds: live && r.state === 'running' ? live.etaSeconds : null };
+    const running = live !== null && r.state === 'running';
+    const marker = `courses/${r.courseId}/`;
+    return {
+      ...rest,
+      bytesPerSecond: running ? live.bytesPerSecond : 0,
+      etaSeconds: running ? live.etaSeconds : null,
+      currentFiles: running && !live.documents ? [...live.inFlight].map(([key, size]) => ({ path: key.slice(key.indexOf(marker) + marker.length), size })) : [],
+    };
   }
 }
 

@@ -21,6 +21,9 @@ async function act(what: 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' |
   }
 }
 
+/** The last two parts of a hub path (e.g. "720p/seg_00012.ts"): the hashes and ids before them mean nothing to a person. */
+const shortName = (p: string) => p.split('/').slice(-2).join('/');
+
 function RunRow({ run }: { run: PublishRun }) {
   const edit = usePublishing((s) => s.edit);
   const active = run.state === 'running' || run.state === 'queued' || run.state === 'paused';
@@ -63,6 +66,12 @@ function RunRow({ run }: { run: PublishRun }) {
         )}
         {run.finishedAt !== null && <span className="upload-run-when"> · {formatWhen(run.finishedAt)}</span>}
       </p>
+      {run.currentFiles.length > 0 && (
+        <p className="upload-run-files" data-testid="run-current-files">
+          Sending {run.currentFiles.slice(0, 3).map((f) => `${shortName(f.path)} (${formatBytes(f.size)})`).join(', ')}
+          {run.currentFiles.length > 3 && ` and ${run.currentFiles.length - 3} more`}
+        </p>
+      )}
       {run.error && (
         <p className="upload-run-error" role="alert" dir="auto" data-testid="run-error">
           {run.reason === 'credentials-expired' ? <strong>Credentials expired — update the key. </strong> : null}

@@ -174,6 +174,9 @@ describe('PublishingService', () => {
     expect(seconds).toBeGreaterThan(1.5);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 6);
     expect(progress.some((e) => e.bytesPerSecond > 0)).toBe(true);
+    const inFlight = progress.flatMap((e) => e.currentFiles);
+    expect(inFlight.some((f) => new RegExp(`^lectures/${lectureIds[0]}/[0-9a-f]{20}/180p/seg_\\d\\.ts$`).test(f.path) && f.size === 300_000)).toBe(true);
+    expect(run.currentFiles).toEqual([]);
     await slow.close();
   });
 
