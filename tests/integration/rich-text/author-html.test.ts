@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-const toHtml = (value: string) => page.evaluate((v) => (window as unknown as { authorHtml: { authorTextToHtml(s: string): string } }).authorHtml.authorTextToHtml(v), value);
+const toHtml = (value: string) => page.evaluate((v) => (globalThis as unknown as { authorHtml: { authorTextToHtml(s: string): string } }).authorHtml.authorTextToHtml(v), value);
 
 describe('author text sanitizing (DOMPurify in Chromium)', () => {
   it.each([
