@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CourseLecture, CoursePage as Course, DownloadItem } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
 import { CourseProgressBar } from '../player/CourseProgressBar';
+import { AuthorText } from '../rich-text/AuthorText';
 import { DownloadControls, downloadAction } from './DownloadControls';
 import { DownloadDialog, type DownloadTarget } from './DownloadDialog';
 import { formatBytes, formatDuration, formatWhen } from './format';
 import { useLibrary } from './library-store';
 
-/** A course as published: description (as text), sections, lectures with durations and sizes, and downloads. */
+/** A course as published: description (sanitized author HTML), sections, lectures with durations and sizes, and downloads. */
 export function CoursePage({ hubId, courseId }: { hubId: string; courseId: string }) {
   const [course, setCourse] = useState<Course | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,12 +79,8 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
           </button>
         </div>
       )}
-      {/* Author text is rendered as text: React escapes it, and pre-wrap keeps the author's line breaks. */}
-      {course.description && (
-        <p className="course-description" dir="auto" data-testid="course-description">
-          {course.description}
-        </p>
-      )}
+      {/* Author text is the editor's HTML from an untrusted hub: AuthorText sanitizes it (plain text is escaped). */}
+      <AuthorText value={course.description} className="course-description" testId="course-description" />
       {missing.length > 0 && (
         <button type="button" className="button button-primary" onClick={() => setTarget({ hubId, courseId, title: course.title })} data-testid="download-course">
           Download course ({missing.length} {missing.length === 1 ? 'lecture' : 'lectures'})
@@ -104,11 +101,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
                     </span>
                     {l.freePreview && <span className="badge">Free preview</span>}
                   </div>
-                  {l.summary && (
-                    <p className="course-lecture-summary" dir="auto">
-                      {l.summary}
-                    </p>
-                  )}
+                  <AuthorText value={l.summary} className="course-lecture-summary" />
                   {l.qualities.length > 0 && (
                     <p className="muted" data-testid="lecture-sizes">
                       {l.qualities.map((q) => `${q.name} ${formatBytes(q.bytes)}`).join(' · ')}
