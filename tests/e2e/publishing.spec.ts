@@ -130,10 +130,12 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
 
   await row.getByTestId('publish-course-button').click();
   await expect(dialog.getByTestId('publish-check-ok')).toContainText('This becomes version 2 on the hub (now 1)');
+  await dialog.getByTestId('publish-limit').fill('5');
   await dialog.getByTestId('publish-confirm').click();
   const secondRun = area.getByTestId('upload-run').first();
   await expect(secondRun).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(secondRun).toContainText('version 2');
+  await expect(secondRun.getByTestId('run-stats')).toContainText('limited to 5.0 MB/s');
   await expect(row.getByTestId('publication')).toContainText('Version 2 on Swift test hub');
 
   // Only the edited lecture's files went up; the other lecture's were already there under the same keys.

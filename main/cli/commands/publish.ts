@@ -46,8 +46,9 @@ export function registerPublishCommand(program: Command, ctx: CliContext): void 
     .option('--check', 'only run the pre-publish check')
     .option('--unpublish', "remove the course from the hub's catalog (students who have it keep it)")
     .option('--gc', 'delete old versions and the media only they use')
+    .option('--limit <MB/s>', 'cap the upload speed, in megabytes per second', (v) => Number.parseFloat(v))
     .option('--keep <n>', 'with --gc: versions to keep, the current one included (default 2)', (v) => Number.parseInt(v, 10))
-    .action(async (courseId: string, o: { hub?: string; check?: boolean; unpublish?: boolean; gc?: boolean; keep?: number }) => {
+    .action(async (courseId: string, o: { hub?: string; check?: boolean; unpublish?: boolean; gc?: boolean; keep?: number; limit?: number }) => {
       if (o.unpublish || o.gc) {
         const hub = await resolveHub(ctx, o.hub);
         if (o.unpublish) {
@@ -66,6 +67,7 @@ export function registerPublishCommand(program: Command, ctx: CliContext): void 
         return;
       }
       const hub = await resolveHub(ctx, o.hub);
-      printRunOutcome(ctx, await ctx.call('publish.start', { courseId, hubId: hub.id, wait: true }));
+      const limit = o.limit !== undefined ? { bandwidthLimit: Math.round(o.limit * 1024 * 1024) } : {};
+      printRunOutcome(ctx, await ctx.call('publish.start', { courseId, hubId: hub.id, wait: true, ...limit }));
     });
 }

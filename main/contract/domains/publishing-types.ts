@@ -72,6 +72,8 @@ export interface PublishRun {
   /** Files being sent right now (hub paths relative to the course), empty when not running. */
   currentFiles: { path: string; size: number }[];
   etaSeconds: number | null;
+  /** Upload cap in bytes per second; null for none. */
+  bandwidthLimit: number | null;
   /** The version this run publishes, once known (after reading the hub's latest.json). */
   version: number | null;
   createdAt: number;

@@ -29,7 +29,13 @@ export const publishingChannels = {
     'The pre-publish check: every lecture has a title and a finished HLS ladder, and there is at least one lecture.',
   ),
   'publish.start': channel<PublishRun>()(
-    z.strictObject({ courseId: Id, hubId: Id, wait: Wait }),
+    z.strictObject({
+      courseId: Id,
+      hubId: Id,
+      wait: Wait,
+      /** Bytes per second; leave out for no limit. */
+      bandwidthLimit: z.number().int().min(65_536, 'An upload limit must be at least 64 KB/s').optional(),
+    }),
     'Queue a publish of the course draft to the hub; refused with the problems when the pre-publish check fails.',
   ),
   'publish.runs': channel<PublishRun[]>()(none, 'The upload queue: every publish run, newest first.'),

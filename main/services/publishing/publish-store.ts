@@ -17,13 +17,14 @@ export interface RunRecord {
   bytesTotal: number;
   bytesDone: number;
   version: number | null;
+  bandwidthLimit: number | null;
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
   ownerPid: number | null;
 }
 
-export type RunChange = Partial<Omit<RunRecord, 'id' | 'courseId' | 'courseTitle' | 'hubId' | 'hubName' | 'createdAt'>>;
+export type RunChange = Partial<Omit<RunRecord, 'id' | 'courseId' | 'courseTitle' | 'hubId' | 'hubName' | 'createdAt' | 'bandwidthLimit'>>;
 
 interface RunRow {
   id: string;
@@ -40,6 +41,7 @@ interface RunRow {
   bytes_total: number;
   bytes_done: number;
   version: number | null;
+  bandwidth_limit: number | null;
   created_at: number;
   updated_at: number;
   finished_at: number | null;
@@ -68,10 +70,10 @@ const SELECT_RUN = `SELECT r.*, c.title AS course_title, h.name AS hub_name
 export class PublishStore {
   constructor(private readonly db: Database) {}
 
-  insertRun(r: { id: string; courseId: string; hubId: string; createdAt: number; ownerPid: number }): void {
+  insertRun(r: { id: string; courseId: string; hubId: string; createdAt: number; ownerPid: number; bandwidthLimit: number | null }): void {
     this.db
-      .prepare("INSERT INTO publish_runs (id, course_id, hub_id, state, created_at, updated_at, owner_pid) VALUES (?, ?, ?, 'queued', ?, ?, ?)")
-      .run(r.id, r.courseId, r.hubId, r.createdAt, r.createdAt, r.ownerPid);
+      .prepare("INSERT INTO publish_runs (id, course_id, hub_id, state, created_at, updated_at, owner_pid, bandwidth_limit) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)")
+      .run(r.id, r.courseId, r.hubId, r.createdAt, r.createdAt, r.ownerPid, r.bandwidthLimit);
   }
 
   /** The oldest run this process queued: each process works only through its own queue. */
@@ -147,6 +149,7 @@ function toRun(r: RunRow): RunRecord {
     bytesTotal: r.bytes_total,
     bytesDone: r.bytes_done,
     version: r.version,
+    bandwidthLimit: r.bandwidth_limit,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,

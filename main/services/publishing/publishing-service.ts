@@ -87,14 +87,14 @@ export class PublishingService {
   }
 
   /** Queues a publish after the pre-publish check; with `wait`, resolves when it has finished. */
-  async start(courseId: string, hubId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
+  async start(courseId: string, hubId: string, opts: { wait?: boolean | undefined; bandwidthLimit?: number | undefined } = {}): Promise<PublishRun> {
     const check = this.check(courseId);
     if (!check.ok) throw new LecternError('conflict', `The course cannot be published yet: ${check.problems.map((p) => p.message).join(' ')}`);
     await this.opts.hubs.get(hubId);
     const active = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
     if (active) throw new LecternError('conflict', `“${active.courseTitle}” is already being published to “${active.hubName}” (${active.state}); resume or cancel that run first.`);
     const id = randomUUID();
-    this.store.insertRun({ id, courseId, hubId, createdAt: this.now(), ownerPid: process.pid });
+    this.store.insertRun({ id, courseId, hubId, createdAt: this.now(), ownerPid: process.pid, bandwidthLimit: opts.bandwidthLimit ?? null });
     this.opts.log.log('info', 'publish queued', { runId: id, courseId, hubId });
     return this.queued(id, opts.wait);
   }
@@ -228,7 +228,7 @@ export class PublishingService {
         workDir,
         log: this.opts.log,
         onEvent: (e) => this.onUpload(live, e),
-        ...(this.opts.engine ? { engine: this.opts.engine } : {}),
+        engine: { ...this.opts.engine, ...(run.bandwidthLimit !== null ? { bandwidthLimit: run.bandwidthLimit } : {}) },
       });
       live.publisher = publisher;
       if (this.record(runId).state === 'paused') publisher.engine.pause();

@@ -20,6 +20,8 @@ export function PublishDialog({ course, hub, onClose }: Props) {
   const [check, setCheck] = useState<PublishCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [limit, setLimit] = useState('');
+  const limitId = useId();
 
   useEffect(() => {
     ref.current?.showModal();
@@ -40,7 +42,8 @@ export function PublishDialog({ course, hub, onClose }: Props) {
   async function start() {
     setStarting(true);
     try {
-      await call('publish.start', { courseId: course.courseId, hubId: hub.id });
+      const mbps = Number.parseFloat(limit);
+      await call('publish.start', { courseId: course.courseId, hubId: hub.id, ...(mbps > 0 ? { bandwidthLimit: Math.round(mbps * 1024 * 1024) } : {}) });
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -77,6 +80,10 @@ export function PublishDialog({ course, hub, onClose }: Props) {
               {current ? current.version + 1 : 1} on the hub{current ? ` (now ${current.version})` : ''}.
             </p>
             <p className="field-hint">Files already on the hub are not uploaded again. Students keep seeing the current version until every file has arrived.</p>
+            <label className="field publish-limit" htmlFor={limitId}>
+              <span className="field-label">Limit upload speed (MB/s, optional)</span>
+              <input id={limitId} type="number" min="0.1" step="0.1" inputMode="decimal" value={limit} placeholder="No limit" onChange={(e) => setLimit(e.target.value)} data-testid="publish-limit" />
+            </label>
           </div>
         ) : (
           <div data-testid="publish-problems">

@@ -60,6 +60,7 @@ function RunRow({ run }: { run: PublishRun }) {
                 {formatBytes(run.bytesPerSecond)}/s {formatEta(run.etaSeconds)}
               </>
             )}
+            {run.bandwidthLimit !== null && ` · limited to ${formatBytes(run.bandwidthLimit)}/s`}
           </>
         ) : (
           <span>{run.state === 'running' ? 'Checking which files the hub already has…' : `Started ${formatWhen(run.createdAt)}`}</span>

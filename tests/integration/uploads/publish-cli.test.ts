@@ -103,13 +103,14 @@ describe('lectern hub / publish / uploads (in-process)', () => {
     expect(run1).toMatchObject({ state: 'done', version: 1, filesSkipped: 0 });
     expect(first.stderr).toMatch(/publish done/);
 
-    const second = await cli(['publish', courseId, '--hub', hub.id]);
+    const second = await cli(['publish', courseId, '--hub', hub.id, '--limit', '8']);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(`Published “Shell Scripting” version 2 to Swift: 0 files uploaded (0.0 MB), ${run1.filesTotal} already on the hub.\n`);
 
     const list = await cli(['uploads', 'list']);
     expect(list.stdout.trim().split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(2);
     expect(list.stdout).toMatch(/done +Shell Scripting v2 → Swift/);
+    expect((await cli(['publish', courseId, '--limit', '0.01'])).stderr).toMatch(/at least 64 KB\/s/);
   });
 
   it('expired session credentials: a clear failure that says how to update the key, no retries', async () => {

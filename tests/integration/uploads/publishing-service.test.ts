@@ -30,7 +30,7 @@ const log = createMemoryLogger();
 const media = new Map<string, LectureMedia>();
 let services: PublishingServices;
 
-function open(engine: NonNullable<Parameters<typeof openPublishingServices>[0]['engine']> = {}): PublishingServices {
+function open(): PublishingServices {
   return openPublishingServices({
     db,
     secrets,
@@ -41,7 +41,7 @@ function open(engine: NonNullable<Parameters<typeof openPublishingServices>[0]['
     dataDir,
     drafts,
     media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] } },
-    engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, ...engine },
+    engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } },
   });
 }
 const secrets = createMemorySecretStore();
@@ -164,10 +164,9 @@ describe('PublishingService', () => {
 
   it('progress events stay at about four a second per run', async () => {
     buildLecture(lectureIds[0]!, 'slow', 300_000);
-    const slow = open({ bandwidthLimit: 400_000 });
     const before = events.length;
     const started = performance.now();
-    const run = await slow.publish.start(courseId, hubId, { wait: true });
+    const run = await services.publish.start(courseId, hubId, { wait: true, bandwidthLimit: 400_000 });
     const seconds = (performance.now() - started) / 1000;
     expect(run.state).toBe('done');
     const progress = events.slice(before).filter((e) => e.id === run.id && e.state === 'running');
@@ -177,29 +176,27 @@ describe('PublishingService', () => {
     const inFlight = progress.flatMap((e) => e.currentFiles);
     expect(inFlight.some((f) => new RegExp(`^lectures/${lectureIds[0]}/[0-9a-f]{20}/180p/seg_\\d\\.ts$`).test(f.path) && f.size === 300_000)).toBe(true);
     expect(run.currentFiles).toEqual([]);
-    await slow.close();
+    expect(run.bandwidthLimit).toBe(400_000);
   });
 
   it('pause holds the upload, resume finishes it; cancel leaves the hub on the previous version', async () => {
     buildLecture(lectureIds[0]!, 'pause', 300_000);
-    const slow = open({ bandwidthLimit: 300_000 });
-    const queued = await slow.publish.start(courseId, hubId);
-    await expect.poll(() => slow.publish.runs()[0]?.bytesDone ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(slow.publish.pause(queued.id).state).toBe('paused');
-    const held = slow.publish.runs()[0]!.bytesDone;
+    const queued = await services.publish.start(courseId, hubId, { bandwidthLimit: 300_000 });
+    await expect.poll(() => services.publish.runs()[0]?.bytesDone ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(services.publish.pause(queued.id).state).toBe('paused');
+    const held = services.publish.runs()[0]!.bytesDone;
     await new Promise((r) => setTimeout(r, 700));
-    expect(slow.publish.runs()[0]!.bytesDone).toBeLessThanOrEqual(held + 300_000);
-    const done = await slow.publish.resume(queued.id, { wait: true });
+    expect(services.publish.runs()[0]!.bytesDone).toBeLessThanOrEqual(held + 300_000);
+    const done = await services.publish.resume(queued.id, { wait: true });
     expect(done).toMatchObject({ state: 'done', version: 4 });
 
     buildLecture(lectureIds[0]!, 'cancel', 300_000);
-    const next = await slow.publish.start(courseId, hubId);
-    await expect.poll(() => slow.publish.runs()[0]?.bytesDone ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect((await slow.publish.cancel(next.id)).state).toBe('cancelled');
+    const next = await services.publish.start(courseId, hubId, { bandwidthLimit: 300_000 });
+    await expect.poll(() => services.publish.runs()[0]?.bytesDone ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await services.publish.cancel(next.id)).state).toBe('cancelled');
     expect(JSON.parse(await hubText(`hub/courses/${courseId}/latest.json`))).toMatchObject({ version: 4 });
     expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
-    expect((await slow.publish.retry(next.id, { wait: true })).state).toBe('done');
-    await slow.close();
+    expect((await services.publish.retry(next.id, { wait: true })).state).toBe('done');
   });
 
   it('a run left running by a dead process is shown as paused after a restart and resumes', async () => {

@@ -24,6 +24,8 @@ export const publications: Migration = {
         bytes_total    INTEGER NOT NULL DEFAULT 0,
         bytes_done     INTEGER NOT NULL DEFAULT 0,
         version        INTEGER,
+        -- Upload cap for this run in bytes per second; NULL for none.
+        bandwidth_limit INTEGER,
         created_at     INTEGER NOT NULL,
         updated_at     INTEGER NOT NULL,
         finished_at    INTEGER,
