@@ -66,7 +66,7 @@ export interface QualitySize {
 export interface CourseLecture {
   id: string;
   title: string;
-  /** Author text: shown as plain text, never as HTML. */
+  /** Author text (rich-text HTML from an untrusted hub): the renderer sanitizes it before showing it. */
   summary: string;
   durationSec: number | null;
   freePreview: boolean;
@@ -91,7 +91,7 @@ export interface CoursePage {
   version: number;
   title: string;
   subtitle: string;
-  /** Author text: shown as plain text, never as HTML. */
+  /** Author text (rich-text HTML from an untrusted hub): the renderer sanitizes it before showing it. */
   description: string;
   language: string | null;
   tags: string[];
