@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { EventSink } from '../../contract/events';
-import type { LectureMedia, MediaJob } from '../../contract/types';
+import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import type { CliContext } from '../context';
 
 export function registerMediaCommands(program: Command, ctx: CliContext): void {
@@ -21,8 +21,9 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
     .description('queue poster, storyboard, HLS ladder and preview clip for a lecture')
     .argument('<lecture-id>', 'lecture id')
     .option('--wait', 'run the jobs now and wait until they finish (progress on stderr)')
-    .action(async (lectureId: string, opts: { wait?: boolean }) => {
-      const jobs = await ctx.call('media.build', { lectureId, wait: Boolean(opts.wait) });
+    .option('--only <kinds>', `only these outputs, comma-separated (${JOB_KINDS.join(', ')}), e.g. to retry one that failed`, parseKinds)
+    .action(async (lectureId: string, opts: { wait?: boolean; only?: MediaJobKind[] }) => {
+      const jobs = await ctx.call('media.build', { lectureId, wait: Boolean(opts.wait), ...(opts.only ? { kinds: opts.only } : {}) });
       ctx.print(jobs, () =>
         opts.wait ? jobs.map(jobLine).join('\n') : `${jobs.map(jobLine).join('\n')}\nQueued. Open Lectern, or run: lectern media build ${lectureId} --wait`,
       );
@@ -59,6 +60,15 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
       const t = await ctx.call('media.tools', {});
       ctx.print(t, () => `${t.version}\nffmpeg:  ${t.ffmpeg}\nffprobe: ${t.ffprobe}\n${t.problem ?? 'OK: libx264, aac and hls are available.'}`);
     });
+}
+
+const JOB_KINDS: readonly MediaJobKind[] = ['poster', 'storyboard', 'ladder', 'preview'];
+
+function parseKinds(value: string): MediaJobKind[] {
+  const kinds = value.split(',').map((k) => k.trim());
+  const unknown = kinds.filter((k) => !JOB_KINDS.some((known) => known === k));
+  if (unknown.length) throw new InvalidArgumentError(`unknown output "${unknown.join('", "')}"; choose from ${JOB_KINDS.join(', ')}.`);
+  return JOB_KINDS.filter((k) => kinds.includes(k));
 }
 
 /** Progress lines on stderr while `media build --wait` runs jobs in this process; stdout stays clean for --json. */
