@@ -142,7 +142,7 @@ export class MediaService {
         ? { file: this.paths.source(lectureId, source.fileName), originalName: source.originalName, sizeBytes: source.sizeBytes, importedAt: source.importedAt, probe: source.probe }
         : null,
       poster: file(this.paths.output(lectureId, 'poster.jpg')),
-      storyboard: fs.existsSync(path.join(storyboardDir, STORYBOARD_VTT))
+      storyboard: fs.existsSync(path.join(storyboardDir, STORYBOARD_VTT)) && fs.existsSync(path.join(storyboardDir, STORYBOARD_SPRITE))
         ? { sprite: path.join(storyboardDir, STORYBOARD_SPRITE), vtt: path.join(storyboardDir, STORYBOARD_VTT) }
         : null,
       preview: file(this.paths.output(lectureId, 'preview.mp4')),

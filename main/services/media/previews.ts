@@ -20,6 +20,8 @@ export function posterCommand(source: string, out: string, probe: MediaProbe): (
 /**
  * The storyboard sprite in one pass over keyframes only (`-skip_frame nokey`): decoding every frame took
  * 11× longer, and thumbnails snapping to the nearest earlier keyframe is invisible at 160 px.
+ * `eof_action=pass` hands on the last frame at the end: without it a clip shorter than one interval
+ * yields no frame, the tile never fills and ffmpeg writes no sprite at all.
  */
 export function storyboardCommand(source: string, outDir: string, plan: StoryboardPlan): (cmd: FfmpegCommand) => void {
   return (cmd) => {
@@ -27,7 +29,7 @@ export function storyboardCommand(source: string, outDir: string, plan: Storyboa
       .input(source)
       .inputOptions('-skip_frame', 'nokey')
       .outputOptions(
-        '-vf', `fps=1/${plan.intervalSec},scale=${plan.thumbWidth}:${plan.thumbHeight},setsar=1,tile=${plan.columns}x${plan.rows}`,
+        '-vf', `fps=1/${plan.intervalSec}:eof_action=pass,scale=${plan.thumbWidth}:${plan.thumbHeight},setsar=1,tile=${plan.columns}x${plan.rows}`,
         '-frames:v', '1', '-q:v', '4', '-an', '-update', '1',
       )
       .output(path.join(outDir, STORYBOARD_SPRITE));

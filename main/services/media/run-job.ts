@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MediaJobKind, MediaProbe, MediaRendition } from '../../contract/types';
 import { planLadder } from './ladder-plan';
 import { ladderCommand, type X264Settings } from './ladder-command';
-import { MASTER_PLAYLIST, type MediaPaths, type OutputName } from './media-paths';
+import { MASTER_PLAYLIST, STORYBOARD_SPRITE, type MediaPaths, type OutputName } from './media-paths';
 import { PREVIEW_CLIP_SEC, posterCommand, previewEncodeCommand, previewFromLadderCommand, storyboardCommand, storyboardPlanFor, writeStoryboardVtt } from './previews';
 import { runFfmpeg, type FfmpegProgress } from './run-ffmpeg';
 import { writeMasterPlaylist } from './write-master';
@@ -56,6 +56,8 @@ async function produce(kind: MediaJobKind, ctx: JobContext, temp: string): Promi
       await fs.promises.mkdir(out);
       const plan = storyboardPlanFor(ctx.probe);
       await runFfmpeg({ ...common, build: storyboardCommand(ctx.source, out, plan), outputSec: 0 });
+      // ffmpeg exits 0 without writing anything when the tile never fills; a VTT pointing at no sprite is worse than a failed job.
+      if (!fs.existsSync(path.join(out, STORYBOARD_SPRITE))) throw new Error('ffmpeg produced no storyboard sprite');
       await writeStoryboardVtt(out, plan, duration);
       return out;
     }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/services/app-services';
@@ -34,5 +35,14 @@ describe('media service for the studio UI', () => {
     expect(jobs.map((j) => [j.kind, j.status])).toEqual([['poster', 'done']]);
     expect(s.media.get(lectureId).poster).not.toBeNull();
     expect(s.media.get(lectureId).ladder).toBeNull();
+  }, 30_000);
+
+  it('makes a storyboard sprite for a clip shorter than one thumbnail interval', async () => {
+    // The clip from the first test is 2 s, shorter than the 5 s interval; ffmpeg used to write no sprite for it.
+    const jobs = await s.media.build(lectureId, { kinds: ['storyboard'], wait: true });
+    expect(jobs.find((j) => j.kind === 'storyboard')?.status).toBe('done');
+    const storyboard = s.media.get(lectureId).storyboard!;
+    expect(fs.statSync(storyboard.sprite).size).toBeGreaterThan(0);
+    expect(fs.readFileSync(storyboard.vtt, 'utf8')).toContain('sprite.jpg#xywh=0,0,');
   }, 30_000);
 });
