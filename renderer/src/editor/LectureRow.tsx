@@ -7,6 +7,7 @@ import { LectureMediaPanel } from '../media/LectureMediaPanel';
 import { MediaSummary } from '../media/MediaSummary';
 import { useVideoDrop } from '../media/use-video-drop';
 import { deleteLecture, updateLecture } from '../state/drafts-actions';
+import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
@@ -155,14 +156,12 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
       </div>
       <LectureMediaPanel lecture={lecture} number={number} />
       {showSummary && (
-        <AutosaveTextField
+        <RichTextField
           fieldKey={`lecture:${lecture.id}:summary`}
           label="the lecture summary"
           stored={lecture.summary}
           save={(summary) => call('lectures.update', { lectureId: lecture.id, patch: { summary } })}
           labelText="Summary"
-          multiline
-          rows={3}
           placeholder="What students will learn in this lecture"
           className="lecture-summary"
           testId="lecture-summary"
