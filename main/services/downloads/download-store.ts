@@ -1,23 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import type { DownloadItem, DownloadState } from '../../contract/domains/library';
 import type { DownloadPlan } from './plan';
 
-export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
+export type { DownloadState };
 
-export interface DownloadSummary {
-  id: string;
-  hubBase: string;
-  courseId: string;
-  courseVersion: number;
-  lectureId: string;
-  title: string;
-  quality: string;
-  state: DownloadState;
-  error: string | null;
-  totalBytes: number;
-  doneBytes: number;
-  filesTotal: number;
-  filesDone: number;
-}
+/** A download as stored; the library adds the course title and the player's URL for the UI. */
+export type DownloadSummary = Omit<DownloadItem, 'courseTitle' | 'playlistPath'>;
 
 export interface FileRow {
   idx: number;

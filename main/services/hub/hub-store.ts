@@ -1,18 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import type { Hub } from '../../contract/domains/publishing-types';
 
-/** A hub as stored in SQLite: everything but the secrets. */
-export interface HubRecord {
-  id: string;
-  name: string;
-  endpoint: string;
-  region: string;
-  bucket: string;
-  keyPrefix: string;
-  pathStyle: boolean;
-  accessKeyId: string;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A hub as stored in SQLite: what the UI sees of it, except what only the keychain knows. */
+export type HubRecord = Omit<Hub, 'hasSessionToken' | 'sessionExpiresAt'>;
 
 interface HubRow {
   id: string;

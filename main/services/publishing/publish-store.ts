@@ -1,28 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { HubFailureReason, Publication, PublishRunState } from '../../contract/domains/publishing-types';
+import type { HubFailureReason, Publication, PublishRun, PublishRunState } from '../../contract/domains/publishing-types';
 
-/** A publish run as stored (migration 0005); speed and ETA are live values and not stored. */
-export interface RunRecord {
-  id: string;
-  courseId: string;
-  courseTitle: string;
-  hubId: string;
-  hubName: string;
-  state: PublishRunState;
-  error: string | null;
-  reason: HubFailureReason | null;
-  filesTotal: number;
-  filesDone: number;
-  filesSkipped: number;
-  bytesTotal: number;
-  bytesDone: number;
-  version: number | null;
-  bandwidthLimit: number | null;
-  createdAt: number;
-  updatedAt: number;
-  finishedAt: number | null;
+/** A publish run as stored (migration 0005): speed, ETA and files in flight are live values and not stored. */
+export type RunRecord = Omit<PublishRun, 'bytesPerSecond' | 'currentFiles' | 'etaSeconds'> & {
   ownerPid: number | null;
-}
+};
 
 export type RunChange = Partial<Omit<RunRecord, 'id' | 'courseId' | 'courseTitle' | 'hubId' | 'hubName' | 'createdAt' | 'bandwidthLimit'>>;
 

@@ -4,6 +4,7 @@ import { useAutosavedField, type AutosavedFieldOptions } from '../autosave/use-a
 import { authorTextToHtml } from './author-html';
 import { authorTextExtensions } from './editor-extensions';
 import './rich-text.css';
+import { FieldMessages } from '../ui/FieldMessages';
 
 interface Props extends AutosavedFieldOptions {
   labelText: string;
@@ -70,16 +71,7 @@ export function RichTextField({ labelText, placeholder, hint, className, testId,
       </span>
       <Toolbar editor={editor} label={labelText} />
       <EditorContent editor={editor} className="rich-text-frame" />
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {field.error && (
-        <p id={errorId} className="field-error" role="alert" data-testid="field-error">
-          {field.error}
-        </p>
-      )}
+      <FieldMessages hint={hint} hintId={hintId} error={field.error} errorId={errorId} />
     </div>
   );
 }

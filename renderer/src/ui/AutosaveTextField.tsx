@@ -1,5 +1,6 @@
 import { useId, type Ref } from 'react';
 import { useAutosavedField, type AutosavedFieldOptions } from '../autosave/use-autosaved-field';
+import { FieldMessages } from './FieldMessages';
 
 interface Props extends AutosavedFieldOptions {
   /** Visible label; `hideLabel` keeps it for screen readers only (rows with an obvious field). */
@@ -42,16 +43,7 @@ export function AutosaveTextField({ labelText, hideLabel, multiline, rows, place
       ) : (
         <input {...common} ref={inputRef} type="text" onChange={(e) => field.onChange(e.target.value)} />
       )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {field.error && (
-        <p id={errorId} className="field-error" role="alert" data-testid="field-error">
-          {field.error}
-        </p>
-      )}
+      <FieldMessages hint={hint} hintId={hintId} error={field.error} errorId={errorId} />
     </div>
   );
 }
