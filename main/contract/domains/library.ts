@@ -175,6 +175,7 @@ export const libraryChannels = {
   'downloads.list': channel<DownloadItem[]>()(none, 'Every download, oldest first.'),
   'downloads.pause': channel<DownloadItem>()(ById, 'Stop fetching; what is verified stays.'),
   'downloads.resume': channel<DownloadItem>()(ById, 'Continue a paused or failed download.'),
+  'downloads.prioritize': channel<DownloadItem>()(ById, 'Download this one next: ahead of every other download, starting it now if others are waiting behind it.'),
   'downloads.remove': channel<DownloadItem[]>()(ById, 'Delete a download, its files and its key, freeing the space.'),
   'downloads.verify': channel<{ checked: number; refetch: number }>()(ById, 'Re-read every stored file against the manifest; damaged ones are fetched again.'),
   'library.storage': channel<StorageView>()(none, 'Downloads with their sizes, the space they use and what is left.'),

@@ -67,6 +67,8 @@ export interface PlayerLecture {
   hubBase: string;
   courseId: string;
   lectureId: string;
+  /** Not every file is here yet: it plays as the download arrives (the download is moved to the front). */
+  downloading: boolean;
   /** A thumbnails WebVTT (`sprite.jpg#xywh=…` cues) on the app's origin. */
   storyboardVttUrl?: string | null;
   /** A captions WebVTT on the app's origin. */
@@ -75,7 +77,7 @@ export interface PlayerLecture {
 
 export interface PlayableLecture {
   lecture: PlayerLecture;
-  /** The next downloaded lecture of the same course, in download order, or null. */
+  /** The next downloaded (or downloading) lecture of the same course, in download order, or null. */
   next: PlayerLecture | null;
 }
 
@@ -95,7 +97,7 @@ export const playbackChannels = {
   ),
   'playback.lecture': channel<PlayableLecture>()(
     z.strictObject({ downloadId: DownloadId }),
-    'A completed download as the player needs it, with the next downloaded lecture of its course.',
+    'A download as the player needs it, with the next lecture of its course; an unfinished one is moved to the front of the queue and plays as it arrives.',
   ),
 } as const;
 

@@ -24,6 +24,7 @@ export const libraryHandlers = ({ library: { catalog, downloads, library, librar
     await library.resume(downloadId);
     return library.item(downloads.get(downloadId));
   },
+  'downloads.prioritize': ({ downloadId }) => library.item(downloads.prioritize(downloadId)),
   'downloads.remove': async ({ downloadId }) => {
     await downloads.remove(downloadId);
     return library.list();

@@ -8,5 +8,10 @@ export const playbackHandlers = ({ playback, library }: AppServices): HandlersFo
   'progress.save': (p) => playback.progress.save(p),
   'progress.course': ({ hubBase, courseId, totalLectures }) => playback.course(hubBase, courseId, totalLectures, library.downloads.list()),
   'progress.recent': ({ limit }) => playback.recent(limit ?? 5, library.downloads.list()),
-  'playback.lecture': ({ downloadId }) => playback.lecture(downloadId, library.downloads.list()),
+  'playback.lecture': ({ downloadId }) => {
+    const playable = playback.lecture(downloadId, library.downloads.list());
+    // Pressing play on an unfinished lecture means "this one now": it plays as its files arrive.
+    if (playable.lecture.downloading) library.downloads.prioritize(downloadId);
+    return playable;
+  },
 });

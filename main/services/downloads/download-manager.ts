@@ -6,7 +6,7 @@ import type { SecretStore } from '../credentials/secret-store';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
-import { DownloadStore, type DownloadState, type DownloadSummary, type FileRow } from './download-store';
+import { DownloadStore, queueOrder, type DownloadState, type DownloadSummary, type FileRow, type QueueRank } from './download-store';
 import { TransientError } from './hub-fetch';
 import { LibraryPaths } from './library-paths';
 import { buildLocalPlaylists } from './local-playlists';
@@ -34,7 +34,7 @@ export interface DownloadManagerOptions {
   onEvent?: (event: DownloadEvent) => void;
   /** Files in flight per download. */
   concurrency?: number;
-  /** Downloads fetching at the same time; the others wait as 'queued', in the order they were started. */
+  /** Downloads fetching at the same time; the others wait as 'queued', by priority, then oldest first. */
   maxActiveDownloads?: number;
   retry?: RetryPolicy;
   /** Head-room kept free on the disk beyond the download itself. */
@@ -44,6 +44,8 @@ export interface DownloadManagerOptions {
   freeBytes?: (dir: string) => Promise<number>;
   /** Tests replace it to simulate a disk that fills up. */
   openForWrite?: (file: string) => Promise<WritableFile>;
+  /** How long the player's request for a file still being fetched waits before it gets a 503 and retries. */
+  fileWaitMs?: number;
 }
 
 export interface AddDownloadRequest {
@@ -62,6 +64,29 @@ export interface VerifyReport {
 
 const PROGRESS_INTERVAL_MS = 250;
 const DEFAULT_RESERVE_BYTES = 100 * 1024 * 1024;
+/** How long a player's request for a file still in flight waits before it is told to retry. */
+const DEFAULT_FILE_WAIT_MS = 8_000;
+/** Files moved to the front when the player asks for one: the requested one and what plays next. */
+const PLAY_AHEAD_FILES = 4;
+
+/** Why a running download was stopped to make room for one the student raised above it. */
+const PREEMPTED = new Error('preempted by a download with a higher priority');
+
+/** A download this process is running: waiting for a slot, or fetching. */
+interface ActiveDownload {
+  ctl: AbortController;
+  done: Promise<void>;
+  /** Files still to fetch, in the order the workers take them; null until the download has a slot. */
+  queue: FileRow[] | null;
+  /** Paused or closing: a preempted run must not queue itself again. */
+  stopped: boolean;
+}
+
+/** A download waiting for a slot. */
+interface SlotWaiter {
+  id: string;
+  grant: () => void;
+}
 
 export const downloadKeyAccount = (id: string) => `download-key:${id}`;
 
@@ -74,10 +99,13 @@ export const downloadKeyAccount = (id: string) => `download-key:${id}`;
 export class DownloadManager {
   private readonly store: DownloadStore;
   private readonly paths: LibraryPaths;
-  private readonly active = new Map<string, { ctl: AbortController; done: Promise<void> }>();
+  private readonly active = new Map<string, ActiveDownload>();
   private readonly progressAt = new Map<string, number>();
-  private fetching = 0;
-  private waiting: (() => void)[] = [];
+  /** Downloads holding a fetch slot (at most `maxActiveDownloads`). */
+  private readonly holders = new Set<string>();
+  private waiting: SlotWaiter[] = [];
+  /** Wakes the player's requests waiting on a download whenever one of its files lands or it stops. */
+  private readonly changeListeners = new Map<string, Set<() => void>>();
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
   private readonly fetchImpl: typeof fetch;
@@ -162,27 +190,69 @@ export class DownloadManager {
     return sizes.reduce((a, b) => a + b, 0);
   }
 
-  /** Fetches what is still missing; resolves when the download completes, fails or is paused. */
+  /**
+   * Fetches what is still missing; resolves when the download completes, fails or is paused. A download
+   * stopped to let a higher-priority one go first waits for a slot again, and this still resolves only
+   * when it is done.
+   */
   start(id: string): Promise<void> {
     const running = this.active.get(id);
     if (running) return running.done;
     const summary = this.get(id);
     if (summary.state === 'completed') return Promise.resolve();
-    const ctl = new AbortController();
-    const done = this.run(id, ctl.signal).finally(() => this.active.delete(id));
-    this.active.set(id, { ctl, done });
-    return done;
+    const entry: ActiveDownload = { ctl: new AbortController(), queue: null, stopped: false, done: Promise.resolve() };
+    this.active.set(id, entry);
+    entry.done = (async () => {
+      let outcome: RunOutcome;
+      try {
+        outcome = await this.run(id, entry);
+      } finally {
+        if (this.active.get(id) === entry) this.active.delete(id);
+        this.notifyChange(id);
+      }
+      if (outcome === 'preempted' && !entry.stopped) await this.start(id);
+    })();
+    return entry.done;
+  }
+
+  /**
+   * "Download next": puts the download ahead of every other one and starts it if it was not running.
+   * When every slot is busy with downloads of lower priority, the lowest of them steps back into the
+   * queue (keeping what it fetched) so this one starts now.
+   */
+  prioritize(id: string): DownloadSummary {
+    const summary = this.get(id);
+    if (summary.state === 'completed') return summary;
+    const priority = this.store.raisePriority(id);
+    if (!this.active.has(id)) {
+      this.start(id).catch((err: unknown) => this.opts.log?.log('error', 'download stopped', { id, error: messageOf(err) }));
+    }
+    if (this.waiting.some((w) => w.id === id)) {
+      // The holder that would be last in the queue steps back.
+      let victim: { id: string; rank: QueueRank } | null = null;
+      for (const holder of this.holders) {
+        const rank = this.store.queueRank(holder);
+        if (rank && rank.priority < priority && (!victim || queueOrder(rank, victim.rank) > 0)) victim = { id: holder, rank };
+      }
+      if (victim) {
+        this.opts.log?.log('info', 'download preempted', { id: victim.id, by: id });
+        this.active.get(victim.id)?.ctl.abort(PREEMPTED);
+      }
+    }
+    this.opts.log?.log('info', 'download prioritized', { id, priority });
+    return this.get(id);
   }
 
   /** Stops fetching; files already verified stay, the ones in flight are fetched again on resume. */
   async pause(id: string): Promise<void> {
     const running = this.active.get(id);
     if (!running) return;
+    running.stopped = true;
     running.ctl.abort(new Error('paused'));
     await running.done;
   }
 
-  /** At app start: continue downloads that were running or queued when the app last stopped. */
+  /** At app start: continue downloads that were running or queued when the app last stopped, in queue order. */
   resumeInterrupted(): Promise<void>[] {
     return this.store.idsInState('downloading', 'queued').map((id) => this.start(id));
   }
@@ -220,33 +290,60 @@ export class DownloadManager {
     return { checked: files.length, refetch: bad.length };
   }
 
-  /** What the offline media route serves: only completed downloads, only rows the app wrote. */
+  /**
+   * What the offline media route serves: only rows the app wrote, and only files verified against the
+   * manifest. A download still running plays as it arrives: a request for a file not yet fetched moves
+   * it (and what follows it) to the front of the queue and waits for it a few seconds.
+   */
   mediaSource(): OfflineMediaSource {
-    const completed = (id: string) => this.store.state(id) === 'completed';
+    const known = (id: string) => this.store.state(id) !== null;
     return {
-      playlist: (id, name) => (completed(id) ? this.store.playlist(id, name) : null),
-      filePath: (id, index) => (completed(id) && this.store.file(id, index)?.state === 'done' ? this.paths.file(id, index) : null),
-      key: async (id) => (completed(id) ? this.key(id).catch(() => null) : null),
+      playlist: (id, name) => (known(id) ? this.store.playlist(id, name) : null),
+      filePath: (id, index, signal) => this.awaitFile(id, index, signal),
+      key: async (id) => (known(id) ? this.key(id).catch(() => null) : null),
+      fetching: (id) => this.active.has(id),
     };
+  }
+
+  /**
+   * The stored path of a verified file, waiting up to `fileWaitMs` for one the running download has not
+   * fetched yet; null when there is no such file, the download is not running, or the wait ran out.
+   */
+  async awaitFile(id: string, index: number, signal?: AbortSignal): Promise<string | null> {
+    const deadline = Date.now() + (this.opts.fileWaitMs ?? DEFAULT_FILE_WAIT_MS);
+    for (;;) {
+      const row = this.store.file(id, index);
+      if (!row) return null;
+      if (row.state === 'done') return this.paths.file(id, index);
+      const running = this.active.get(id);
+      const left = deadline - Date.now();
+      if (!running || left <= 0 || signal?.aborted) return null;
+      if (running.queue) playNext(running.queue, index);
+      await this.nextChange(id, left, signal);
+    }
   }
 
   /** Stops every running download (app shutdown); they resume with `resumeInterrupted`. */
   async close(): Promise<void> {
     const running = [...this.active.entries()];
-    for (const [, r] of running) r.ctl.abort(new Error('closing'));
+    for (const [, r] of running) {
+      r.stopped = true;
+      r.ctl.abort(new Error('closing'));
+    }
     await Promise.all(running.map(([, r]) => r.done));
     // Leave them as 'downloading' so the next start picks them up again.
     for (const [id] of running) this.store.setState(id, 'downloading');
   }
 
-  private async run(id: string, signal: AbortSignal): Promise<void> {
+  private async run(id: string, entry: ActiveDownload): Promise<RunOutcome> {
+    const { signal } = entry.ctl;
     const summary = this.get(id);
     const base = new URL(summary.hubBase);
     try {
       await this.takeSlot(id, signal);
     } catch {
       this.setState(id, 'paused');
-      return;
+      return 'stopped';
     }
     try {
       const key = await this.key(id);
@@ -255,6 +352,7 @@ export class DownloadManager {
       await this.checkSpace(summary.title, pending.reduce((n, f) => n + encryptedSize(f.size), 0));
       this.setState(id, 'downloading');
       const queue = [...pending];
+      entry.queue = queue;
       const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
         for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
           if (signal.aborted) return;
@@ -269,39 +367,77 @@ export class DownloadManager {
       this.setState(id, 'completed');
       this.emitProgress(id, true);
       this.opts.log?.log('info', 'download completed', { id });
+      return 'stopped';
     } catch (err) {
       if (signal.aborted) {
-        this.setState(id, 'paused');
-        return;
+        const preempted = signal.reason === PREEMPTED;
+        this.setState(id, preempted ? 'queued' : 'paused');
+        return preempted ? 'preempted' : 'stopped';
       }
       const message = err instanceof LecternError ? err.message : `Downloading "${summary.title}" stopped: ${messageOf(err)}`;
       this.setState(id, 'failed', message);
       this.opts.log?.log('error', 'download failed', { id, error: messageOf(err) });
+      return 'stopped';
     } finally {
-      this.fetching--;
-      this.waiting.shift()?.();
+      this.releaseSlot(id);
     }
   }
 
-  /** Waits (as 'queued') until fewer than `maxActiveDownloads` downloads are fetching. */
-  private async takeSlot(id: string, signal: AbortSignal): Promise<void> {
-    const max = this.opts.maxActiveDownloads ?? 1;
-    if (this.fetching >= max) this.setState(id, 'queued');
-    while (this.fetching >= max) {
-      await new Promise<void>((resolve, reject) => {
-        const wake = () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        const onAbort = () => {
-          this.waiting = this.waiting.filter((w) => w !== wake);
-          reject(signal.reason);
-        };
-        this.waiting.push(wake);
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
+  /** Waits (as 'queued') for one of the `maxActiveDownloads` fetch slots. */
+  private takeSlot(id: string, signal: AbortSignal): Promise<void> {
+    if (this.holders.size < (this.opts.maxActiveDownloads ?? 1)) {
+      this.holders.add(id);
+      return Promise.resolve();
     }
-    this.fetching++;
+    this.setState(id, 'queued');
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.waiting = this.waiting.filter((w) => w !== waiter);
+        reject(signal.reason);
+      };
+      const waiter: SlotWaiter = {
+        id,
+        grant: () => {
+          signal.removeEventListener('abort', onAbort);
+          this.holders.add(id);
+          resolve();
+        },
+      };
+      this.waiting.push(waiter);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Hands the slot straight to the first waiter in queue order, so nobody can take it in between. */
+  private releaseSlot(id: string): void {
+    this.holders.delete(id);
+    const ranked = this.waiting.map((w) => ({ w, rank: this.store.queueRank(w.id) ?? { priority: 0, createdAt: 0 } }));
+    const next = ranked.sort((a, b) => queueOrder(a.rank, b.rank))[0]?.w;
+    if (!next) return;
+    this.waiting = this.waiting.filter((w) => w !== next);
+    next.grant();
+  }
+
+  /** Resolves when the download's files or state change, after `ms`, or when `signal` aborts. */
+  private nextChange(id: string, ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const listeners = this.changeListeners.get(id) ?? new Set<() => void>();
+      this.changeListeners.set(id, listeners);
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        listeners.delete(done);
+        if (listeners.size === 0 && this.changeListeners.get(id) === listeners) this.changeListeners.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+      listeners.add(done);
+    });
+  }
+
+  private notifyChange(id: string): void {
+    for (const wake of [...(this.changeListeners.get(id) ?? [])]) wake();
   }
 
   /** Files not yet done, plus done files whose stored size is wrong (cheap check; `verify` is the deep one). */
@@ -335,6 +471,7 @@ export class DownloadManager {
           openForWrite: this.opts.openForWrite,
         });
         this.store.markDone(id, f.idx, f.size);
+        this.notifyChange(id);
         this.emitProgress(id, false);
         return;
       } catch (err) {
@@ -385,6 +522,16 @@ export class DownloadManager {
     const s = this.store.summary(id);
     if (s) this.opts.onEvent({ type: 'progress', id, doneBytes: s.doneBytes, totalBytes: s.totalBytes, filesDone: s.filesDone, filesTotal: s.filesTotal });
   }
+}
+
+type RunOutcome = 'stopped' | 'preempted';
+
+/** Moves file `index` and the few after it to the front of a download's queue, keeping their order. */
+function playNext(queue: FileRow[], index: number): void {
+  const ahead = queue.filter((f) => f.idx >= index && f.idx < index + PLAY_AHEAD_FILES);
+  if (ahead.length === 0 || queue.slice(0, ahead.length).every((f, i) => f === ahead[i])) return;
+  const rest = queue.filter((f) => !ahead.includes(f));
+  queue.splice(0, queue.length, ...ahead, ...rest);
 }
 
 async function diskFree(dir: string): Promise<number> {

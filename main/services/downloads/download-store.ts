@@ -7,6 +7,14 @@ export type { DownloadState };
 /** A download as stored; the library adds the course title and the player's URL for the UI. */
 export type DownloadSummary = Omit<DownloadItem, 'courseTitle' | 'playlistPath'>;
 
+export interface QueueRank {
+  priority: number;
+  createdAt: number;
+}
+
+/** Negative when `a` goes before `b`: higher priority first, then the older one. */
+export const queueOrder = (a: QueueRank, b: QueueRank) => b.priority - a.priority || a.createdAt - b.createdAt;
+
 export interface FileRow {
   idx: number;
   hub_path: string;
@@ -84,9 +92,30 @@ export class DownloadStore {
     return (this.db.prepare(`${SUMMARY} ORDER BY d.created_at`).all() as DownloadRow[]).map(toSummary);
   }
 
+  /** In queue order: higher priority first, then oldest first. */
   idsInState(...states: DownloadState[]): string[] {
-    const rows = this.db.prepare(`SELECT id FROM downloads WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at`).all(...states) as { id: string }[];
+    const rows = this.db
+      .prepare(`SELECT id FROM downloads WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY priority DESC, created_at, rowid`)
+      .all(...states) as { id: string }[];
     return rows.map((r) => r.id);
+  }
+
+  /** Where a download stands in the queue; compare with `queueOrder`. */
+  queueRank(id: string): QueueRank | null {
+    return (this.db.prepare('SELECT priority, created_at AS createdAt FROM downloads WHERE id = ?').get(id) as QueueRank | undefined) ?? null;
+  }
+
+  /** Puts a download ahead of every other one. */
+  raisePriority(id: string): number {
+    return this.db.transaction(() => {
+      const { top } = this.db.prepare('SELECT COALESCE(MAX(priority), 0) AS top FROM downloads').get() as { top: number };
+      const mine = this.queueRank(id)?.priority ?? 0;
+      const isAlone = (this.db.prepare('SELECT COUNT(*) AS n FROM downloads WHERE priority = ?').get(top) as { n: number }).n === 1;
+      // Already strictly first: keep the number small instead of growing it on every press.
+      const priority = mine === top && isAlone ? top : top + 1;
+      this.db.prepare('UPDATE downloads SET priority = ?, updated_at = ? WHERE id = ?').run(priority, this.now(), id);
+      return priority;
+    })();
   }
 
   setState(id: string, state: DownloadState, error: string | null = null): void {

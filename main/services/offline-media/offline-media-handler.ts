@@ -4,12 +4,17 @@ import { respondWithFile } from './file-response';
 
 /** What the handler needs from whoever owns the downloads; every name in it is chosen by the app. */
 export interface OfflineMediaSource {
-  /** The local playlist `name` ('master', 'video', 'audio'…) of a completed download, or null. */
+  /** The local playlist `name` ('master', 'video', 'audio'…) of a download, or null. */
   playlist(downloadId: string, name: string): Promise<string | null> | string | null;
-  /** Absolute path of stored file `index` of a completed download, or null. */
-  filePath(downloadId: string, index: number): Promise<string | null> | string | null;
+  /**
+   * Absolute path of stored file `index` once it is verified, or null. A source may wait a little for a
+   * file its download is fetching right now; `signal` aborts when the player gives up on the request.
+   */
+  filePath(downloadId: string, index: number, signal?: AbortSignal): Promise<string | null> | string | null;
   /** The download's 16-byte content key, or null. */
   key(downloadId: string): Promise<Uint8Array | null>;
+  /** The download is fetching, so a file missing now will come: the player is told to retry, not that it is gone. */
+  fetching?(downloadId: string): boolean;
 }
 
 export interface OfflineMediaOptions {
@@ -55,7 +60,11 @@ export function createOfflineMediaHandler(opts: OfflineMediaOptions): FetchHandl
       return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
     }
     if (second === 'files' && third !== undefined && INDEX.test(third)) {
-      const file = await opts.source.filePath(id, Number(third));
+      const file = await opts.source.filePath(id, Number(third), request.signal);
+      if (file === null && opts.source.fetching?.(id)) {
+        // hls.js retries a 5xx with back-off (a 404 is final): playing while downloading just waits.
+        return new Response('Not downloaded yet', { status: 503, headers: { ...COMMON, 'retry-after': '1', 'cache-control': 'no-store' } });
+      }
       if (file === null || !isInsideFolder(opts.libraryDir, file)) return notFound();
       // The bytes are AES-128 ciphertext until the player decrypts them, so they are opaque to anyone else.
       return respondWithFile(request, file, { contentType: 'application/octet-stream', headers: COMMON });

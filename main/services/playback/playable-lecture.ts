@@ -11,21 +11,26 @@ export interface DownloadedLecture {
   state: string;
 }
 
-const toPlayer = (d: DownloadedLecture): PlayerLecture => ({ downloadId: d.id, title: d.title, hubBase: d.hubBase, courseId: d.courseId, lectureId: d.lectureId });
+const toPlayer = (d: DownloadedLecture): PlayerLecture => ({
+  downloadId: d.id,
+  title: d.title,
+  hubBase: d.hubBase,
+  courseId: d.courseId,
+  lectureId: d.lectureId,
+  downloading: d.state !== 'completed',
+});
 
 /**
- * Finds a completed download and the next completed one of the same course, in the order they were
- * downloaded (a course downloads its lectures in course order). The course page knows the real order
- * and passes its own `next`; this serves links that only carry a download id.
+ * Finds a download and the next one of the same course, in the order they were downloaded (a course
+ * downloads its lectures in course order). An unfinished download plays as it arrives: the caller
+ * raises it to the front of the download queue. The course page knows the real order and passes its
+ * own `next`; this serves links that only carry a download id.
  */
 export function playableLecture(downloads: readonly DownloadedLecture[], downloadId: string): PlayableLecture {
   const index = downloads.findIndex((d) => d.id === downloadId);
   const found = downloads[index];
   if (!found) throw new LecternError('not-found', `There is no download ${downloadId}; it may have been removed.`);
-  if (found.state !== 'completed') {
-    throw new LecternError('unavailable', `"${found.title}" is not fully downloaded yet (${found.state}); it plays once the download completes.`);
-  }
-  const next = downloads.slice(index + 1).find((d) => d.state === 'completed' && d.hubBase === found.hubBase && d.courseId === found.courseId && d.lectureId !== found.lectureId);
+  const next = downloads.slice(index + 1).find((d) => d.hubBase === found.hubBase && d.courseId === found.courseId && d.lectureId !== found.lectureId);
   return { lecture: toPlayer(found), next: next ? toPlayer(next) : null };
 }
 

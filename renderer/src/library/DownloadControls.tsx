@@ -43,9 +43,27 @@ export function DownloadControls({ d, label }: { d: DownloadItem; label: string 
           {d.error}
         </span>
       )}
-      {d.state === 'completed' && (
-        <button type="button" className="button button-primary" onClick={() => show({ kind: 'player', downloadId: d.id, back: page })} aria-label={`Play ${label}`} data-testid="play">
-          Play
+      {d.state !== 'failed' && (
+        <button
+          type="button"
+          className={d.state === 'completed' ? 'button button-primary' : 'button'}
+          onClick={() => show({ kind: 'player', downloadId: d.id, back: page })}
+          aria-label={`Play ${label}`}
+          title={d.state === 'completed' ? undefined : 'Plays as it downloads; this lecture is fetched first'}
+          data-testid="play"
+        >
+          {d.state === 'completed' ? 'Play' : 'Play now'}
+        </button>
+      )}
+      {(d.state === 'queued' || d.state === 'paused') && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void downloadAction(() => call('downloads.prioritize', { downloadId: d.id }))}
+          aria-label={`Download ${label} next`}
+          data-testid="download-next"
+        >
+          Download next
         </button>
       )}
       {running && (

@@ -25,6 +25,11 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
           {error}
         </p>
       )}
+      {playable?.lecture.downloading && (
+        <p className="muted" role="status" data-testid="still-downloading">
+          Still downloading: it plays as it arrives, and this lecture is fetched first.
+        </p>
+      )}
       {playable && (
         <LecturePlayer
           lecture={playable.lecture}

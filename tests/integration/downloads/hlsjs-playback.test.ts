@@ -96,4 +96,49 @@ describe.skipIf(!fs.existsSync(CHROMIUM))(`hls.js in Chromium (${CHROMIUM}; skip
       db.close();
     }
   }, 90_000);
+
+  it('plays a lecture while it is still downloading, fetching what the player needs first', async () => {
+    const hubRoot = path.join(tmp.dir, 'hub-slow');
+    writeFfmpegPackage(hubRoot, { seconds: 8 });
+    const hub = await serveHub(hubRoot);
+    // A slow hub: each segment takes 400 ms, one at a time, so the whole download takes several seconds.
+    hub.intercept = (req, res) => {
+      if (!req.url?.endsWith('.ts')) return false;
+      const data = fs.readFileSync(path.join(hubRoot, decodeURIComponent(req.url).slice('/hub/'.length)));
+      setTimeout(() => res.writeHead(200, { 'content-length': data.byteLength }).end(data), 400);
+      return true;
+    };
+    const db = openDatabase(path.join(tmp.dir, 'data-slow'), migrations);
+    const library = path.join(tmp.dir, 'data-slow', 'library');
+    const manager = new DownloadManager({ db, libraryDir: library, secrets: createMemorySecretStore(), freeBytes: async () => 1e12, concurrency: 1 });
+    const { id } = await manager.add({ hubBaseUrl: hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });
+    const download = manager.start(id);
+
+    let appOrigin = '';
+    const app = await listen(async (req) => {
+      const { pathname } = new URL(req.url);
+      if (pathname.startsWith('/media/')) return createOfflineMediaHandler({ source: manager.mediaSource(), libraryDir: library, appOrigin })(req);
+      if (pathname === '/hls.js') return new Response(fs.readFileSync(HLS_JS), { headers: { 'content-type': 'text/javascript' } });
+      return new Response(page(`/media/${id}/master.m3u8`), { headers: { 'content-type': 'text/html', 'referrer-policy': 'no-referrer' } });
+    });
+    appOrigin = app.origin;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${app.origin}/`);
+      await tab.waitForFunction(`document.getElementById('v').currentTime > 0.5`, null, { timeout: 20_000 });
+      const atFirstFrame = manager.get(id);
+      expect(atFirstFrame.state).toBe('downloading');
+      expect(atFirstFrame.filesDone).toBeLessThan(atFirstFrame.filesTotal);
+      await tab.waitForFunction(`document.getElementById('v').currentTime > 6`, null, { timeout: 30_000 });
+      expect(await tab.evaluate('window.errors')).toEqual([]);
+      await download;
+      expect(manager.get(id).state).toBe('completed');
+    } finally {
+      await browser.close();
+      await app.close();
+      await hub.close();
+      db.close();
+    }
+  }, 90_000);
 });

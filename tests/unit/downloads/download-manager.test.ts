@@ -288,13 +288,17 @@ describe('downloading a lecture', () => {
     s.db.close();
   });
 
-  it('serves nothing of a download that is not complete', async () => {
+  it('serves the playlists and key of an unfinished download, but no file it has not verified', async () => {
     const s = setup();
     const { id } = await add(s);
     const source = s.manager.mediaSource();
-    expect(source.playlist(id, 'master')).toBeNull();
-    expect(source.filePath(id, 0)).toBeNull();
-    expect(await source.key(id)).toBeNull();
+    expect(source.playlist(id, 'master')).toContain('#EXTM3U');
+    expect(await source.key(id)).toHaveLength(16);
+    // Not running: nothing is coming, so no waiting either.
+    expect(await source.filePath(id, 0)).toBeNull();
+    expect(source.fetching?.(id)).toBe(false);
+    expect(source.playlist('f'.repeat(32), 'master')).toBeNull();
+    expect(await source.key('f'.repeat(32))).toBeNull();
     s.db.close();
   });
 
@@ -393,6 +397,98 @@ describe('several downloads', () => {
       s.db.close();
     } finally {
       await other.close();
+    }
+  });
+
+  it('plays while downloading: the file the player asks for is fetched next, and the route says "retry" until it lands', async () => {
+    const s = setup({ concurrency: 1, fileWaitMs: 5_000 });
+    const { id } = await add(s);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const fetched: string[] = [];
+    hub.intercept = (req, res) => {
+      if (!req.url?.endsWith('.ts')) return false;
+      fetched.push(path.basename(req.url));
+      const data = fs.readFileSync(path.join(hubRoot, decodeURIComponent(req.url).slice('/hub/'.length)));
+      // The first segment is held until the player has asked for a later one.
+      void (fetched.length === 1 ? gate : Promise.resolve()).then(() => res.writeHead(200, { 'content-length': data.byteLength }).end(data));
+      return true;
+    };
+    const run = s.manager.start(id);
+    await until(() => fetched.length === 1);
+    const files = s.db.prepare('SELECT idx, hub_path FROM download_files WHERE download_id = ? ORDER BY idx').all(id) as { idx: number; hub_path: string }[];
+    const wanted = files.find((f) => f.hub_path.endsWith('stream_0_003.ts'));
+    if (!wanted) throw new Error('fixture has no stream_0_003.ts');
+
+    const handler = createOfflineMediaHandler({ source: s.manager.mediaSource(), libraryDir: s.library, appOrigin: 'http://app' });
+    const url = `http://app/media/${id}/files/${wanted.idx}`;
+    // The player gives up while the first segment is held: it is told to retry, not that the file is gone.
+    const early = await handler(new Request(url, { signal: AbortSignal.timeout(100) }));
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('1');
+
+    const waiting = s.manager.mediaSource().filePath(id, wanted.idx);
+    release();
+    expect(await waiting).toBe(path.join(s.library, id, `${wanted.idx}.seg`));
+    // Moved to the front: fetched right after the held one, before the segments between them.
+    expect(fetched[1]).toBe('stream_0_003.ts');
+    expect((await handler(new Request(url))).status).toBe(200);
+    await run;
+    expect(s.manager.get(id).state).toBe('completed');
+    s.db.close();
+  });
+
+  it('"download next" puts a waiting download first and the running one steps back, keeping what it fetched', async () => {
+    const hubs = await Promise.all(
+      ['hub-d', 'hub-e'].map(async (name) => {
+        const root = path.join(tmp.dir, name);
+        fs.cpSync(hubRoot, root, { recursive: true });
+        return { root, hub: await serveHub(root) };
+      }),
+    );
+    try {
+      const s = setup();
+      const a = await add(s);
+      const [b, c] = await Promise.all(hubs.map((h) => s.manager.add({ hubBaseUrl: h.hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } })));
+      if (!b || !c) throw new Error('two more downloads expected');
+      let releaseA: () => void = () => {};
+      const gateA = new Promise<void>((r) => (releaseA = r));
+      let servedA = 0;
+      hub.intercept = (req, res) => {
+        if (!req.url?.endsWith('.ts')) return false;
+        const data = fs.readFileSync(path.join(hubRoot, decodeURIComponent(req.url).slice('/hub/'.length)));
+        // Two segments land, the rest hang until released (or the request is dropped by the preemption).
+        void (servedA++ < 2 ? Promise.resolve() : gateA).then(() => !res.destroyed && res.writeHead(200, { 'content-length': data.byteLength }).end(data));
+        return true;
+      };
+      const seen = hub.requests.length;
+      const runA = s.manager.start(a.id);
+      void s.manager.start(b.id);
+      void s.manager.start(c.id);
+      await until(() => s.manager.get(a.id).filesDone >= 2 && s.manager.get(c.id).state === 'queued');
+
+      const raised = s.manager.prioritize(c.id);
+      expect(raised.id).toBe(c.id);
+      await until(() => s.manager.get(c.id).state === 'downloading' || s.manager.get(c.id).state === 'completed');
+      expect(s.manager.get(a.id).state).toBe('queued');
+      // Raising the one already first does not grow the number.
+      s.manager.prioritize(c.id);
+      expect(s.db.prepare('SELECT priority FROM downloads WHERE id = ?').get(c.id)).toEqual({ priority: 1 });
+      releaseA();
+      await runA;
+
+      const finished = s.events.filter((e) => e.type === 'state' && e.state === 'completed').map((e) => (e.id === a.id ? 'a' : e.id === b.id ? 'b' : 'c'));
+      // c first; then a (older than b, same priority) picks up where it stopped; then b.
+      expect(finished).toEqual(['c', 'a']);
+      await until(() => s.manager.get(b.id).state === 'completed');
+      expect(s.manager.get(a.id).filesDone).toBe(9);
+      // The two segments verified before a stepped back were not fetched again.
+      const aSegments = hub.requests.slice(seen).filter((r) => r.endsWith('.ts'));
+      expect(new Set(aSegments).size).toBe(9);
+      for (const first of aSegments.slice(0, 2)) expect(aSegments.filter((r) => r === first)).toHaveLength(1);
+      s.db.close();
+    } finally {
+      await Promise.all(hubs.map((h) => h.hub.close()));
     }
   });
 

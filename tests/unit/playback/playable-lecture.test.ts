@@ -13,24 +13,27 @@ const d = (n: number, over: Partial<DownloadedLecture> = {}): DownloadedLecture 
 });
 
 describe('playableLecture', () => {
-  it('gives the lecture and the next completed download of the same course', () => {
+  it('gives the lecture and the next download of the same course, finished or not', () => {
     const list = [d(1), d(2, { courseId: 'c2' }), d(3, { state: 'downloading' }), d(4), d(5)];
     const got = playableLecture(list, d(1).id);
-    expect(got.lecture).toEqual({ downloadId: d(1).id, title: 'Lecture 1', hubBase: 'http://hub/', courseId: 'c1', lectureId: 'l1' });
-    expect(got.next?.lectureId).toBe('l4');
+    expect(got.lecture).toEqual({ downloadId: d(1).id, title: 'Lecture 1', hubBase: 'http://hub/', courseId: 'c1', lectureId: 'l1', downloading: false });
+    expect(got.next).toMatchObject({ lectureId: 'l3', downloading: true });
     expect(playableLecture(list, d(5).id).next).toBeNull();
   });
 
+  it('plays an unfinished download as it arrives', () => {
+    expect(playableLecture([d(1, { state: 'paused' })], d(1).id).lecture.downloading).toBe(true);
+  });
+
   it('says why a download cannot play', () => {
-    expect(() => playableLecture([], '0'.repeat(32))).toThrow(/no download .* removed/);
     const err = (() => {
       try {
-        playableLecture([d(1, { state: 'paused' })], d(1).id);
+        playableLecture([], '0'.repeat(32));
       } catch (e) {
         return e;
       }
     })();
     expect(err).toBeInstanceOf(LecternError);
-    expect(err).toMatchObject({ code: 'unavailable', message: expect.stringContaining('"Lecture 1" is not fully downloaded yet (paused)') });
+    expect(err).toMatchObject({ code: 'not-found', message: expect.stringMatching(/no download .* removed/) });
   });
 });
