@@ -111,7 +111,9 @@ describe('SIGKILL while uploading', () => {
         (l) => {
           // A part S3 acknowledged just before the kill is adopted from ListParts instead of re-sent.
           const done = [...numbers(l, 'part acknowledged '), ...numbers(l, 'part adopted ')];
-          return [...pending].every((n) => done.includes(n)) && numbers(l, 'part acknowledged ').length >= 1;
+          // …and a part is on the wire right now, so the kill (after the delay) aims at a transfer.
+          const sending = numbers(l, 'part sending ').some((n) => !done.includes(n));
+          return [...pending].every((n) => done.includes(n)) && numbers(l, 'part acknowledged ').length >= 1 && sending;
         },
         delayMs,
       );
@@ -125,8 +127,9 @@ describe('SIGKILL while uploading', () => {
       killPoints.push(`${delayMs} ms into the parts after ${acked.at(-1)} acknowledged`);
     }
     expect(acked.every((n, i) => n >= (acked[i - 1] ?? 0) && n < PARTS), acked.join(',')).toBe(true);
-    // Most kills cut parts off mid-transfer (a 0 ms kill may land between two parts).
-    expect(cutOff.filter((n) => n > 0).length, cutOff.join(',')).toBeGreaterThanOrEqual(7);
+    // Most kills cut parts off mid-transfer; a part may still land during the delay (more so on a loaded
+    // machine), so this asks for half, not all.
+    expect(cutOff.filter((n) => n > 0).length, cutOff.join(',')).toBeGreaterThanOrEqual(5);
 
     // 12: once every part is acknowledged and Complete was sent.
     const pending = new Set(inFlight);
