@@ -42,6 +42,19 @@ function listen(handler: (req: Request) => Promise<Response>): Promise<{ origin:
   );
 }
 
+/** The app's origin: the player page, hls.js, and the offline media route over `manager`'s downloads. */
+async function serveApp(manager: DownloadManager, library: string, id: string): Promise<{ origin: string; close(): Promise<void> }> {
+  let appOrigin = '';
+  const app = await listen(async (req) => {
+    const { pathname } = new URL(req.url);
+    if (pathname.startsWith('/media/')) return createOfflineMediaHandler({ source: manager.mediaSource(), libraryDir: library, appOrigin })(req);
+    if (pathname === '/hls.js') return new Response(fs.readFileSync(HLS_JS), { headers: { 'content-type': 'text/javascript' } });
+    return new Response(page(`/media/${id}/master.m3u8`), { headers: { 'content-type': 'text/html', 'referrer-policy': 'no-referrer' } });
+  });
+  appOrigin = app.origin;
+  return app;
+}
+
 describe.skipIf(!fs.existsSync(CHROMIUM))(`hls.js in Chromium (${CHROMIUM}; skipped when absent)`, () => {
   it.each(['mpegts', 'fmp4'] as const)('plays a downloaded %s lecture offline and keeps the key from other origins', async (segmentType) => {
     const hubRoot = path.join(tmp.dir, `hub-${segmentType}`);
@@ -54,14 +67,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))(`hls.js in Chromium (${CHROMIUM}; skip
     await manager.start(id);
     await hub.close(); // offline from here on
 
-    let appOrigin = '';
-    const app = await listen(async (req) => {
-      const { pathname } = new URL(req.url);
-      if (pathname.startsWith('/media/')) return createOfflineMediaHandler({ source: manager.mediaSource(), libraryDir: library, appOrigin })(req);
-      if (pathname === '/hls.js') return new Response(fs.readFileSync(HLS_JS), { headers: { 'content-type': 'text/javascript' } });
-      return new Response(page(`/media/${id}/master.m3u8`), { headers: { 'content-type': 'text/html', 'referrer-policy': 'no-referrer' } });
-    });
-    appOrigin = app.origin;
+    const app = await serveApp(manager, library, id);
+    const appOrigin = app.origin;
     // Another web origin that points hls.js (and a plain fetch) at the app's media route.
     const evil = await listen(async (req) =>
       new URL(req.url).pathname === '/hls.js'
@@ -114,14 +121,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))(`hls.js in Chromium (${CHROMIUM}; skip
     const { id } = await manager.add({ hubBaseUrl: hub.url, manifestPath: MANIFEST_PATH, lectureId: LECTURE_ID, quality: { kind: 'highest' } });
     const download = manager.start(id);
 
-    let appOrigin = '';
-    const app = await listen(async (req) => {
-      const { pathname } = new URL(req.url);
-      if (pathname.startsWith('/media/')) return createOfflineMediaHandler({ source: manager.mediaSource(), libraryDir: library, appOrigin })(req);
-      if (pathname === '/hls.js') return new Response(fs.readFileSync(HLS_JS), { headers: { 'content-type': 'text/javascript' } });
-      return new Response(page(`/media/${id}/master.m3u8`), { headers: { 'content-type': 'text/html', 'referrer-policy': 'no-referrer' } });
-    });
-    appOrigin = app.origin;
+    const app = await serveApp(manager, library, id);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] });
     try {
       const tab = await browser.newPage();
