@@ -179,13 +179,13 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
   const renditions: LocalRendition[] = [];
   const audio: PlannedAudio[] = [];
   const audioNames = new Map<Rendition, string>();
-  const audioSets = [...new Set(chosen.flatMap((c) => (c.audioRendition ? [c.audioRendition] : [])))];
+  const distinctAudio = [...new Set(chosen.flatMap((c) => (c.audioRendition ? [c.audioRendition] : [])))];
   const variants = chosen.map((c, i): PlannedVariant => {
     const playlist = chosen.length === 1 ? 'video' : `video${i}`;
     renditions.push(local(c.video, playlist));
     let audioPlaylist: string | null = null;
     if (c.audioRendition && c.audio) {
-      audioPlaylist = audioNames.get(c.audioRendition) ?? (audioSets.length === 1 ? 'audio' : `audio${audioNames.size}`);
+      audioPlaylist = audioNames.get(c.audioRendition) ?? (distinctAudio.length === 1 ? 'audio' : `audio${audioNames.size}`);
       if (!audioNames.has(c.audioRendition)) {
         audioNames.set(c.audioRendition, audioPlaylist);
         renditions.push(local(c.audioRendition, audioPlaylist));
