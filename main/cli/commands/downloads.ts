@@ -14,13 +14,13 @@ export function registerDownloadCommands(program: Command, ctx: CliContext): voi
     .description('download a course (or one lecture) for offline viewing; progress on stderr')
     .argument('<course-id>', 'course id (see: lectern catalog)')
     .option('--lecture <id>', 'only this lecture')
-    .option('--quality <q>', 'best, fits (the best that fits the disk) or a height such as 720p', 'best')
+    .option('--quality <q>', 'best, fits (the best that fits the disk), a height such as 720p, several such as 720,360 (switchable in the player) or all', 'best')
     .action(async (courseId: string, opts: { lecture?: string; quality: string }) => {
       const ref = { ...(await findCourse(ctx, courseId)), ...(opts.lecture ? { lectureId: opts.lecture } : {}) };
       const plan = await ctx.call('downloads.plan', { ...ref, quality: parseQuality(opts.quality) });
       process.stderr.write(`${plan.items.length} lecture(s), ${formatBytes(plan.totalBytes)}; ${formatBytes(plan.spareBytes)} free\n`);
       if (!plan.fits) throw new CliError(`"${plan.courseTitle}" needs ${formatBytes(plan.totalBytes)} but only ${formatBytes(plan.spareBytes)} is free. Try --quality fits or a lower height.`);
-      const started = await ctx.call('downloads.start', { ...ref, height: plan.height, wait: true });
+      const started = await ctx.call('downloads.start', { ...ref, height: plan.height, ...(plan.heights ? { heights: plan.heights } : {}), wait: true });
       const items = await ctx.call('downloads.list', {});
       const done = items.filter((d) => started.some((s) => s.id === d.id));
       ctx.print(done, () => done.map(line).join('\n'));
@@ -82,11 +82,15 @@ export function downloadProgressOnStderr(): EventSink {
   };
 }
 
-function parseQuality(q: string): 'best' | 'fits' | number {
-  if (q === 'best' || q === 'fits') return q;
-  const m = /^(\d{2,4})p?$/.exec(q);
-  if (!m) throw new CliError(`--quality must be best, fits or a height such as 720p, not "${q}".`);
-  return Number(m[1]);
+/** `best`, `fits`, `all`, `720p`, or a comma-separated list of heights (`720,360p`) to keep several. */
+export function parseQuality(q: string): 'best' | 'fits' | 'all' | number | number[] {
+  if (q === 'best' || q === 'fits' || q === 'all') return q;
+  const parts = q.split(',').map((p) => p.trim());
+  const heights = parts.map((p) => /^(\d{2,4})p?$/.exec(p)?.[1]).map(Number);
+  if (parts.length > 16 || heights.some((h) => !Number.isInteger(h) || h < 1)) {
+    throw new CliError(`--quality must be best, fits, all, a height such as 720p or up to 16 heights such as 720,360, not "${q}".`);
+  }
+  return heights.length === 1 ? (heights[0] as number) : [...new Set(heights)];
 }
 
 function line(d: DownloadItem): string {

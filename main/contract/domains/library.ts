@@ -104,6 +104,13 @@ export interface CoursePage {
   update: { from: number; to: number } | null;
 }
 
+/** One quality a download can keep, with what it costs over every lecture planned (shared audio included). */
+export interface QualityChoiceView {
+  height: number;
+  label: string;
+  bytes: number;
+}
+
 export interface DownloadPlanView {
   courseTitle: string;
   items: { lectureId: string; title: string; quality: string; bytes: number }[];
@@ -115,6 +122,13 @@ export interface DownloadPlanView {
   fits: boolean;
   /** The quality chosen, as a maximum height to pass to `downloads.start`; null means the best. */
   height: number | null;
+  /**
+   * Several qualities to keep (pass to `downloads.start` as `heights`), so the player can switch between
+   * them; null when one quality was asked for. `totalBytes` counts audio they share once.
+   */
+  heights: number[] | 'all' | null;
+  /** Every quality the planned lectures offer, best first, with its size: what the student can tick. */
+  options: QualityChoiceView[];
 }
 
 export interface StorageView {
@@ -137,8 +151,13 @@ const CourseId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a course id 
 const LectureId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a lecture id from the course');
 const DownloadId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a download id issued by Lectern');
 const Height = z.number().int().min(1).max(8_640);
-/** 'best': the highest quality; 'fits': the highest that fits the free space; a number: at most that height. */
-const QualityRequest = z.union([z.literal('best'), z.literal('fits'), Height]);
+/** Several qualities in one download: each height keeps the best rendition at most that tall; 'all' keeps every one. */
+const Heights = z.union([z.literal('all'), z.array(Height).min(1, 'choose at least one quality').max(16, 'choose at most 16 qualities')]);
+/**
+ * 'best': the highest quality; 'fits': the highest that fits the free space; a number: at most that
+ * height; a list of heights or 'all': several qualities the player can switch between.
+ */
+const QualityRequest = z.union([z.literal('best'), z.literal('fits'), Height, Heights]);
 const CourseRef = { hubId: Id, courseId: CourseId, lectureId: LectureId.optional() };
 const ById = z.strictObject({ downloadId: DownloadId });
 
@@ -165,8 +184,8 @@ export const libraryChannels = {
     'What downloading a lecture (or the whole course) at a quality would take, and the free space, for confirmation.',
   ),
   'downloads.start': channel<DownloadItem[]>()(
-    z.strictObject({ ...CourseRef, height: Height.nullable(), wait: z.boolean().optional() }),
-    'Download a lecture or every lecture of a course (at most `height`, or the best); with wait, resolve when done.',
+    z.strictObject({ ...CourseRef, height: Height.nullable(), heights: Heights.optional(), wait: z.boolean().optional() }),
+    'Download a lecture or every lecture of a course (at most `height`, or the best; `heights` keeps several qualities instead); with wait, resolve when done.',
   ),
   'downloads.update': channel<DownloadItem[]>()(
     z.strictObject({ hubId: Id, courseId: CourseId, wait: z.boolean().optional() }),

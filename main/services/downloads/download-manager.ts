@@ -142,7 +142,7 @@ export class DownloadManager {
 
     const id = randomBytes(16).toString('hex');
     const ivs = new Map(plan.files.filter((f) => f.encrypted).map((f) => [f.index, randomBytes(16)]));
-    const playlists = buildLocalPlaylists(plan.variant, plan.audio, plan.renditions, ivs);
+    const playlists = buildLocalPlaylists(plan.variants, plan.audio, plan.renditions, ivs);
     // The key goes in first: a row without its key could never be played, a key without a row is inert.
     await this.opts.secrets.set(downloadKeyAccount(id), randomBytes(KEY_BYTES).toString('hex'));
     try {

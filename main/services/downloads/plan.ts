@@ -6,8 +6,17 @@ import { parseMediaPlaylist } from '../hls/media-playlist';
 import { hubFetch, readCapped } from './hub-fetch';
 import { MAX_MANIFEST_BYTES, parseCourseManifest, type ManifestFile } from './manifest';
 
-/** Which rendition to download. */
-export type QualityChoice = { kind: 'highest' } | { kind: 'height'; height: number } | { kind: 'fits'; maxBytes: number };
+/**
+ * Which renditions to download. The first three pick one; `heights` and `all` keep several, which the
+ * offline player can then switch between (shared audio is still fetched once).
+ */
+export type QualityChoice =
+  | { kind: 'highest' }
+  | { kind: 'height'; height: number }
+  | { kind: 'fits'; maxBytes: number }
+  /** For each height, the best variant at most that tall (the smallest when none is); duplicates collapse. */
+  | { kind: 'heights'; heights: number[] }
+  | { kind: 'all' };
 
 export interface PlannedFile {
   index: number;
@@ -19,11 +28,27 @@ export interface PlannedFile {
 }
 
 export interface LocalRendition {
-  name: 'video' | 'audio';
+  /** The local playlist's name, chosen by Lectern: the media route only serves /^[a-z0-9]{1,32}$/. */
+  name: string;
   version: number;
   targetDuration: number;
   mapIndex: number | null;
   segments: { index: number; duration: number; discontinuity: boolean }[];
+}
+
+/** One video rendition of a download, as the local master playlist lists it. */
+export interface PlannedVariant {
+  variant: Variant;
+  quality: string;
+  /** Its local media playlist. */
+  playlist: string;
+  /** The local audio playlist it plays with (an entry of `audio`), or null for muxed or no audio. */
+  audioPlaylist: string | null;
+}
+
+export interface PlannedAudio {
+  rendition: AudioRendition;
+  playlist: string;
 }
 
 /** What one quality of a lecture costs on disk (the playlists' files, shared audio included). */
@@ -38,11 +63,14 @@ export interface DownloadPlan {
   courseVersion: number;
   lectureId: string;
   title: string;
+  /** The chosen qualities, best first, e.g. `720p` or `720p, 360p`. */
   quality: string;
-  variant: Variant;
-  audio: AudioRendition | null;
+  /** Best first; the first is what the player starts with. */
+  variants: PlannedVariant[];
+  audio: PlannedAudio[];
   renditions: LocalRendition[];
   files: PlannedFile[];
+  /** Every distinct file once, so audio and segments shared by several renditions count once. */
   totalBytes: number;
   /** Every quality the lecture offers, best first, so a whole course can be fitted to the free space. */
   options: QualityOption[];
@@ -98,7 +126,7 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
       const r = resolveHubUri(u, ref.url, base, ref.key);
       return entry(r.key, ref.key);
     };
-    return { name, playlist, map: playlist.mapUri === null ? null : resolve(playlist.mapUri), segments: playlist.segments.map((s) => ({ ...s, file: resolve(s.uri) })) };
+    return { name, key: ref.key, playlist, map: playlist.mapUri === null ? null : resolve(playlist.mapUri), segments: playlist.segments.map((s) => ({ ...s, file: resolve(s.uri) })) };
   };
   type Rendition = Awaited<ReturnType<typeof renditionFiles>>;
   const bytesOf = (r: Rendition) => (r.map?.size ?? 0) + r.segments.reduce((n, s) => n + s.file.size, 0);
@@ -122,7 +150,8 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     }
     candidates.push({ variant, audio, video, audioRendition, bytes: bytesOf(video) + (audioRendition ? bytesOf(audioRendition) : 0) });
   }
-  const chosen = choose(candidates, req.quality, lecture.title);
+  // Two variants naming the same media playlist would be one rendition listed twice: keep the first.
+  const chosen = choose(candidates, req.quality, lecture.title, limits).filter((c, i, all) => all.findIndex((o) => o.video.key === c.video.key) === i);
   const options = rank(candidates).map((c) => ({ quality: qualityLabel(c.variant), height: c.variant.height, bytes: c.bytes }));
 
   const files: PlannedFile[] = [];
@@ -138,22 +167,41 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     indexOf.set(f.path, index);
     return index;
   };
-  const local = (r: Rendition): LocalRendition => ({
-    name: r.name,
+  const local = (r: Rendition, name: string): LocalRendition => ({
+    name,
     version: r.playlist.version,
     targetDuration: r.playlist.targetDuration,
     mapIndex: r.map ? add(r.map, false) : null,
     segments: r.segments.map((s) => ({ index: add(s.file, true), duration: s.duration, discontinuity: s.discontinuity })),
   });
-  const renditions = [local(chosen.video), ...(chosen.audioRendition ? [local(chosen.audioRendition)] : [])];
+  // Names are Lectern's own: a single rendition keeps the names downloads have always had ('video',
+  // 'audio'), several are numbered best first. Audio shared by several variants is one playlist.
+  const renditions: LocalRendition[] = [];
+  const audio: PlannedAudio[] = [];
+  const audioNames = new Map<Rendition, string>();
+  const distinctAudio = [...new Set(chosen.flatMap((c) => (c.audioRendition ? [c.audioRendition] : [])))];
+  const variants = chosen.map((c, i): PlannedVariant => {
+    const playlist = chosen.length === 1 ? 'video' : `video${i}`;
+    renditions.push(local(c.video, playlist));
+    let audioPlaylist: string | null = null;
+    if (c.audioRendition && c.audio) {
+      audioPlaylist = audioNames.get(c.audioRendition) ?? (distinctAudio.length === 1 ? 'audio' : `audio${audioNames.size}`);
+      if (!audioNames.has(c.audioRendition)) {
+        audioNames.set(c.audioRendition, audioPlaylist);
+        renditions.push(local(c.audioRendition, audioPlaylist));
+        audio.push({ rendition: c.audio, playlist: audioPlaylist });
+      }
+    }
+    return { variant: c.variant, quality: qualityLabel(c.variant), playlist, audioPlaylist };
+  });
   return {
     courseId: manifest.courseId,
     courseVersion: manifest.version,
     lectureId: lecture.id,
     title: lecture.title,
-    quality: qualityLabel(chosen.variant),
-    variant: chosen.variant,
-    audio: chosen.audio,
+    quality: variants.map((v) => v.quality).join(', '),
+    variants,
+    audio,
     renditions,
     files,
     totalBytes: files.reduce((n, f) => n + f.size, 0),
@@ -167,23 +215,35 @@ const qualityLabel = (v: Variant) => (v.height !== null ? `${v.height}p` : `${Ma
 const rank = <T extends { variant: Variant }>(candidates: T[]): T[] =>
   [...candidates].sort((a, b) => (b.variant.height ?? 0) - (a.variant.height ?? 0) || b.variant.bandwidth - a.variant.bandwidth);
 
-function choose<T extends { variant: Variant; bytes: number }>(candidates: T[], quality: QualityChoice, title: string): T {
+/** The renditions to download, best first, without duplicates. */
+function choose<T extends { variant: Variant; bytes: number }>(candidates: T[], quality: QualityChoice, title: string, limits: HlsLimits): T[] {
   const ranked = rank(candidates);
   const best = ranked[0];
   if (best === undefined) throw new Error(`Lecture "${title}" has no variant to download.`);
+  const atMost = (height: number) => ranked.find((c) => (c.variant.height ?? 0) <= height) ?? (ranked[ranked.length - 1] as T);
   switch (quality.kind) {
     case 'highest':
-      return best;
+      return [best];
     case 'height':
-      return ranked.find((c) => (c.variant.height ?? 0) <= quality.height) ?? (ranked[ranked.length - 1] as T);
+      return [atMost(quality.height)];
     case 'fits': {
       const fit = ranked.find((c) => c.bytes <= quality.maxBytes);
       if (!fit) {
         const smallest = Math.min(...ranked.map((c) => c.bytes));
         throw new Error(`Even the smallest quality of "${title}" needs ${formatBytes(smallest)}, more than the ${formatBytes(quality.maxBytes)} allowed.`);
       }
-      return fit;
+      return [fit];
     }
+    case 'heights': {
+      // The contract bounds the list too; this keeps the planner safe for any caller.
+      if (quality.heights.length === 0 || quality.heights.length > limits.maxVariants) {
+        throw new Error(`Choose between 1 and ${limits.maxVariants} qualities for "${title}", not ${quality.heights.length}.`);
+      }
+      const picked = new Set(quality.heights.map(atMost));
+      return ranked.filter((c) => picked.has(c));
+    }
+    case 'all':
+      return ranked;
   }
 }
 

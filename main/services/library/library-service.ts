@@ -5,7 +5,9 @@ import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } f
 import type { ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
 
-export type QualityRequest = 'best' | 'fits' | number;
+export type QualityRequest = 'best' | 'fits' | number | Several;
+/** Several qualities in one download: a list of maximum heights, or every quality. */
+export type Several = number[] | 'all';
 
 interface CourseRef {
   hubId: string;
@@ -67,43 +69,42 @@ export class LibraryService {
     };
   }
 
-  /** Sizes every lecture to download at each quality, then applies the requested quality to all of them. */
+  /**
+   * Sizes every lecture to download at each quality, then applies the requested quality to all of them.
+   * For several qualities each lecture is planned with exactly that choice, so audio the renditions
+   * share is counted once, as it will be stored.
+   */
   async plan(ref: CourseRef, quality: QualityRequest): Promise<DownloadPlanView> {
     const { hub, course, wanted, skipped } = await this.lecturesToDownload(ref);
-    const options = await mapLimited(wanted, PLANS_IN_FLIGHT, async (l) => ({
+    const several = isSeveral(quality) ? quality : null;
+    const plans = await mapLimited(wanted, PLANS_IN_FLIGHT, async (l) => ({
       lecture: l,
-      options: (await this.downloads.plan({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality: { kind: 'highest' } })).options,
+      plan: await this.downloads.plan({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality: several ? choiceOf(several) : { kind: 'highest' } }),
     }));
     const spareBytes = await this.downloads.spareBytes();
-    const pickAll = (height: number | null) => options.map((o) => ({ lecture: o.lecture, option: pick(o.options, height) }));
+    const pickAll = (height: number | null) => plans.map((o) => ({ lecture: o.lecture, option: pick(o.plan.options, height) }));
     const total = (picked: ReturnType<typeof pickAll>) => picked.reduce((n, p) => n + p.option.bytes, 0);
+    const heights = [...new Set(plans.flatMap((o) => o.plan.options.flatMap((x) => (x.height === null ? [] : [x.height]))))].sort((a, b) => b - a);
+    const options = heights.map((h) => ({ height: h, label: `${h}p`, bytes: total(pickAll(h)) }));
     let height: number | null = typeof quality === 'number' ? quality : null;
-    if (quality === 'fits') {
-      const heights = [...new Set(options.flatMap((o) => o.options.map((x) => x.height ?? 0)))].sort((a, b) => b - a);
-      height = heights.find((h) => total(pickAll(h)) <= spareBytes) ?? heights[heights.length - 1] ?? null;
-    }
-    const picked = pickAll(height);
-    const totalBytes = total(picked);
-    return {
-      courseTitle: course.manifest.title,
-      items: picked.map((p) => ({ lectureId: p.lecture.id, title: p.lecture.title, quality: p.option.quality, bytes: p.option.bytes })),
-      skipped,
-      totalBytes,
-      spareBytes,
-      fits: totalBytes <= spareBytes,
-      height,
-    };
+    if (quality === 'fits') height = heights.find((h) => total(pickAll(h)) <= spareBytes) ?? heights[heights.length - 1] ?? null;
+    const items = several
+      ? plans.map((o) => ({ lectureId: o.lecture.id, title: o.lecture.title, quality: o.plan.quality, bytes: o.plan.totalBytes }))
+      : pickAll(height).map((p) => ({ lectureId: p.lecture.id, title: p.lecture.title, quality: p.option.quality, bytes: p.option.bytes }));
+    const totalBytes = items.reduce((n, i) => n + i.bytes, 0);
+    return { courseTitle: course.manifest.title, items, skipped, totalBytes, spareBytes, fits: totalBytes <= spareBytes, height, heights: several, options };
   }
 
   /**
    * Records and starts a download per lecture; lectures whose download of this version was interrupted
-   * (paused, failed, or stopped by a closed app or a killed CLI) are resumed instead. With `wait`,
-   * resolves once they all finished.
+   * (paused, failed, or stopped by a closed app or a killed CLI) are resumed instead. `selection` is a
+   * maximum height (null: the best) or several qualities to keep. With `wait`, resolves once they all
+   * finished.
    */
-  async start(ref: CourseRef, height: number | null, wait = false): Promise<DownloadItem[]> {
+  async start(ref: CourseRef, selection: number | null | Several, wait = false): Promise<DownloadItem[]> {
     const { hub, course, wanted, unfinished } = await this.lecturesToDownload(ref);
     if (wanted.length === 0 && unfinished.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
-    const quality: QualityChoice = height === null ? { kind: 'highest' } : { kind: 'height', height };
+    const quality: QualityChoice = isSeveral(selection) ? choiceOf(selection) : selection === null ? { kind: 'highest' } : { kind: 'height', height: selection };
     const ids = unfinished.map((d) => d.id);
     for (const l of wanted) ids.push((await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality })).id);
     await this.run(ids, wait);
@@ -125,8 +126,9 @@ export class LibraryService {
     const added: DownloadSummary[] = [];
     for (const d of stale) {
       if (!published.has(d.lectureId)) continue;
-      const height = /^(\d+)p$/.exec(d.quality)?.[1];
-      const quality: QualityChoice = height ? { kind: 'height', height: Number(height) } : { kind: 'highest' };
+      // The stored label names every quality kept ('720p' or '720p, 360p'): the update keeps the same ones.
+      const heights = [...d.quality.matchAll(/\b(\d{1,4})p\b/g)].map((m) => Number(m[1]));
+      const quality: QualityChoice = heights.length > 1 ? { kind: 'heights', heights } : heights[0] ? { kind: 'height', height: heights[0] } : { kind: 'highest' };
       added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: d.lectureId, quality }));
     }
     if (added.length === 0) throw new LecternError('conflict', `Your downloads of "${course.manifest.title}" are already at version ${version}.`);
@@ -214,6 +216,9 @@ function posterOf(hubId: string, courseId: string, lectures: readonly ManifestLe
   const withPoster = lectures.find((l) => l.poster);
   return withPoster ? `/poster/${hubId}/${courseId}/${withPoster.id}` : null;
 }
+
+const isSeveral = (q: QualityRequest | null): q is Several => q === 'all' || Array.isArray(q);
+const choiceOf = (several: Several): QualityChoice => (several === 'all' ? { kind: 'all' } : { kind: 'heights', heights: several });
 
 /** The best option at most `height` tall (or the best of all for null; the smallest when none is that small). */
 function pick(options: readonly QualityOption[], height: number | null): QualityOption {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { DownloadPlanView } from '../../../main/contract/domains/library';
+import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
 import { formatBytes } from './format';
 
@@ -11,8 +11,9 @@ export interface DownloadTarget {
   title: string;
 }
 
-type Quality = 'fits' | 'best' | number;
-const QUALITIES: { value: Quality; label: string }[] = [
+/** One quality, every quality, or the ones ticked below the menu ('several'). */
+type Mode = 'fits' | 'best' | 'all' | 'several' | number;
+const MODES: { value: Mode; label: string }[] = [
   { value: 'fits', label: 'Best that fits' },
   { value: 'best', label: 'Best' },
   { value: 1080, label: 'Up to 1080p' },
@@ -20,16 +21,25 @@ const QUALITIES: { value: Quality; label: string }[] = [
   { value: 480, label: 'Up to 480p' },
   { value: 360, label: 'Up to 360p' },
   { value: 240, label: 'Up to 240p' },
+  { value: 'all', label: 'All qualities (switch while watching)' },
+  { value: 'several', label: 'Choose qualities…' },
 ];
+const parseMode = (v: string): Mode => (v === 'fits' || v === 'best' || v === 'all' || v === 'several' ? v : Number(v));
 
 /**
  * Confirms a download with what it costs: main sizes every lecture at the chosen quality against the
- * free space before anything is fetched. A modal <dialog>: focus is trapped and Escape cancels.
+ * free space before anything is fetched. Several qualities can be kept so the player can switch between
+ * them offline; the total then counts the audio they share once. A modal <dialog>: focus is trapped and
+ * Escape cancels.
  */
 export function DownloadDialog({ target, onClose }: { target: DownloadTarget; onClose(started: boolean): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [quality, setQuality] = useState<Quality>('fits');
+  const [mode, setMode] = useState<Mode>('fits');
+  /** Heights ticked in 'several' mode, best first. */
+  const [picked, setPicked] = useState<number[]>([]);
+  /** The qualities the lectures offer, from the latest plan (every plan lists them, whatever was asked). */
+  const [offered, setOffered] = useState<QualityChoiceView[]>([]);
   const [plan, setPlan] = useState<DownloadPlanView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,20 +53,40 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
     let live = true;
     setPlan(null);
     setError(null);
+    if (mode === 'several' && picked.length === 0) return undefined;
+    const quality = mode === 'several' ? picked : mode;
     call('downloads.plan', { hubId: target.hubId, courseId: target.courseId, lectureId: target.lectureId, quality }).then(
-      (p) => live && setPlan(p),
+      (p) => {
+        if (!live) return;
+        setPlan(p);
+        setOffered(p.options);
+      },
       (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;
     };
-  }, [target, quality]);
+  }, [target, mode, picked]);
+
+  const chooseMode = (next: Mode) => {
+    // Starting to tick qualities: begin with every one offered, so unticking is the usual move.
+    if (next === 'several' && picked.length === 0) setPicked(offered.map((o) => o.height));
+    setMode(next);
+  };
+  const toggle = (height: number, on: boolean) =>
+    setPicked((now) => (on ? [...now.filter((h) => h !== height), height].sort((a, b) => b - a) : now.filter((h) => h !== height)));
 
   const start = async () => {
     if (!plan) return;
     setBusy(true);
     try {
-      await call('downloads.start', { hubId: target.hubId, courseId: target.courseId, lectureId: target.lectureId, height: plan.height });
+      await call('downloads.start', {
+        hubId: target.hubId,
+        courseId: target.courseId,
+        lectureId: target.lectureId,
+        height: plan.height,
+        ...(plan.heights ? { heights: plan.heights } : {}),
+      });
       onClose(true);
     } catch (err) {
       setError(errorMessage(err));
@@ -81,14 +111,26 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
       <div className="dialog-body">
         <label className="field">
           <span className="field-label">Quality</span>
-          <select value={String(quality)} onChange={(e) => setQuality(e.target.value === 'fits' || e.target.value === 'best' ? e.target.value : Number(e.target.value))} data-testid="download-quality">
-            {QUALITIES.map((q) => (
+          <select value={String(mode)} onChange={(e) => chooseMode(parseMode(e.target.value))} data-testid="download-quality">
+            {MODES.map((q) => (
               <option key={q.label} value={String(q.value)}>
                 {q.label}
               </option>
             ))}
           </select>
         </label>
+        {mode === 'several' && (
+          <fieldset className="field download-qualities" data-testid="download-qualities">
+            <legend className="field-label">Qualities to keep (the player switches between them)</legend>
+            {offered.map((o) => (
+              <label key={o.height}>
+                <input type="checkbox" checked={picked.includes(o.height)} onChange={(e) => toggle(o.height, e.currentTarget.checked)} data-testid="download-quality-option" value={o.height} />
+                {o.label} · {formatBytes(o.bytes)}
+              </label>
+            ))}
+            {picked.length === 0 && <p className="muted">Choose at least one quality.</p>}
+          </fieldset>
+        )}
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -76,7 +76,10 @@ export function HlsPlayer(props: HlsPlayerProps) {
   const [muted, setMuted] = useState(false);
   const [captionsOn, setCaptionsOn] = useState(true);
   const [qualities, setQualities] = useState<Quality[]>([]);
+  /** The level the student picked, or -1 for automatic. */
   const [quality, setQuality] = useState(-1);
+  /** The level playing now (hls.js reports each switch once it takes effect), or -1 before the first. */
+  const [activeLevel, setActiveLevel] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [tiles, setTiles] = useState<StoryboardTile[]>([]);
   const [hover, setHover] = useState<{ left: number; time: number; tile: StoryboardTile | undefined } | null>(null);
@@ -97,6 +100,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
     setError(null);
     setQualities([]);
     setQuality(-1);
+    setActiveLevel(-1);
     // Autoplay can be refused (no user gesture yet); the Play button then starts it, which is no error.
     const start = () => void video.play().catch(() => {});
     if (Hls.isSupported()) {
@@ -107,6 +111,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
         setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l) })).sort(byHeight));
         if (autoPlay) start();
       });
+      hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => setActiveLevel(data.level));
       let mediaRecoveries = 0;
       hls.on(Hls.Events.ERROR, (_e, data) => {
         const status = data.response?.code;
@@ -172,9 +177,12 @@ export function HlsPlayer(props: HlsPlayerProps) {
   }, []);
   const changeSpeed = useCallback((s: number) => setSpeed(clampSpeed(s)), [setSpeed]);
   const changeQuality = (index: number) => {
+    // currentLevel (not nextLevel): the switch is immediate, dropping what was buffered at the old
+    // quality, which costs nothing offline where the other rendition is already on disk. -1 is automatic.
     if (hlsRef.current) hlsRef.current.currentLevel = index;
     setQuality(index);
   };
+  const activeLabel = qualities.find((q) => q.index === activeLevel)?.label ?? null;
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void rootRef.current?.requestFullscreen().catch(() => {});
@@ -327,9 +335,11 @@ export function HlsPlayer(props: HlsPlayerProps) {
               value={qualities.length > 1 ? quality : qualities[0]!.index}
               onChange={(e) => changeQuality(Number(e.currentTarget.value))}
               disabled={qualities.length === 1}
+              title={activeLabel ? `Playing ${activeLabel}` : undefined}
+              data-active={activeLabel ?? undefined}
               data-testid="player-quality"
             >
-              {qualities.length > 1 && <option value={-1}>Auto</option>}
+              {qualities.length > 1 && <option value={-1}>{activeLabel ? `Auto (${activeLabel})` : 'Auto'}</option>}
               {qualities.map((q) => (
                 <option key={q.index} value={q.index}>
                   {q.label}

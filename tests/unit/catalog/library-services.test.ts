@@ -139,6 +139,32 @@ describe('library: plan, download and update a course', () => {
     }
   });
 
+  it('plans and downloads several qualities, counting their shared audio once, and an update keeps them all', async () => {
+    const { services } = open();
+    const h = await services.catalog.addHub(hub.url);
+    const ref = { hubId: h.id, courseId: COURSE_ID };
+    const plan = await services.library.plan(ref, [360, 180]);
+    expect(plan).toMatchObject({ height: null, heights: [360, 180], fits: true, items: [{ lectureId: LECTURE_ID, quality: '360p, 180p' }] });
+    expect(plan.options.map((o) => [o.height, o.label])).toEqual([
+      [360, '360p'],
+      [180, '180p'],
+    ]);
+    const [high, low] = plan.options;
+    expect(plan.totalBytes).toBeGreaterThan(Math.max(high!.bytes, low!.bytes));
+    expect(plan.totalBytes).toBeLessThan(high!.bytes + low!.bytes);
+    expect((await services.library.plan(ref, 'all')).totalBytes).toBe(plan.totalBytes);
+
+    const [item] = await services.library.start(ref, plan.heights, true);
+    expect(services.downloads.get(item!.id)).toMatchObject({ state: 'completed', quality: '360p, 180p', totalBytes: plan.totalBytes });
+    try {
+      publishVersion(hubRoot, 2);
+      const [updated] = await services.library.update(h.id, COURSE_ID, true);
+      expect(services.downloads.get(updated!.id)).toMatchObject({ state: 'completed', quality: '360p, 180p', courseVersion: 2 });
+    } finally {
+      publishVersion(hubRoot, 1, { subtitle: 'Nyquist and friends', tags: ['dsp', 'math'] });
+    }
+  });
+
   it('continues on open a download the app left running, and resumes an interrupted one when it is started again', async () => {
     const { services, reopen } = open();
     const h = await services.catalog.addHub(hub.url);

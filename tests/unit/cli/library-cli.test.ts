@@ -67,7 +67,8 @@ describe('lectern catalog / download / downloads / play-url', () => {
 
   it('downloads a course at a quality with progress on stderr, then lists, verifies, prints the play URL and removes it', async () => {
     const bad = await cli('download', COURSE_ID, '--quality', 'ultra');
-    expect(bad).toMatchObject({ code: 1, stderr: 'lectern: --quality must be best, fits or a height such as 720p, not "ultra".\n' });
+    expect(bad).toMatchObject({ code: 1, stderr: 'lectern: --quality must be best, fits, all, a height such as 720p or up to 16 heights such as 720,360, not "ultra".\n' });
+    expect((await cli('download', COURSE_ID, '--quality', '720,')).stderr).toMatch(/--quality must be .* not "720,"/);
     const missing = await cli('download', 'no-such-course');
     expect(missing.stderr).toMatch(/No hub in your library publishes a course "no-such-course"/);
 
@@ -90,5 +91,20 @@ describe('lectern catalog / download / downloads / play-url', () => {
     expect((await cli('downloads', 'list')).stdout).toMatch(/^Nothing downloaded/);
     expect(await secrets.get(`download-key:${id}`)).toBeNull();
     expect((await cli('play-url', LECTURE_ID)).stderr).toMatch(/No completed download of "lecture1"/);
+  });
+
+  it('downloads several qualities with --quality 360,180p and with all', async () => {
+    const got = await cli('download', COURSE_ID, '--quality', '360,180p');
+    expect(got.code).toBe(0);
+    expect(got.stdout).toMatch(new RegExp(`^[a-f0-9]{32}  ${COURSE_ID}/${LECTURE_ID} v1  Sampling  360p, 180p  completed  [\\d.]+ KB\\n$`));
+    const [first] = JSON.parse((await cli('--json', 'downloads', 'list')).stdout) as { id: string; totalBytes: number }[];
+    expect((await cli('downloads', 'remove', first!.id)).code).toBe(0);
+
+    const all = await cli('--json', 'download', COURSE_ID, '--quality', 'all');
+    expect(all.code).toBe(0);
+    const [item] = JSON.parse(all.stdout) as { id: string; quality: string; totalBytes: number; filesTotal: number }[];
+    // Two video renditions of 4 segments and the audio's 5 segments, fetched once.
+    expect(item).toMatchObject({ quality: '360p, 180p', filesTotal: 13, totalBytes: first!.totalBytes });
+    expect((await cli('downloads', 'remove', item!.id)).code).toBe(0);
   });
 });

@@ -145,6 +145,39 @@ describe('downloading a lecture', () => {
     s.db.close();
   });
 
+  it('downloads several qualities with the audio once, and the local master lists each of them', async () => {
+    const s = setup();
+    const planned = await add(s, { kind: 'all' });
+    expect(planned).toMatchObject({ quality: '360p, 180p', filesTotal: 13 });
+    const ts = (stream: number, n: number) => Array.from({ length: n }, (_, i) => hubFile(`stream_${stream}_00${i}.ts`).byteLength).reduce((a, b) => a + b, 0);
+    expect(planned.totalBytes).toBe(ts(0, 4) + ts(1, 4) + ts(2, 5));
+    await s.manager.start(planned.id);
+    expect(s.manager.get(planned.id)).toMatchObject({ state: 'completed', filesDone: 13 });
+    const source = s.manager.mediaSource();
+    const master = source.playlist(planned.id, 'master') as string;
+    expect(master.match(/#EXT-X-STREAM-INF:.*\n.*/g)).toEqual([
+      '#EXT-X-STREAM-INF:BANDWIDTH=950400,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2",AUDIO="audio"\nvideo0.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=400400,RESOLUTION=320x180,CODECS="avc1.42c00d,mp4a.40.2",AUDIO="audio"\nvideo1.m3u8',
+    ]);
+    expect(master.match(/TYPE=AUDIO/g)).toHaveLength(1);
+    const files = (name: string) => [...(source.playlist(planned.id, name) as string).matchAll(/^files\/(\d+)$/gm)].map((m) => Number(m[1]));
+    const [high, low, audio] = [files('video0'), files('video1'), files('audio')];
+    expect([high.length, low.length, audio.length]).toEqual([4, 4, 5]);
+    expect(new Set([...high, ...low, ...audio]).size).toBe(13);
+    s.db.close();
+  });
+
+  it('checks the disk for every chosen quality, not just the best', async () => {
+    const probe = setup();
+    const one = await add(probe, { kind: 'highest' });
+    probe.db.close();
+    // Room for the best quality alone (ciphertext included), not for both.
+    const s = setup({ freeBytes: async () => 100 * 1024 * 1024 + one.totalBytes + 64 * 1024, reserveBytes: 100 * 1024 * 1024 });
+    await expect(add(s, { kind: 'heights', heights: [360, 180] })).rejects.toThrow(/Not enough disk space for "Sampling"/);
+    expect((await add(s, { kind: 'heights', heights: [360] })).quality).toBe('360p');
+    s.db.close();
+  });
+
   it('refuses a second download of the same lecture', async () => {
     const s = setup();
     await add(s);
