@@ -40,7 +40,7 @@ function open(): PublishingServices {
     },
     dataDir,
     drafts,
-    media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] } },
+    media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, captions: null, jobs: [] } },
     engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } },
   });
 }
@@ -71,6 +71,7 @@ function buildLecture(lectureId: string, seed: string, segmentBytes = 40_000): v
     storyboard: { sprite: path.join(dir, 'storyboard', 'sprite.jpg'), vtt: path.join(dir, 'storyboard', 'thumbnails.vtt') },
     preview: path.join(dir, 'preview.mp4'),
     ladder: { master: path.join(hls, 'master.m3u8'), renditions: [{ name: '180p', width: 320, height: 180, bandwidth: 400_000, playlist: '180p/index.m3u8' }] },
+    captions: null,
     jobs: [],
   });
 }

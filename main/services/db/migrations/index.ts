@@ -5,6 +5,7 @@ import { hubUploads } from './0003-hub-uploads';
 import { downloadsMigration } from './0004-downloads';
 import { publications } from './0005-publications';
 import { library } from './0006-library';
+import { captionsMigration } from './0008-captions';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, captionsMigration];
