@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LecternError } from '../../contract/errors';
-import { CaptionsError, MAX_CAPTIONS_BYTES, captionsLabel, checkCaptions, type CaptionsCheck } from './captions-vtt';
+import { CaptionsError, MAX_CAPTIONS_BYTES, captionsLabel, checkCaptions, type CaptionsCheck } from '../captions/captions-vtt';
 
 /**
  * Reads and checks an instructor's captions file. The size is checked on the stat first, so a huge file

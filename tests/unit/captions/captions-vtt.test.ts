@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptionsError, MAX_CAPTIONS_BYTES, checkCaptions } from '../../../main/services/media/captions-vtt';
+import { CaptionsError, MAX_CAPTIONS_BYTES, checkCaptions } from '../../../main/services/captions/captions-vtt';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const CUE = '00:00:01.000 --> 00:00:04.000\nHello\n';
