@@ -8,5 +8,5 @@ export const playbackHandlers = ({ playback, library }: AppServices): HandlersFo
   'progress.save': (p) => playback.progress.save(p),
   'progress.course': ({ hubBase, courseId, totalLectures }) => playback.course(hubBase, courseId, totalLectures, library.downloads.list()),
   'progress.recent': ({ limit }) => playback.recent(limit ?? 5, library.downloads.list()),
-  'playback.lecture': ({ downloadId }) => playback.lecture(downloadId, library.downloads.list()),
+  'playback.lecture': ({ downloadId }) => playback.lecture(downloadId, library.downloads.list(), (id) => library.downloads.captions(id)),
 });
