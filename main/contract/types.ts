@@ -129,6 +129,17 @@ export interface MediaRendition {
   playlist: string;
 }
 
+/** A captions file attached to a lecture; `language` (BCP 47) and `label` are what the player's menu shows. */
+export interface LectureCaptions {
+  file: string;
+  originalName: string;
+  sizeBytes: number;
+  cueCount: number;
+  language: string | null;
+  label: string | null;
+  attachedAt: number;
+}
+
 /** A lecture's media as the UI shows it; paths are absolute and only present once the file is complete. */
 export interface LectureMedia {
   lectureId: string;
@@ -137,6 +148,8 @@ export interface LectureMedia {
   storyboard: { sprite: string; vtt: string } | null;
   preview: string | null;
   ladder: { master: string; renditions: MediaRendition[] } | null;
+  /** The lecture's WebVTT captions track (one per lecture), as stored in the data folder. */
+  captions: LectureCaptions | null;
   jobs: MediaJob[];
 }
 

@@ -3,18 +3,14 @@ import { VIDEO_EXTENSIONS, type HostShell } from '../ipc/host-shell';
 
 export function createElectronShell(): HostShell {
   return {
-    async pickVideoFile() {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Choose a lecture video',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Videos', extensions: VIDEO_EXTENSIONS },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      };
-      const win = BrowserWindow.getFocusedWindow();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+    pickVideoFile: () => pickOne('Choose a lecture video', { name: 'Videos', extensions: VIDEO_EXTENSIONS }),
+    pickCaptionsFile: () => pickOne('Choose a captions file', { name: 'WebVTT captions', extensions: ['vtt'] }),
   };
+}
+
+async function pickOne(title: string, filter: Electron.FileFilter): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], filters: [filter, { name: 'All files', extensions: ['*'] }] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -8,10 +8,13 @@ import { LecternError } from '../contract/errors';
 export interface HostShell {
   /** Asks the user for one video file; null when they cancel. */
   pickVideoFile(): Promise<string | null>;
+  /** Asks the user for one WebVTT captions file; null when they cancel. */
+  pickCaptionsFile(): Promise<string | null>;
 }
 
 export const headlessShell: HostShell = {
   pickVideoFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
+  pickCaptionsFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
 };
 
 /** File-dialog filter shared by hosts that show one. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -33,8 +34,16 @@ function writeCourse(hubRoot: string): void {
   const [first] = manifest.lectures;
   const copy = JSON.parse(JSON.stringify(first).replaceAll(`${MEDIA_DIR}/`, `${second}/`)) as typeof first;
   manifest.lectures.push({ ...copy!, id: SECOND_LECTURE, title: 'Quantization' });
+  // The first lecture has captions, laid out and listed as the publisher writes them; the second has none.
+  const captionsKey = `courses/${COURSE_ID}/lectures/${LECTURE_ID}/captions/0123456789abcdef0123/captions.vtt`;
+  fs.mkdirSync(path.dirname(path.join(hubRoot, captionsKey)), { recursive: true });
+  fs.writeFileSync(path.join(hubRoot, captionsKey), CAPTIONS);
+  const vtt = { path: captionsKey, size: Buffer.byteLength(CAPTIONS), sha256: createHash('sha256').update(CAPTIONS).digest('hex') };
+  Object.assign(manifest.lectures[0]!, { captions: { vtt, language: 'en', label: 'English' } });
   fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
+
+const CAPTIONS = 'WEBVTT\n\n00:00:00.000 --> 00:00:08.000\nSampling turns a signal into numbers.\n\n00:00:08.000 --> 00:00:16.000\nNyquist says: twice the bandwidth.\n';
 
 const video = (page: Page, expr: string) => page.evaluate(`(() => { const v = document.querySelector('[data-testid=player-video]'); return ${expr}; })()`);
 const currentTime = async (page: Page) => (await video(page, 'v ? v.currentTime : -1')) as number;
@@ -207,4 +216,43 @@ test('a download whose files are gone from disk says so and leads back to the li
   await expect(page.getByTestId('player-failure')).toContainText('Part of this download is missing or damaged');
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByTestId('downloads-page')).toBeVisible();
+});
+
+test('a downloaded lecture with captions shows the captions button and a text track with its cues; one without has neither', async ({ page }) => {
+  const captionsRequests: Record<string, string>[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/captions.vtt')) captionsRequests.push(r.headers());
+  });
+  await page.goto(host.url);
+  await openLecture(page, 'Sampling');
+  const button = page.getByTestId('player-captions');
+  await expect(button).toBeVisible();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  const track = () =>
+    video(page, 'v && v.textTracks[0] ? { kind: v.textTracks[0].kind, language: v.textTracks[0].language, label: v.textTracks[0].label, mode: v.textTracks[0].mode, cues: v.textTracks[0].cues ? [...v.textTracks[0].cues].map((c) => c.text) : [] } : null');
+  await expect.poll(track, { timeout: 10_000 }).toEqual({
+    kind: 'captions',
+    language: 'en',
+    label: 'English',
+    mode: 'showing',
+    cues: ['Sampling turns a signal into numbers.', 'Nyquist says: twice the bandwidth.'],
+  });
+  // The player asked for them as the app's player (decrypted captions are not served to anyone else).
+  expect(captionsRequests.some((h) => h['x-lectern-player'] === '1')).toBe(true);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => ((await track()) as { mode: string } | null)?.mode).toBe('hidden');
+
+  // Another origin gets nothing, and the file on disk is ciphertext.
+  const download = host.services.library.downloads.list().find((d) => d.lectureId === LECTURE_ID)!;
+  const refused = await fetch(new URL(`/media/${download.id}/captions.vtt`, host.url), { headers: { origin: 'http://evil.example' } });
+  expect(refused.status).toBe(403);
+  const folder = path.join(host.services.library.libraryDir, download.id);
+  const stored = fs.readdirSync(folder).map((n) => fs.readFileSync(path.join(folder, n)));
+  expect(stored.some((b) => b.includes('Nyquist'))).toBe(false);
+
+  await openLecture(page, 'Quantization');
+  await expect(page.getByTestId('player-video')).toBeVisible();
+  await expect(page.getByTestId('player-captions')).toHaveCount(0);
+  expect(await video(page, 'v ? v.textTracks.length : -1')).toBe(0);
 });

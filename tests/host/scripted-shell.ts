@@ -9,5 +9,6 @@ export function createScriptedShell(): HostShell & { queue(filePath: string | nu
   return {
     queue: (filePath) => void answers.push(filePath),
     pickVideoFile: async () => answers.shift() ?? null,
+    pickCaptionsFile: async () => answers.shift() ?? null,
   };
 }

@@ -17,6 +17,31 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
     });
 
   media
+    .command('captions')
+    .description("attach, replace or remove a lecture's WebVTT captions (UTF-8, starts with WEBVTT, at most 2 MiB)")
+    .argument('<lecture-id>', 'lecture id')
+    .argument('[file]', 'WebVTT (.vtt) captions file')
+    .option('--language <tag>', 'language of the captions, a BCP 47 tag such as en or pt-BR')
+    .option('--label <text>', 'what the player shows for the track, e.g. "English"')
+    .option('--remove', 'remove the lecture\'s captions instead')
+    .action(async (lectureId: string, filePath: string | undefined, opts: { language?: string; label?: string; remove?: boolean }) => {
+      if (opts.remove) {
+        if (filePath) throw new InvalidArgumentError('give either a file or --remove, not both.');
+        const m = await ctx.call('media.removeCaptions', { lectureId });
+        ctx.print(m, () => `Removed the captions of lecture ${lectureId}.`);
+        return;
+      }
+      if (!filePath) throw new InvalidArgumentError('name the .vtt file to attach, or pass --remove.');
+      const m = await ctx.call('media.attachCaptions', {
+        lectureId,
+        filePath,
+        ...(opts.language !== undefined ? { language: opts.language } : {}),
+        ...(opts.label !== undefined ? { label: opts.label } : {}),
+      });
+      ctx.print(m, () => `Attached captions ${m.captions?.originalName ?? filePath}\n${describe(m)}`);
+    });
+
+  media
     .command('build')
     .description('queue poster, storyboard, HLS ladder and preview clip for a lecture')
     .argument('<lecture-id>', 'lecture id')
@@ -98,6 +123,8 @@ function describe(m: LectureMedia): string {
     );
   }
   lines.push(`poster:     ${m.poster ?? '—'}`, `storyboard: ${m.storyboard?.vtt ?? '—'}`, `preview:    ${m.preview ?? '—'}`);
+  const c = m.captions;
+  lines.push(`captions:   ${c ? `${c.file} (${c.cueCount} cues${c.language ? `, ${c.language}` : ''}${c.label ? `, "${c.label}"` : ''})` : '—'}`);
   lines.push(`ladder:     ${m.ladder ? `${m.ladder.master} (${m.ladder.renditions.map((r) => r.name).join(', ')})` : '—'}`);
   for (const j of m.jobs) lines.push(`  ${jobLine(j)}`);
   return lines.join('\n');

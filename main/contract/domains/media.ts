@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { channel, event, none } from '../define';
-import { Id } from '../schemas';
+import { Id, Language } from '../schemas';
 import type { FfmpegInfo, LectureMedia, MediaJob, MediaJobKind } from '../types';
 
 const MediaJobKindSchema = z.enum(['poster', 'storyboard', 'ladder', 'preview']) satisfies z.ZodType<MediaJobKind>;
+
+/** What the player's captions menu shows, e.g. "English (CC)"; plain text on one line. */
+const CaptionsLabel = z
+  .string()
+  .max(100, 'Captions label is at most 100 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'Captions label must be one line of text');
 
 /** A lecture's video on the instructor's machine: import, previews, the HLS ladder and their jobs. */
 export const mediaChannels = {
@@ -12,6 +18,11 @@ export const mediaChannels = {
     z.strictObject({ lectureId: Id, filePath: z.string().min(1).max(4096) }),
     'Attach a video file to a lecture: probe and validate it, then copy it into the library.',
   ),
+  'media.attachCaptions': channel<LectureMedia>()(
+    z.strictObject({ lectureId: Id, filePath: z.string().min(1).max(4096), language: Language.optional(), label: CaptionsLabel.optional() }),
+    "Attach or replace a lecture's WebVTT captions: checked (UTF-8, WEBVTT, at least one cue, at most 2 MiB), then copied into the library.",
+  ),
+  'media.removeCaptions': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "Remove a lecture's captions."),
   'media.get': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "A lecture's source info, finished previews and ladder, and its jobs."),
   'media.build': channel<MediaJob[]>()(
     z.strictObject({ lectureId: Id, wait: z.boolean().optional(), kinds: z.array(MediaJobKindSchema).min(1).max(4).optional() }),

@@ -73,6 +73,9 @@ export interface PlayerLecture {
   storyboardVttUrl?: string | null;
   /** A captions WebVTT on the app's origin. */
   captionsUrl?: string | null;
+  /** The captions' BCP 47 language and menu label, when the hub named them. */
+  captionsLanguage?: string | null;
+  captionsLabel?: string | null;
 }
 
 export interface PlayableLecture {

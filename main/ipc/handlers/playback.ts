@@ -9,7 +9,7 @@ export const playbackHandlers = ({ playback, library }: AppServices): HandlersFo
   'progress.course': ({ hubBase, courseId, totalLectures }) => playback.course(hubBase, courseId, totalLectures, library.downloads.list()),
   'progress.recent': ({ limit }) => playback.recent(limit ?? 5, library.downloads.list()),
   'playback.lecture': ({ downloadId }) => {
-    const playable = playback.lecture(downloadId, library.downloads.list());
+    const playable = playback.lecture(downloadId, library.downloads.list(), (id) => library.downloads.captions(id));
     // Pressing play on an unfinished lecture means "this one now": it plays as its files arrive.
     if (playable.lecture.downloading) library.downloads.prioritize(downloadId);
     return playable;

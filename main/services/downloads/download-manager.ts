@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { LecternError } from '../../contract/errors';
@@ -6,16 +6,17 @@ import type { SecretStore } from '../credentials/secret-store';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
-import { DownloadStore, queueOrder, type DownloadState, type DownloadSummary, type FileRow, type QueueRank } from './download-store';
+import { DownloadStore, queueOrder, type DownloadState, type DownloadSummary, type FileRow, type QueueRank, type StoredCaptions } from './download-store';
 import { TransientError } from './hub-fetch';
 import { LibraryPaths } from './library-paths';
 import { buildLocalPlaylists } from './local-playlists';
 import { formatBytes, planDownload, type DownloadPlan, type QualityChoice } from './plan';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 import { transferFile, type WritableFile } from './file-transfer';
-import { KEY_BYTES, digestStoredFile, encryptedSize } from './segment-cipher';
+import { KEY_BYTES, decryptStoredFile, digestStoredFile, encryptedSize } from './segment-cipher';
+import { CaptionsError, MAX_CAPTIONS_BYTES, checkCaptions } from '../captions/captions-vtt';
 
-export type { DownloadState, DownloadSummary } from './download-store';
+export type { DownloadState, DownloadSummary, StoredCaptions } from './download-store';
 export type { DownloadPlan, QualityChoice, QualityOption } from './plan';
 export type { WritableFile } from './file-transfer';
 
@@ -290,6 +291,37 @@ export class DownloadManager {
     return { checked: files.length, refetch: bad.length };
   }
 
+  /** The captions track of a download (language and label as the hub gave them), or null. */
+  captions(id: string): StoredCaptions | null {
+    return this.store.captions(id);
+  }
+
+  /**
+   * A download's captions once that file is verified, decrypted and checked again as hub input (size and
+   * sha256 against the manifest, then UTF-8 WebVTT with cues), or null. Captions are decrypted here rather
+   * than by the player because a `<track>` cannot decrypt; the route hands the text only to the app's own
+   * pages.
+   */
+  private async captionsText(id: string): Promise<string | null> {
+    const captions = this.store.captions(id);
+    const row = captions ? this.store.file(id, captions.index) : null;
+    if (!row || row.state !== 'done' || row.size > MAX_CAPTIONS_BYTES) return null;
+    const key = await this.key(id).catch(() => null);
+    if (!key) return null;
+    const plain = await decryptStoredFile(this.paths.file(id, row.idx), key, row.iv, encryptedSize(MAX_CAPTIONS_BYTES));
+    if (!plain || plain.byteLength !== row.size || createHash('sha256').update(plain).digest('hex') !== row.sha256) {
+      this.opts.log?.log('warn', 'stored captions do not match the manifest', { id });
+      return null;
+    }
+    try {
+      return checkCaptions(plain, `The captions of download ${id}`).text;
+    } catch (err) {
+      if (!(err instanceof CaptionsError)) throw err;
+      this.opts.log?.log('warn', 'downloaded captions refused', { id, error: err.message });
+      return null;
+    }
+  }
+
   /**
    * What the offline media route serves: only rows the app wrote, and only files verified against the
    * manifest. A download still running plays as it arrives: a request for a file not yet fetched moves
@@ -298,6 +330,7 @@ export class DownloadManager {
   mediaSource(): OfflineMediaSource {
     const known = (id: string) => this.store.state(id) !== null;
     return {
+      captions: (id) => this.captionsText(id),
       playlist: (id, name) => (known(id) ? this.store.playlist(id, name) : null),
       filePath: (id, index, signal) => this.awaitFile(id, index, signal),
       key: async (id) => (known(id) ? this.key(id).catch(() => null) : null),

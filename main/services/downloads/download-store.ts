@@ -24,6 +24,12 @@ export interface FileRow {
   state: 'queued' | 'done';
 }
 
+export interface StoredCaptions {
+  index: number;
+  language: string | null;
+  label: string | null;
+}
+
 interface DownloadRow {
   id: string;
   hub_base: string;
@@ -63,11 +69,24 @@ export class DownloadStore {
            VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?, ?)`,
         )
         .run(id, hubBase, plan.courseId, plan.courseVersion, plan.lectureId, plan.title, plan.quality, plan.totalBytes, t, t);
+      if (plan.captions) {
+        this.db
+          .prepare('UPDATE downloads SET captions_idx = ?, captions_language = ?, captions_label = ? WHERE id = ?')
+          .run(plan.captions.index, plan.captions.language, plan.captions.label, id);
+      }
       const file = this.db.prepare(`INSERT INTO download_files (download_id, idx, hub_path, size, sha256, iv, state) VALUES (?, ?, ?, ?, ?, ?, 'queued')`);
       for (const f of plan.files) file.run(id, f.index, f.hubPath, f.size, f.sha256, f.encrypted ? (ivs.get(f.index) ?? null) : null);
       const playlist = this.db.prepare('INSERT INTO download_playlists (download_id, name, body) VALUES (?, ?, ?)');
       for (const [name, body] of playlists) playlist.run(id, name, body);
     })();
+  }
+
+  /** Which stored file is the download's captions track (migration 0008), or null. */
+  captions(id: string): StoredCaptions | null {
+    const row = this.db.prepare('SELECT captions_idx, captions_language, captions_label FROM downloads WHERE id = ?').get(id) as
+      | { captions_idx: number | null; captions_language: string | null; captions_label: string | null }
+      | undefined;
+    return row && row.captions_idx !== null ? { index: row.captions_idx, language: row.captions_language, label: row.captions_label } : null;
   }
 
   findByLecture(hubBase: string, courseId: string, lectureId: string, courseVersion: number): string | null {

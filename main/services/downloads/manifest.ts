@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CAPTIONS_BYTES } from '../captions/captions-vtt';
 
 /**
  * The part of a hub's course manifest (`courses/<id>/versions/<n>/course.json`) that downloading needs.
@@ -38,6 +39,22 @@ export const ManifestRendition = z.object({
 });
 export type ManifestRendition = z.infer<typeof ManifestRendition>;
 
+/**
+ * A lecture's WebVTT captions track (optional; readers before it ignore it). The file is capped far below
+ * other files because it is read whole, decrypted into memory and served as text.
+ */
+export const ManifestCaptions = z.object({
+  vtt: ManifestFile.extend({
+    path: HubKey.regex(/\.vtt$/, 'must name a .vtt file'),
+    size: z.number().int().min(1).max(MAX_CAPTIONS_BYTES, `is larger than ${MAX_CAPTIONS_BYTES} bytes, more than Lectern accepts for captions`),
+  }),
+  /** BCP 47, e.g. "en" or "pt-BR". */
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$/, 'must be a language tag such as "en" or "pt-BR"').optional(),
+  /** Shown in the player's captions menu; one line of plain text. */
+  label: z.string().max(100).regex(/^[^\p{Cc}]*$/u, 'must be one line of text').optional(),
+});
+export type ManifestCaptions = z.infer<typeof ManifestCaptions>;
+
 export const ManifestLecture = z.object({
   id: Id,
   title: Text(500),
@@ -49,6 +66,7 @@ export const ManifestLecture = z.object({
   poster: ManifestFile.nullable().optional(),
   storyboard: z.object({ vtt: ManifestFile, sprite: ManifestFile }).nullable().optional(),
   previewClip: ManifestFile.nullable().optional(),
+  captions: ManifestCaptions.nullable().optional(),
   media: z
     .object({
       /** Hub key of the lecture's HLS master playlist. */

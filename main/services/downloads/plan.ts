@@ -4,7 +4,7 @@ import { DEFAULT_HLS_LIMITS, type HlsLimits } from '../hls/limits';
 import { parseMasterPlaylist, type AudioRendition, type Variant } from '../hls/master-playlist';
 import { parseMediaPlaylist } from '../hls/media-playlist';
 import { hubFetch, readCapped } from './hub-fetch';
-import { MAX_MANIFEST_BYTES, parseCourseManifest, type ManifestFile } from './manifest';
+import { MAX_MANIFEST_BYTES, parseCourseManifest, type ManifestFile, type ManifestLecture } from './manifest';
 
 /**
  * Which renditions to download. The first three pick one; `heights` and `all` keep several, which the
@@ -74,6 +74,14 @@ export interface DownloadPlan {
   totalBytes: number;
   /** Every quality the lecture offers, best first, so a whole course can be fitted to the free space. */
   options: QualityOption[];
+  /** The lecture's captions track, one of `files`, or null when it has none. */
+  captions: PlannedCaptions | null;
+}
+
+export interface PlannedCaptions {
+  index: number;
+  language: string | null;
+  label: string | null;
 }
 
 export interface PlanRequest {
@@ -194,6 +202,7 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     }
     return { variant: c.variant, quality: qualityLabel(c.variant), playlist, audioPlaylist };
   });
+  const captions = plannedCaptions(lecture.captions, base, add);
   return {
     courseId: manifest.courseId,
     courseVersion: manifest.version,
@@ -206,7 +215,18 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
     files,
     totalBytes: files.reduce((n, f) => n + f.size, 0),
     options,
+    captions,
   };
+}
+
+/**
+ * Captions are fetched like a segment (size-capped by the manifest schema, sha256-checked, stored encrypted
+ * under an app-chosen name); the key must still resolve under the hub base like every other URI.
+ */
+function plannedCaptions(captions: ManifestLecture['captions'], base: URL, add: (f: ManifestFile, encrypted: boolean) => number): PlannedCaptions | null {
+  if (!captions) return null;
+  const ref = resolveHubUri(captions.vtt.path, base, base, 'The lecture captions');
+  return { index: add({ ...captions.vtt, path: ref.key }, true), language: captions.language ?? null, label: captions.label ?? null };
 }
 
 const qualityLabel = (v: Variant) => (v.height !== null ? `${v.height}p` : `${Math.round(v.bandwidth / 1000)} kbit/s`);

@@ -41,3 +41,20 @@ export async function digestStoredFile(file: string, key: Buffer, iv: Buffer | n
   }
   return { size, sha256: hash.digest('hex') };
 }
+
+/**
+ * Reads a small stored file whole and decrypts it (when `iv` is given); null when it is missing, larger
+ * than `maxStoredBytes` on disk, or undecryptable. For captions, which are served as text, not streamed.
+ */
+export async function decryptStoredFile(file: string, key: Buffer, iv: Buffer | null, maxStoredBytes: number): Promise<Buffer | null> {
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile() || stat.size > maxStoredBytes) return null;
+    const stored = await fs.promises.readFile(file);
+    if (!iv) return stored;
+    const decipher = decryptor(key, iv);
+    return Buffer.concat([decipher.update(stored), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

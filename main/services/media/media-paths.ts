@@ -21,6 +21,10 @@ export class MediaPaths {
   output(lectureId: string, name: OutputName): string {
     return path.join(this.lectureDir(lectureId), name);
   }
+  /** The lecture's captions track; not a job output, so replacing the video keeps it. */
+  captions(lectureId: string): string {
+    return path.join(this.lectureDir(lectureId), CAPTIONS_FILE);
+  }
   jobTemp(lectureId: string, jobId: string): string {
     return path.join(this.lectureDir(lectureId), `.tmp-${jobId}`);
   }
@@ -31,3 +35,4 @@ export type OutputName = 'poster.jpg' | 'storyboard' | 'preview.mp4' | 'hls';
 export const STORYBOARD_SPRITE = 'sprite.jpg';
 export const STORYBOARD_VTT = 'thumbnails.vtt';
 export const MASTER_PLAYLIST = 'master.m3u8';
+export const CAPTIONS_FILE = 'captions.vtt';

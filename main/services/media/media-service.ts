@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
-import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
+import type { LectureCaptions, LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import type { Database } from '../db/database';
 import type { Logger } from '../log/logger';
 import { inspectFfmpeg, resolveFfmpegPaths, type FfmpegPaths, type FfmpegReport } from './ffmpeg-tools';
+import { readCaptionsFile, writeFileAtomically } from './captions-file';
 import { placeFile, sourceFileName, statSource } from './import-source';
 import type { X264Settings } from './ladder-command';
 import { MASTER_PLAYLIST, MediaPaths, STORYBOARD_SPRITE, STORYBOARD_VTT } from './media-paths';
@@ -123,6 +124,47 @@ export class MediaService {
     return this.get(lectureId);
   }
 
+  /**
+   * Attaches (or replaces) the lecture's WebVTT captions: checked (UTF-8, `WEBVTT`, at least one cue, at
+   * most 2 MiB), then copied into the data folder without a byte-order mark. Captions are not derived
+   * from the video, so they survive a re-import of the source.
+   */
+  async attachCaptions(lectureId: string, filePath: string, opts: { language?: string | undefined; label?: string | undefined } = {}): Promise<LectureMedia> {
+    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    const file = path.resolve(filePath);
+    const checked = await readCaptionsFile(file);
+    await fs.promises.mkdir(this.paths.lectureDir(lectureId), { recursive: true });
+    await writeFileAtomically(this.paths.captions(lectureId), checked.text);
+    this.store.saveCaptions({
+      lectureId,
+      originalName: path.basename(file),
+      sizeBytes: checked.sizeBytes,
+      cueCount: checked.cueCount,
+      language: opts.language ?? null,
+      label: opts.label?.trim() || null,
+      attachedAt: Date.now(),
+    });
+    this.log.log('info', 'attached captions', { lectureId, sizeBytes: checked.sizeBytes, cues: checked.cueCount });
+    return this.get(lectureId);
+  }
+
+  /** Removes the lecture's captions; the next publish lists none for it. */
+  async removeCaptions(lectureId: string): Promise<LectureMedia> {
+    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    // Row first: a row without its file would be published as missing; a file without a row is ignored.
+    this.store.deleteCaptions(lectureId);
+    await fs.promises.rm(this.paths.captions(lectureId), { force: true });
+    return this.get(lectureId);
+  }
+
+  private captionsOf(lectureId: string): LectureCaptions | null {
+    const row = this.store.captions(lectureId);
+    const file = this.paths.captions(lectureId);
+    if (!row || !fs.existsSync(file)) return null;
+    const { lectureId: _id, ...rest } = row;
+    return { file, ...rest };
+  }
+
   /** Outputs of a replaced source are stale: a poster or ladder of the old video must not be published. */
   private async removeOutputs(lectureId: string, oldSourceName: string | null): Promise<void> {
     const names = ['poster.jpg', 'storyboard', 'preview.mp4', 'hls'] as const;
@@ -147,6 +189,7 @@ export class MediaService {
         : null,
       preview: file(this.paths.output(lectureId, 'preview.mp4')),
       ladder: ladder ? { master: path.join(hlsDir, MASTER_PLAYLIST), renditions: ladder.renditions } : null,
+      captions: this.captionsOf(lectureId),
       jobs: this.store.jobs(lectureId).map(publicJob),
     };
   }

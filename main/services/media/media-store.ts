@@ -11,6 +11,16 @@ export interface SourceRow {
   importedAt: number;
 }
 
+export interface CaptionsRow {
+  lectureId: string;
+  originalName: string;
+  sizeBytes: number;
+  cueCount: number;
+  language: string | null;
+  label: string | null;
+  attachedAt: number;
+}
+
 interface JobRecord {
   id: string;
   lecture_id: string;
@@ -31,7 +41,7 @@ export interface StoredJob extends MediaJob {
   ffmpegPid: number | null;
 }
 
-/** SQL for media_sources and media_jobs; no file system work here. */
+/** SQL for media_sources, media_jobs and media_captions; no file system work here. */
 export class MediaStore {
   constructor(private readonly db: Database) {}
 
@@ -69,6 +79,29 @@ export class MediaStore {
     return r
       ? { lectureId: r.lecture_id, fileName: r.file_name, originalName: r.original_name, sizeBytes: r.size_bytes, probe: JSON.parse(r.probe) as MediaProbe, importedAt: r.imported_at }
       : null;
+  }
+
+  saveCaptions(row: CaptionsRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO media_captions (lecture_id, original_name, size_bytes, cue_count, language, label, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(lecture_id) DO UPDATE SET original_name = excluded.original_name, size_bytes = excluded.size_bytes, cue_count = excluded.cue_count,
+           language = excluded.language, label = excluded.label, attached_at = excluded.attached_at`,
+      )
+      .run(row.lectureId, row.originalName, row.sizeBytes, row.cueCount, row.language, row.label, row.attachedAt);
+  }
+
+  captions(lectureId: string): CaptionsRow | null {
+    const r = this.db.prepare('SELECT * FROM media_captions WHERE lecture_id = ?').get(lectureId) as
+      | { lecture_id: string; original_name: string; size_bytes: number; cue_count: number; language: string | null; label: string | null; attached_at: number }
+      | undefined;
+    return r
+      ? { lectureId: r.lecture_id, originalName: r.original_name, sizeBytes: r.size_bytes, cueCount: r.cue_count, language: r.language, label: r.label, attachedAt: r.attached_at }
+      : null;
+  }
+
+  deleteCaptions(lectureId: string): void {
+    this.db.prepare('DELETE FROM media_captions WHERE lecture_id = ?').run(lectureId);
   }
 
   addJob(lectureId: string, kind: MediaJobKind, now: number): StoredJob {

@@ -15,6 +15,8 @@ export interface OfflineMediaSource {
   key(downloadId: string): Promise<Uint8Array | null>;
   /** The download is fetching, so a file missing now will come: the player is told to retry, not that it is gone. */
   fetching?(downloadId: string): boolean;
+  /** A completed download's captions as checked WebVTT text (decrypted), or null when it has none. */
+  captions?(downloadId: string): Promise<string | null>;
 }
 
 export interface OfflineMediaOptions {
@@ -32,8 +34,8 @@ const INDEX = /^(0|[1-9]\d{0,6})$/;
 const COMMON = { 'cross-origin-resource-policy': 'same-origin', 'x-content-type-options': 'nosniff' };
 
 /**
- * The offline player's media route: `<prefix><downloadId>/<name>.m3u8`, `<prefix><downloadId>/files/<n>`
- * and `<prefix><downloadId>/key`. URLs are matched on the raw (undecoded) path against strict patterns,
+ * The offline player's media route: `<prefix><downloadId>/<name>.m3u8`, `<prefix><downloadId>/files/<n>`,
+ * `<prefix><downloadId>/key` and `<prefix><downloadId>/captions.vtt`. URLs are matched on the raw (undecoded) path against strict patterns,
  * so `..`, `%2e%2e`, `%2f`, NUL or absolute paths never reach the file system: they simply do not match.
  * The segments on disk are ciphertext; the key is handed only to the app's own pages (see `isSameOrigin`).
  */
@@ -51,6 +53,7 @@ export function createOfflineMediaHandler(opts: OfflineMediaOptions): FetchHandl
     if (id === undefined || !DOWNLOAD_ID.test(id) || second === undefined || rest.length > 0) return notFound();
 
     if (third === undefined && second === 'key') return serveKey(request, id);
+    if (third === undefined && second === 'captions.vtt') return serveCaptions(request, id);
     if (third === undefined && second.endsWith('.m3u8')) {
       const name = second.slice(0, -'.m3u8'.length);
       if (!NAME.test(name)) return notFound();
@@ -71,6 +74,18 @@ export function createOfflineMediaHandler(opts: OfflineMediaOptions): FetchHandl
     }
     return notFound();
   };
+
+  /** Captions are stored encrypted but served decrypted (a text track cannot decrypt), so only to the app, like the key. */
+  async function serveCaptions(request: Request, id: string): Promise<Response> {
+    if (!isSameOrigin(request, opts.appOrigin)) {
+      return new Response('Captions are only served to the Lectern player.', { status: 403, headers: COMMON });
+    }
+    const text = (await opts.source.captions?.(id)) ?? null;
+    if (text === null) return notFound();
+    const body = Buffer.from(text, 'utf8');
+    const headers = { ...COMMON, 'content-type': 'text/vtt; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(body.byteLength) };
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  }
 
   async function serveKey(request: Request, id: string): Promise<Response> {
     if (!isSameOrigin(request, opts.appOrigin)) {

@@ -11,14 +11,24 @@ export interface DownloadedLecture {
   state: string;
 }
 
-const toPlayer = (d: DownloadedLecture): PlayerLecture => ({
-  downloadId: d.id,
-  title: d.title,
-  hubBase: d.hubBase,
-  courseId: d.courseId,
-  lectureId: d.lectureId,
-  downloading: d.state !== 'completed',
-});
+/** A download's captions track, if it has one (main/services/downloads DownloadManager.captions). */
+export type CaptionsOf = (downloadId: string) => { language: string | null; label: string | null } | null;
+
+/** Where the offline media route serves a download's captions (offline-media-handler.ts). */
+export const captionsUrl = (downloadId: string) => `/media/${downloadId}/captions.vtt`;
+
+const toPlayer = (d: DownloadedLecture, captionsOf: CaptionsOf): PlayerLecture => {
+  const captions = captionsOf(d.id);
+  return {
+    downloadId: d.id,
+    title: d.title,
+    hubBase: d.hubBase,
+    courseId: d.courseId,
+    lectureId: d.lectureId,
+    downloading: d.state !== 'completed',
+    ...(captions ? { captionsUrl: captionsUrl(d.id), captionsLanguage: captions.language, captionsLabel: captions.label } : {}),
+  };
+};
 
 /**
  * Finds a download and the next one of the same course, in the order they were downloaded (a course
@@ -26,12 +36,12 @@ const toPlayer = (d: DownloadedLecture): PlayerLecture => ({
  * raises it to the front of the download queue. The course page knows the real order and passes its
  * own `next`; this serves links that only carry a download id.
  */
-export function playableLecture(downloads: readonly DownloadedLecture[], downloadId: string): PlayableLecture {
+export function playableLecture(downloads: readonly DownloadedLecture[], downloadId: string, captionsOf: CaptionsOf = () => null): PlayableLecture {
   const index = downloads.findIndex((d) => d.id === downloadId);
   const found = downloads[index];
   if (!found) throw new LecternError('not-found', `There is no download ${downloadId}; it may have been removed.`);
   const next = downloads.slice(index + 1).find((d) => d.hubBase === found.hubBase && d.courseId === found.courseId && d.lectureId !== found.lectureId);
-  return { lecture: toPlayer(found), next: next ? toPlayer(next) : null };
+  return { lecture: toPlayer(found, captionsOf), next: next ? toPlayer(next, captionsOf) : null };
 }
 
 /** The completed download of each lecture, by `hubBase courseId lectureId`, for "continue watching". */

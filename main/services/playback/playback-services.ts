@@ -2,7 +2,7 @@ import type { ContinueItem, CourseProgress, PlayableLecture } from '../../contra
 import type { EventSink } from '../../contract/events';
 import type { Database } from '../db/database';
 import type { Logger } from '../log/logger';
-import { downloadsByLecture, lectureKey, playableLecture, type DownloadedLecture } from './playable-lecture';
+import { downloadsByLecture, lectureKey, playableLecture, type CaptionsOf, type DownloadedLecture } from './playable-lecture';
 import { WatchProgress } from './watch-progress';
 
 /**
@@ -13,7 +13,7 @@ export type PlaybackServices = {
   readonly progress: WatchProgress;
   course(hubBase: string, courseId: string, total: number | undefined, downloads: readonly DownloadedLecture[]): CourseProgress;
   recent(limit: number, downloads: readonly DownloadedLecture[]): ContinueItem[];
-  lecture(downloadId: string, downloads: readonly DownloadedLecture[]): PlayableLecture;
+  lecture(downloadId: string, downloads: readonly DownloadedLecture[], captionsOf?: CaptionsOf): PlayableLecture;
   close(): Promise<void>;
 };
 
@@ -38,7 +38,7 @@ export function openPlaybackServices(opts: PlaybackOptions): PlaybackServices {
       const playable = downloadsByLecture(downloads);
       return progress.recent(limit).map((p) => ({ progress: p, downloadId: playable.get(lectureKey(p)) ?? null }));
     },
-    lecture: (downloadId, downloads) => playableLecture(downloads, downloadId),
+    lecture: (downloadId, downloads, captionsOf) => playableLecture(downloads, downloadId, captionsOf),
     close: async () => {},
   };
 }

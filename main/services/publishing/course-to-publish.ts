@@ -51,7 +51,7 @@ export function checkCourse(course: CourseDetail, mediaOf: MediaOf): PublishProb
   return problems;
 }
 
-/** The draft as the Publisher takes it: sections in order, lecture details, ladder, poster, storyboard and preview clip. */
+/** The draft as the Publisher takes it: sections in order, lecture details, ladder, poster, storyboard, preview clip and captions. */
 export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf): PublishCourse {
   const lectures: PublishLecture[] = lecturesOf(course).map(({ lecture }) => {
     const media = mediaOf(lecture.id);
@@ -69,6 +69,7 @@ export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf): Publish
       // A clip shorter than one thumbnail interval gets a VTT but no sprite; publish no storyboard then.
       storyboard: media.storyboard && fs.existsSync(media.storyboard.sprite) ? media.storyboard : null,
       previewClip: media.preview,
+      captions: media.captions ? { vtt: media.captions.file, language: media.captions.language, label: media.captions.label } : null,
     };
   });
   return {

@@ -21,6 +21,14 @@ export interface PublishLecture {
   poster?: string | null;
   storyboard?: { vtt: string; sprite: string } | null;
   previewClip?: string | null;
+  /** The lecture's WebVTT captions track (validated when it was attached). */
+  captions?: PublishCaptions | null;
+}
+
+export interface PublishCaptions {
+  vtt: string;
+  language: string | null;
+  label: string | null;
 }
 
 export interface PublishSection {
@@ -57,6 +65,7 @@ export interface PlannedLecture {
   poster: PlannedFile | null;
   storyboard: { vtt: PlannedFile; sprite: PlannedFile } | null;
   previewClip: PlannedFile | null;
+  captions: { vtt: PlannedFile; language: string | null; label: string | null } | null;
 }
 
 /**
@@ -67,7 +76,7 @@ const PACKAGE_EXTENSIONS = new Set(['.m3u8', '.ts', '.m4s', '.mp4', '.m4a', '.aa
 
 /**
  * Where a lecture goes on the hub. The HLS package: `courses/<course>/lectures/<lecture>/<package hash>/…`;
- * the poster, storyboard and preview clip: `courses/<course>/lectures/<lecture>/<kind>/<hash>/<name>`.
+ * the poster, storyboard, preview clip and captions: `courses/<course>/lectures/<lecture>/<kind>/<hash>/<name>`.
  * Each hash covers its files' relative paths and sha256, so the keys are immutable — a changed encode
  * gets new keys, an unchanged lecture keeps its keys across versions and is not uploaded again, and an
  * older course.json keeps pointing at files that still exist.
@@ -90,6 +99,7 @@ export async function planLecture(courseId: string, lecture: PublishLecture): Pr
     const [vtt, sprite] = await planFolder(`${base}/storyboard`, dir, [path.basename(lecture.storyboard.vtt), path.relative(dir, lecture.storyboard.sprite)]);
     if (vtt && sprite) storyboard = { vtt, sprite };
   }
+  const captionsVtt = await single('captions', lecture.captions?.vtt);
   return {
     lecture,
     master: files.find((f) => f.hubPath.endsWith('/master.m3u8'))?.hubPath ?? `${base}/master.m3u8`,
@@ -98,12 +108,14 @@ export async function planLecture(courseId: string, lecture: PublishLecture): Pr
     poster: await single('poster', lecture.poster),
     storyboard,
     previewClip: await single('preview', lecture.previewClip),
+    // Its own content-addressed folder: new captions do not re-upload the video, and a new language or label (manifest only) uploads nothing.
+    captions: captionsVtt && lecture.captions ? { vtt: captionsVtt, language: lecture.captions.language, label: lecture.captions.label } : null,
   };
 }
 
 /** Every planned file of a lecture: its package and the extras. */
 export function lectureFiles(p: PlannedLecture): PlannedFile[] {
-  return [...p.files, ...[p.poster, p.storyboard?.vtt, p.storyboard?.sprite, p.previewClip].filter((f): f is PlannedFile => f !== null && f !== undefined)];
+  return [...p.files, ...[p.poster, p.storyboard?.vtt, p.storyboard?.sprite, p.previewClip, p.captions?.vtt].filter((f): f is PlannedFile => f !== null && f !== undefined)];
 }
 
 /** Hashes `rel` (paths below `root`) and places them in a content-addressed folder under `base`. */

@@ -244,6 +244,9 @@ function buildManifest(course: PublishCourse, planned: readonly PlannedLecture[]
       ...(p.poster ? { poster: manifestFile(p.poster) } : {}),
       ...(p.storyboard ? { storyboard: { vtt: manifestFile(p.storyboard.vtt), sprite: manifestFile(p.storyboard.sprite) } } : {}),
       ...(p.previewClip ? { previewClip: manifestFile(p.previewClip) } : {}),
+      ...(p.captions
+        ? { captions: { vtt: manifestFile(p.captions.vtt), ...(p.captions.language ? { language: p.captions.language } : {}), ...(p.captions.label ? { label: p.captions.label } : {}) } }
+        : {}),
       media: { master: p.master, files: p.files.map(manifestFile), ...(p.renditions.length ? { renditions: p.renditions } : {}) },
     };
   });

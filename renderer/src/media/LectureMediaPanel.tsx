@@ -4,7 +4,7 @@ import { HlsPlayer } from '../player/HlsPlayer';
 import { formatDuration } from '../editor/format';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
-import { buildMedia, importVideo, pickVideo } from './media-actions';
+import { buildMedia, importVideo, pickCaptions, pickVideo, removeCaptions } from './media-actions';
 import { describeProbe, formatBytes, isActive } from './media-format';
 import { useLectureMedia } from './media-store';
 import { mediaPanelId, mediaUrl } from './media-urls';
@@ -52,6 +52,14 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
             </p>
           )
         )}
+        {media?.captions && (
+          <p className="media-facts" data-testid="media-captions">
+            <span>
+              Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} cues
+              {media.captions.language ? ` · ${media.captions.language}` : ''}
+            </span>
+          </p>
+        )}
         {importing !== null && (
           <p className="media-importing" role="status" data-testid="media-importing">
             Checking “<bdi>{importing}</bdi>”…
@@ -71,7 +79,13 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
                 Try again
               </button>
             )}
-            <button type="button" className="button" disabled={working} onClick={() => void pickVideo(lecture.id)} data-testid="media-choose">
+            <button
+              type="button"
+              className="button"
+              disabled={working}
+              onClick={() => void (problem.about === 'captions' ? pickCaptions(lecture.id) : pickVideo(lecture.id))}
+              data-testid="media-choose"
+            >
               Choose another file…
             </button>
           </div>
@@ -103,6 +117,16 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
         {source && (
           <button type="button" className="button" disabled={working} onClick={() => void buildMedia(lecture.id)} data-testid="media-build">
             {built ? 'Rebuild' : 'Build'}
+          </button>
+        )}
+        {media !== null && (
+          <button type="button" className="button" disabled={working} onClick={() => void pickCaptions(lecture.id)} data-testid="media-captions-add">
+            {media.captions ? 'Replace captions…' : 'Add captions…'}
+          </button>
+        )}
+        {media?.captions && (
+          <button type="button" className="button" disabled={working} onClick={() => void removeCaptions(lecture.id)} data-testid="media-captions-remove">
+            Remove captions
           </button>
         )}
         {media?.ladder && (

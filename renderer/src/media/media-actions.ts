@@ -73,6 +73,34 @@ export async function pickVideo(lectureId: string): Promise<void> {
   if (picked !== null) await importVideo(lectureId, picked);
 }
 
+/** Asks for a WebVTT file and attaches it (main checks it and names the problem if it is refused). */
+export async function pickCaptions(lectureId: string): Promise<void> {
+  const store = useMedia.getState();
+  const problem = (message: string) => store.patch(lectureId, { problem: { message, retry: null, about: 'captions' }, expanded: true });
+  let picked: string | null;
+  try {
+    picked = (await call('dialog.pickCaptionsFile', {})).filePath;
+  } catch (err) {
+    return problem(`Couldn't open the file dialog: ${errorMessage(err)}`);
+  }
+  if (picked === null) return;
+  store.patch(lectureId, { problem: null });
+  try {
+    store.setMedia(lectureId, await call('media.attachCaptions', { lectureId, filePath: picked }));
+  } catch (err) {
+    problem(errorMessage(err));
+  }
+}
+
+export async function removeCaptions(lectureId: string): Promise<void> {
+  const store = useMedia.getState();
+  try {
+    store.setMedia(lectureId, await call('media.removeCaptions', { lectureId }));
+  } catch (err) {
+    store.patch(lectureId, { problem: { message: `Couldn't remove the captions: ${errorMessage(err)}`, retry: null, about: 'captions' }, expanded: true });
+  }
+}
+
 export async function dropVideo(lectureId: string, files: FileList): Promise<void> {
   const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { message, retry: null }, expanded: true });
   const file = files[0];

@@ -8,6 +8,8 @@ export type Retry = { kind: 'import'; filePath: string } | { kind: 'build' } | n
 export interface MediaProblem {
   message: string;
   retry: Retry;
+  /** Set when the problem is with the captions file, so "Choose another file…" asks for captions, not a video. */
+  about?: 'captions';
 }
 
 export interface LectureMediaEntry {

@@ -6,6 +6,7 @@ import { HlsPlayer } from './HlsPlayer';
 import { NextUp } from './NextUp';
 import { ProgressSaver } from './progress-saver';
 import { resumePosition } from './resume';
+import { useCaptionsBlob } from './use-captions-blob';
 import { isTypingTarget } from './shortcuts';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
@@ -100,6 +101,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     [saver],
   );
   const playNext = useCallback(() => onNext?.(), [onNext]);
+  const captionsSrc = useCaptionsBlob(lecture.captionsUrl);
   const showNext = ended && !error && !nextCancelled && next && onNext;
 
   return (
@@ -117,7 +119,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
             startAt={startAt}
             autoPlay
             storyboardUrl={lecture.storyboardVttUrl ?? undefined}
-            captions={lecture.captionsUrl ? [{ src: lecture.captionsUrl, label: 'Captions', lang: 'und' }] : undefined}
+            captions={captionsSrc ? [{ src: captionsSrc, label: lecture.captionsLabel ?? 'Captions', lang: lecture.captionsLanguage ?? 'und' }] : undefined}
             onProgress={onProgress}
             onEnded={() => setEnded(true)}
             onError={setError}

@@ -40,7 +40,7 @@ function open(): PublishingServices {
     },
     dataDir,
     drafts,
-    media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] } },
+    media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, captions: null, jobs: [] } },
     engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } },
   });
 }
@@ -71,6 +71,7 @@ function buildLecture(lectureId: string, seed: string, segmentBytes = 40_000): v
     storyboard: { sprite: path.join(dir, 'storyboard', 'sprite.jpg'), vtt: path.join(dir, 'storyboard', 'thumbnails.vtt') },
     preview: path.join(dir, 'preview.mp4'),
     ladder: { master: path.join(hls, 'master.m3u8'), renditions: [{ name: '180p', width: 320, height: 180, bandwidth: 400_000, playlist: '180p/index.m3u8' }] },
+    captions: null,
     jobs: [],
   });
 }
@@ -210,8 +211,34 @@ describe('PublishingService', () => {
     await restarted.close();
   });
 
+  it('captions are published as one content-addressed file; unchanged captions or a new label upload nothing', async () => {
+    const lectureId = lectureIds[0]!;
+    const vtt = path.join(dataDir, 'media', lectureId, 'captions.vtt');
+    fs.writeFileSync(vtt, 'WEBVTT\n\n00:00.500 --> 00:03.000\nHello\n');
+    const withCaptions = (label: string) => {
+      const current = media.get(lectureId)!;
+      media.set(lectureId, { ...current, captions: { file: vtt, originalName: 'en.vtt', sizeBytes: fs.statSync(vtt).size, cueCount: 1, language: 'en', label, attachedAt: 1 } });
+    };
+    withCaptions('English');
+    const first = await services.publish.start(courseId, hubId, { wait: true });
+    expect(first).toMatchObject({ state: 'done', version: 7, filesTotal: 19, filesSkipped: 18 });
+    const manifest = async () => {
+      const latest = JSON.parse(await hubText(`hub/courses/${courseId}/latest.json`)) as { manifest: string };
+      return parseCourseManifest(await hubText(`hub/${latest.manifest}`), 'course.json');
+    };
+    const captions = (await manifest()).lectures[0]?.captions;
+    expect(captions).toEqual({ vtt: { path: expect.stringMatching(new RegExp(`^courses/${courseId}/lectures/${lectureId}/captions/[0-9a-f]{20}/captions.vtt$`)), size: fs.statSync(vtt).size, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }, language: 'en', label: 'English' });
+    expect(await hubText(`hub/${captions!.vtt.path}`)).toBe(fs.readFileSync(vtt, 'utf8'));
+    expect((await manifest()).lectures[1]?.captions).toBeUndefined();
+
+    expect(await services.publish.start(courseId, hubId, { wait: true })).toMatchObject({ state: 'done', version: 8, filesTotal: 19, filesSkipped: 19 });
+    withCaptions('English (CC)');
+    expect(await services.publish.start(courseId, hubId, { wait: true })).toMatchObject({ state: 'done', version: 9, filesSkipped: 19 });
+    expect((await manifest()).lectures[0]?.captions).toMatchObject({ vtt: { path: captions!.vtt.path }, label: 'English (CC)' });
+  });
+
   it('unpublish takes the course out of the catalog and forgets the publication; gc honours the grace period', async () => {
-    expect(await services.publish.collectGarbage(courseId, hubId, 2)).toMatchObject({ deleted: 0, keptVersions: [6, 5] });
+    expect(await services.publish.collectGarbage(courseId, hubId, 2)).toMatchObject({ deleted: 0, keptVersions: [9, 8] });
     expect(await services.publish.unpublish(courseId, hubId)).toEqual({ removed: true });
     expect(CatalogDocument.parse(JSON.parse(await hubText('hub/catalog.json'))).courses).toEqual([]);
     expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([]);

@@ -28,3 +28,27 @@ describe('parseCourseManifest', () => {
     expect(() => parseCourseManifest(text, 'course.json')).toThrow(message);
   });
 });
+
+describe('lecture captions in the manifest', () => {
+  const vtt = { path: 'courses/c1/lectures/l1/captions/0123456789abcdef0123/captions.vtt', size: 120, sha256: 'b'.repeat(64) };
+
+  it('is optional, and parses with its language and label', () => {
+    expect(parseCourseManifest(manifest(), 'course.json').lectures[0]?.captions).toBeUndefined();
+    const m = parseCourseManifest(manifest({ captions: { vtt, language: 'pt-BR', label: 'Português' } }), 'course.json');
+    expect(m.lectures[0]?.captions).toEqual({ vtt, language: 'pt-BR', label: 'Português' });
+  });
+
+  it.each([
+    ['captions over 2 MiB', { vtt: { ...vtt, size: 2 * 1024 * 1024 + 1 } }, /lectures\.0\.captions\.vtt\.size is larger than 2097152 bytes/],
+    ['empty captions', { vtt: { ...vtt, size: 0 } }, /captions\.vtt\.size/],
+    ['a path outside the hub', { vtt: { ...vtt, path: '../../etc/captions.vtt' } }, /captions\.vtt\.path must be a relative path/],
+    ['an absolute path', { vtt: { ...vtt, path: '/etc/captions.vtt' } }, /captions\.vtt\.path must be a relative path/],
+    ['a URL', { vtt: { ...vtt, path: 'https://evil.example/captions.vtt' } }, /captions\.vtt\.path must be a relative path/],
+    ['a file that is not .vtt', { vtt: { ...vtt, path: 'courses/c1/lectures/l1/captions/x/captions.html' } }, /captions\.vtt\.path must name a \.vtt file/],
+    ['a malformed checksum', { vtt: { ...vtt, sha256: 'zz' } }, /captions\.vtt\.sha256 must be 64 lowercase hex digits/],
+    ['a language that is not a tag', { vtt, language: 'en"><script>' }, /captions\.language must be a language tag/],
+    ['a label with a line break', { vtt, label: 'a\nb' }, /captions\.label must be one line/],
+  ])('refuses %s', (_what, captions, message) => {
+    expect(() => parseCourseManifest(manifest({ captions }), 'course.json')).toThrow(message);
+  });
+});

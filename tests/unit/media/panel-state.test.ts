@@ -65,6 +65,7 @@ describe('the studio media panel state', () => {
       storyboard: null,
       preview: null,
       ladder: null,
+      captions: null,
       jobs: [job({ kind: 'poster', status: 'done', finishedAt: 20 }), job({ kind: 'poster', status: 'done', finishedAt: 30 }), job({ kind: 'poster', status: 'failed', finishedAt: 40 })],
     };
     expect(outputVersion(media, 'poster')).toBe(30);
@@ -79,7 +80,7 @@ describe('the studio media panel state', () => {
   });
 
   it("sums a lecture's video up in a word for its outline row", () => {
-    const media: LectureMedia = { lectureId: 'l', source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] };
+    const media: LectureMedia = { lectureId: 'l', source: null, poster: null, storyboard: null, preview: null, ladder: null, captions: null, jobs: [] };
     const entry = (over: Partial<LectureMediaEntry>): LectureMediaEntry => ({ media, importing: null, problem: null, expanded: false, ...over });
     const source = { file: '/d/s.mp4', originalName: 's.mp4', sizeBytes: 1, importedAt: 1, probe };
     expect(summarize(entry({ media: null })).text).toBe('Video');

@@ -18,6 +18,7 @@ const ID = 'a'.repeat(32);
 const OTHER = 'b'.repeat(32);
 const SECRET = 'TOP-SECRET-OUTSIDE-LIBRARY';
 const KEY = Uint8Array.from({ length: 16 }, (_, i) => i + 1);
+const CAPTIONS = 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n';
 const body = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 let server: http.Server;
 let origin: string;
@@ -40,6 +41,7 @@ beforeAll(async () => {
       filePath: (id, index) =>
         id !== ID ? null : index === 9 ? path.join(tmp.dir, 'secret.txt') : index <= 2 ? path.join(library, ID, `${index}.seg`) : null,
       key: async (id) => (id === ID ? KEY : null),
+      captions: async (id) => (id === ID ? CAPTIONS : null),
     },
   });
   server.on('request', getRequestListener(handler));
@@ -257,5 +259,27 @@ describe('the key goes only to the app itself', () => {
   it('answers 404 for a download without a key', async () => {
     const res = await fetch(`${origin}/media/${OTHER}/key`, { headers: { 'sec-fetch-site': 'same-origin' } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('captions', () => {
+  const get = (id: string, headers: Record<string, string>) => fetch(`${origin}/media/${id}/captions.vtt`, { headers });
+
+  it('serves the decrypted captions as text/vtt to the player only', async () => {
+    const res = await get(ID, { 'x-lectern-player': '1' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(await res.text()).toBe(CAPTIONS);
+  });
+
+  it('refuses other origins, requests with no signal, and unknown downloads', async () => {
+    expect((await get(ID, { 'x-lectern-player': '1', origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(ID, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get(ID, {})).status).toBe(403);
+    expect((await get(OTHER, { 'x-lectern-player': '1' })).status).toBe(404);
+    expect((await fetch(`${origin}/media/${ID}/captions.vtt/x`, { headers: { 'x-lectern-player': '1' } })).status).toBe(404);
+    expect((await fetch(`${origin}/media/${ID}/..%2fcaptions.vtt`, { headers: { 'x-lectern-player': '1' } })).status).toBe(404);
   });
 });

@@ -47,7 +47,7 @@ const job = (kind: MediaJob['kind'], status: MediaJob['status']): MediaJob => ({
   finishedAt: null,
 });
 
-const empty = (lectureId: string): LectureMedia => ({ lectureId, source: null, poster: null, storyboard: null, preview: null, ladder: null, jobs: [] });
+const empty = (lectureId: string): LectureMedia => ({ lectureId, source: null, poster: null, storyboard: null, preview: null, ladder: null, captions: null, jobs: [] });
 const withSource = (lectureId: string, jobs: MediaJob[] = []): LectureMedia => ({
   ...empty(lectureId),
   source: { file: '/v.mp4', originalName: 'v.mp4', sizeBytes: 1, importedAt: 0, probe: { container: 'mp4', durationSec: 61.23456, sizeBytes: 1, bitRate: null, video: null, audio: null } },
