@@ -28,7 +28,7 @@ export class HubStatusError extends Error {
 export class HubAccessError extends Error {
   constructor(
     message: string,
-    readonly reason: 'credentials-expired' | 'credentials-refused',
+    readonly reason: 'credentials-expired' | 'credentials-refused' | 'credentials-missing',
   ) {
     super(message);
     this.name = 'HubAccessError';

@@ -6,6 +6,7 @@ import { downloadsMigration } from './0004-downloads';
 import { publications } from './0005-publications';
 import { library } from './0006-library';
 import { downloadPriority } from './0007-download-priority';
+import { libraryHubCredentials } from './0010-library-hub-credentials';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, libraryHubCredentials];
