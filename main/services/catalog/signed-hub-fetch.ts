@@ -81,8 +81,9 @@ export function createSignedHubFetch(opts: SignedHubFetchOptions): typeof fetch 
   };
 
   return (input, init) => {
-    const request = input instanceof Request ? input : null;
-    const url = new URL(request ? request.url : input instanceof URL ? input.href : input);
+    // A string or a URL names the resource itself; anything else is a Request (whose type differs between the DOM and Node libs).
+    const request = typeof input === 'string' || input instanceof URL ? null : input;
+    const url = new URL(request ? request.url : String(input));
     const merged: RequestInit = request ? { method: request.method, headers: request.headers, signal: request.signal, redirect: request.redirect, ...init } : { ...init };
     return go(url, merged, 0);
   };
