@@ -213,3 +213,31 @@ test('a download pauses and resumes; a newer published version is offered as an 
   }
   expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toHaveLength(1);
 });
+
+test('a student adds a private hub with read-only credentials', async ({ page, host }) => {
+  // The hub answers like a private S3 bucket: 403 unless the request is signed with the read-only key.
+  hub!.intercept = (req, res) => {
+    if (req.headers.authorization?.includes('Credential=READER/')) return false;
+    res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    return true;
+  };
+  await page.goto(host.url);
+  await page.getByTestId('area-library').click();
+  const empty = page.getByTestId('library-empty');
+  await empty.getByTestId('hub-url').fill(hub!.url);
+  await empty.getByRole('button', { name: 'Add hub' }).click();
+  await expect(empty.getByRole('alert')).toContainText('The hub may be private');
+
+  await expect(empty.getByTestId('library-hub-credentials')).toHaveCount(0);
+  await empty.getByTestId('library-hub-uses-credentials').check();
+  await empty.getByTestId('library-hub-accessKeyId').fill('READER');
+  await empty.getByTestId('library-hub-secretAccessKey').fill('a-secret-value');
+  await expect(empty.getByTestId('library-hub-secretAccessKey')).toHaveAttribute('type', 'password');
+  await expect(empty.getByTestId('library-hub-region')).toHaveValue('us-east-1');
+  await empty.getByRole('button', { name: 'Add hub' }).click();
+
+  await expect(page.getByTestId('catalog-course')).toHaveCount(1);
+  await page.getByText(/^Hubs \(1\)$/).click();
+  await expect(page.getByTestId('hub-auth')).toContainText('read with key READER');
+  await expect(page.locator('body')).not.toContainText('a-secret-value');
+});

@@ -27,7 +27,8 @@ export async function resolveHub(ctx: CliContext, ref: string | undefined): Prom
   throw new CliError(found.length === 0 ? `There is no hub "${ref}". See: lectern hub list` : `Several hubs are called "${ref}"; use the id (lectern hub list).`);
 }
 
-function parseExpiry(value: string | undefined): number | undefined {
+/** `--session-expires` as epoch milliseconds. */
+export function parseExpiry(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw new CliError(`--session-expires must be a date and time such as 2026-11-25T18:00:00Z, not "${value}".`);

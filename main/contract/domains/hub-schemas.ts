@@ -56,3 +56,17 @@ export type HubFields = z.output<typeof HubInput>;
  */
 export const HubPatch = z.strictObject(fields).partial().extend({ sessionToken: SessionToken.nullable().optional() });
 export type HubPatch = z.input<typeof HubPatch>;
+
+/**
+ * Read-only credentials a student reads a private library hub with (GetObject is all they need). The
+ * secret and the session token go to the keychain only and are never returned.
+ */
+export const ReadOnlyHubCredentials = z.strictObject({
+  accessKeyId: fields.accessKeyId,
+  secretAccessKey: fields.secretAccessKey,
+  region: fields.region.default('us-east-1'),
+  sessionToken: fields.sessionToken.optional(),
+  sessionExpiresAt: fields.sessionExpiresAt.optional(),
+});
+export type ReadOnlyHubCredentialsInput = z.input<typeof ReadOnlyHubCredentials>;
+export type ReadOnlyHubCredentials = z.output<typeof ReadOnlyHubCredentials>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
+import { ReadOnlyHubCredentials } from './hub-schemas';
 
 /** The student's side: hubs they read from, the catalog, course pages, downloads and storage (issue #5). */
 
@@ -8,6 +9,12 @@ export interface LibraryHub {
   id: string;
   name: string;
   baseUrl: string;
+  /** 'public': plain GETs (a public bucket or a CDN); 's3-credentials': every request is signed (SigV4) with read-only keys. */
+  auth: 'public' | 's3-credentials';
+  /** The access key id of a hub read with credentials (never the secret or the session token); null for a public hub. */
+  accessKeyId: string | null;
+  /** When the session token of such a hub stops working; null when there is none. */
+  sessionExpiresAt: number | null;
   /** When the cached catalog was fetched; null before the first successful fetch. */
   fetchedAt: number | null;
   /** The last refresh could not reach the hub (or it served something Lectern refused): the cache is shown. */
@@ -164,10 +171,10 @@ const ById = z.strictObject({ downloadId: DownloadId });
 export const libraryChannels = {
   'library.hubs': channel<LibraryHub[]>()(none, 'The hubs the student reads courses from.'),
   'library.addHub': channel<LibraryHub>()(
-    z.strictObject({ baseUrl: HubBaseUrl, name: z.string().trim().max(200).optional() }),
-    "Add a hub by its public (or CDN) base URL; its catalog is fetched and checked before it is added.",
+    z.strictObject({ baseUrl: HubBaseUrl, name: z.string().trim().max(200).optional(), credentials: ReadOnlyHubCredentials.optional() }),
+    'Add a hub by its public (or CDN) base URL, or a private bucket with read-only S3 credentials (kept in the keychain); its catalog is fetched and checked before it is added.',
   ),
-  'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub and its cached catalog; downloads stay.'),
+  'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 
   'catalog.list': channel<CatalogView>()(
     z.strictObject({ query: z.string().max(200).optional() }),

@@ -4,9 +4,9 @@ import type { HandlersFor } from './handler-types';
 
 export const libraryHandlers = ({ library: { catalog, downloads, library, libraryDir } }: AppServices): HandlersFor<typeof libraryChannels> => ({
   'library.hubs': () => catalog.hubs(),
-  'library.addHub': ({ baseUrl, name }) => catalog.addHub(baseUrl, name),
-  'library.removeHub': ({ hubId }) => {
-    catalog.removeHub(hubId);
+  'library.addHub': ({ baseUrl, name, credentials }) => catalog.addHub(baseUrl, name, credentials),
+  'library.removeHub': async ({ hubId }) => {
+    await catalog.removeHub(hubId);
     return catalog.hubs();
   },
   'catalog.list': ({ query }) => catalog.list(query),

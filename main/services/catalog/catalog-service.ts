@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { CatalogCourse, CatalogView, LibraryHub } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
+import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
 import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
 import { fetchCatalog, fetchCourse } from './hub-documents';
+import type { LibraryHubKeys } from './library-hub-keys';
+import { EXPIRY_MARGIN_MS } from './signed-hub-fetch';
 
 export interface CatalogServiceOptions {
   db: Database;
   log?: Logger;
+  /** Every hub request goes through it: in the app, the signed fetch, which adds a private hub's credentials. */
   fetch?: typeof fetch;
+  /** Where a private hub's credentials are kept; without it, only public hubs can be added. */
+  keys?: Pick<LibraryHubKeys, 'stage' | 'save' | 'forget'>;
   /** Downloads, to mark courses downloaded or out of date. */
   downloads(): DownloadSummary[];
   /** Per hub refresh; a hub that does not answer in time counts as offline. */
@@ -51,8 +58,12 @@ export class CatalogService {
     return hub;
   }
 
-  /** Adds a hub only once its catalog was fetched and passed the checks, so a typo is caught at once. */
-  async addHub(baseUrl: string, name?: string): Promise<LibraryHub> {
+  /**
+   * Adds a hub only once its catalog was fetched and passed the checks, so a typo (or a wrong key) is
+   * caught at once. With credentials, that first fetch is already signed with them, and they are kept
+   * (the secret in the keychain) only if it succeeded.
+   */
+  async addHub(baseUrl: string, name?: string, credentials?: ReadOnlyHubCredentials): Promise<LibraryHub> {
     let base: URL;
     try {
       base = normalizeHubBase(baseUrl);
@@ -61,19 +72,42 @@ export class CatalogService {
     }
     const existing = this.store.hubByBase(base.href);
     if (existing) throw new LecternError('conflict', `${base.href} is already in your library as "${existing.name}".`);
-    try {
-      await fetchCatalog(base, this.signal(), this.fetchImpl);
-    } catch (err) {
-      throw new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`);
+    if (credentials?.sessionToken && credentials.sessionExpiresAt !== undefined && credentials.sessionExpiresAt - Date.now() < EXPIRY_MARGIN_MS) {
+      const message = 'The session token has expired (or expires within a minute); get fresh credentials.';
+      throw new LecternError('invalid-input', message, [{ path: 'credentials.sessionExpiresAt', message }]);
     }
+    const keys = this.opts.keys;
+    if (credentials && !keys) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
+    const hubName = name?.trim() || base.host + base.pathname.replace(/\/$/, '');
+    const unstage = credentials && keys ? keys.stage(base, hubName, credentials) : () => {};
     const id = randomUUID();
-    this.store.addHub(id, name?.trim() || base.host + base.pathname.replace(/\/$/, ''), base.href);
+    try {
+      try {
+        await fetchCatalog(base, this.signal(), this.fetchImpl);
+      } catch (err) {
+        throw addFailure(base, err, credentials !== undefined);
+      }
+      const auth = credentials ? { accessKeyId: credentials.accessKeyId, region: credentials.region, sessionExpiresAt: credentials.sessionToken ? (credentials.sessionExpiresAt ?? null) : null } : null;
+      this.store.addHub(id, hubName, base.href, auth);
+      if (credentials && keys) {
+        try {
+          await keys.save(id, credentials);
+        } catch (err) {
+          this.store.removeHub(id);
+          throw new LecternError('unavailable', `Could not keep the secret of ${base.href} in the system keychain: ${messageOf(err)}`);
+        }
+      }
+    } finally {
+      unstage();
+    }
     await this.refreshHub(this.hub(id));
     return this.hubView(this.hub(id));
   }
 
-  removeHub(id: string): void {
-    this.hub(id);
+  /** Forgets the hub, its cache and its credentials (the secret first: a hub row without it would be useless). */
+  async removeHub(id: string): Promise<void> {
+    const hub = this.hub(id);
+    if (hub.auth) await this.opts.keys?.forget(id);
     this.store.removeHub(id);
     this.status.delete(id);
   }
@@ -192,6 +226,9 @@ export class CatalogService {
       id: h.id,
       name: h.name,
       baseUrl: h.baseUrl,
+      auth: h.auth ? 's3-credentials' : 'public',
+      accessKeyId: h.auth?.accessKeyId ?? null,
+      sessionExpiresAt: h.auth?.sessionExpiresAt ?? null,
       fetchedAt: cached?.fetchedAt ?? null,
       offline: status?.offline ?? false,
       error: status?.error ?? null,
@@ -226,6 +263,16 @@ export class CatalogService {
 export function hasOutdated(downloads: readonly DownloadSummary[], version: number): boolean {
   const current = new Set(downloads.filter((d) => d.courseVersion === version).map((d) => d.lectureId));
   return downloads.some((d) => d.courseVersion < version && !current.has(d.lectureId));
+}
+
+/** Why a hub could not be added, as the code the UI acts on and a sentence that says what to do. */
+function addFailure(base: URL, err: unknown, withCredentials: boolean): LecternError {
+  if (err instanceof HubAccessError) return new LecternError('forbidden', `Could not add ${base.href}: ${err.message}`);
+  // A private bucket answers an unsigned GET with 403 (AWS) or 400 (Swift), or 401 behind some gateways.
+  if (!withCredentials && err instanceof HubStatusError && [400, 401, 403].includes(err.status)) {
+    return new LecternError('forbidden', `Could not add ${base.href}: ${err.message} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
+  }
+  return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`);
 }
 
 function messageOf(err: unknown): string {

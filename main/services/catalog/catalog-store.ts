@@ -6,6 +6,25 @@ export interface HubRow {
   name: string;
   baseUrl: string;
   createdAt: number;
+  /** Set when the hub is read with S3 credentials (the secret is in the SecretStore, never here). */
+  auth: HubAuthRow | null;
+}
+
+/** What is not secret about a hub's read-only credentials. */
+export interface HubAuthRow {
+  accessKeyId: string;
+  region: string;
+  sessionExpiresAt: number | null;
+}
+
+interface HubRecord {
+  id: string;
+  name: string;
+  base_url: string;
+  created_at: number;
+  access_key_id: string | null;
+  region: string | null;
+  session_expires_at: number | null;
 }
 
 export interface CachedCatalog {
@@ -22,7 +41,7 @@ export interface CachedCourse {
 }
 
 /**
- * The library tables of migration 0006: the student's hubs and the last catalog and course manifests
+ * The library tables of migrations 0006 and 0009: the student's hubs and the last catalog and course manifests
  * fetched from each. Cached documents were checked when fetched and are parsed again when read, so a
  * row written by an older Lectern (or edited by hand) cannot bypass the schema.
  */
@@ -33,8 +52,16 @@ export class CatalogStore {
   ) {}
 
   hubs(): HubRow[] {
-    const rows = this.db.prepare('SELECT id, name, base_url, created_at FROM library_hubs ORDER BY created_at').all() as { id: string; name: string; base_url: string; created_at: number }[];
-    return rows.map((r) => ({ id: r.id, name: r.name, baseUrl: r.base_url, createdAt: r.created_at }));
+    const rows = this.db
+      .prepare('SELECT id, name, base_url, created_at, access_key_id, region, session_expires_at FROM library_hubs ORDER BY created_at')
+      .all() as HubRecord[];
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      baseUrl: r.base_url,
+      createdAt: r.created_at,
+      auth: r.access_key_id === null ? null : { accessKeyId: r.access_key_id, region: r.region ?? 'us-east-1', sessionExpiresAt: r.session_expires_at },
+    }));
   }
 
   hub(id: string): HubRow | null {
@@ -45,8 +72,10 @@ export class CatalogStore {
     return this.hubs().find((h) => h.baseUrl === baseUrl) ?? null;
   }
 
-  addHub(id: string, name: string, baseUrl: string): void {
-    this.db.prepare('INSERT INTO library_hubs (id, name, base_url, created_at) VALUES (?, ?, ?, ?)').run(id, name, baseUrl, this.now());
+  addHub(id: string, name: string, baseUrl: string, auth: HubAuthRow | null = null): void {
+    this.db
+      .prepare('INSERT INTO library_hubs (id, name, base_url, created_at, access_key_id, region, session_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, name, baseUrl, this.now(), auth?.accessKeyId ?? null, auth?.region ?? null, auth?.sessionExpiresAt ?? null);
   }
 
   removeHub(id: string): void {

@@ -10,6 +10,31 @@ export class TransientError extends Error {
   }
 }
 
+/** A final (non-2xx, non-transient) answer from the hub, with its status so callers can explain it. */
+export class HubStatusError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'HubStatusError';
+  }
+}
+
+/**
+ * The hub refused the student's credentials, or they expired: a retry cannot fix it, so it is passed on
+ * as is (never turned into a `TransientError`) and the user is told to update the key.
+ */
+export class HubAccessError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'credentials-expired' | 'credentials-refused' | 'credentials-missing',
+  ) {
+    super(message);
+    this.name = 'HubAccessError';
+  }
+}
+
 /**
  * GETs `url` from the hub, following redirects only while they stay under the hub base (a redirect
  * elsewhere — another host, a private address, `file:` — is refused rather than followed). 5xx, 429 and
@@ -22,7 +47,7 @@ export async function hubFetch(url: URL, base: URL, signal: AbortSignal, fetchIm
     try {
       res = await fetchImpl(current, { redirect: 'manual', signal });
     } catch (err) {
-      if (signal.aborted) throw err;
+      if (signal.aborted || err instanceof HubAccessError) throw err;
       throw new TransientError(`Could not reach the hub for ${current.pathname}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`, { cause: err });
     }
     if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
@@ -35,7 +60,7 @@ export async function hubFetch(url: URL, base: URL, signal: AbortSignal, fetchIm
     await res.body?.cancel();
     const message = `The hub answered ${res.status} for ${current.pathname}.`;
     if (res.status >= 500 || res.status === 429) throw new TransientError(message);
-    throw new Error(message);
+    throw new HubStatusError(message, res.status);
   }
 }
 

@@ -3,6 +3,8 @@ import type { EventSink } from '../../contract/events';
 import type { FetchHandler } from '../app-server/static-files';
 import { CatalogService } from '../catalog/catalog-service';
 import { createPosterHandler, createPreviewStreamHandler } from '../catalog/hub-file-routes';
+import { LibraryHubKeys } from '../catalog/library-hub-keys';
+import { createSignedHubFetch } from '../catalog/signed-hub-fetch';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
 import { DownloadManager, type DownloadEvent } from '../downloads/download-manager';
@@ -28,6 +30,8 @@ export interface LibraryOptions {
   emit: EventSink;
   /** Continue downloads a closed app left running (default); the CLI resumes only what a command asks for. */
   resumeDownloads?: boolean;
+  /** The network under the signing wrapper (tests put a fake or a fault proxy here). */
+  fetch?: typeof fetch;
 }
 
 /** Where downloaded lectures live, below the data folder. */
@@ -53,8 +57,12 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
       );
     }
   };
-  const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads'), onEvent });
-  const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list() });
+  // The one place hub credentials meet the network: every hub request below (catalog, downloads,
+  // free previews, posters) goes through this fetch, which signs it only if its hub has credentials.
+  const keys = new LibraryHubKeys(opts.db, opts.secrets);
+  const hubFetch = createSignedHubFetch({ keyFor: (url) => keys.keyFor(url), ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads'), onEvent, fetch: hubFetch });
+  const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list(), fetch: hubFetch, keys });
   library = new LibraryService(catalog, downloads, log);
   if (opts.resumeDownloads ?? true) {
     for (const run of downloads.resumeInterrupted()) run.catch((err: unknown) => log.log('error', 'could not resume a download', { error: String(err) }));
@@ -66,8 +74,8 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
     library,
     routes: (appOrigin) => ({
       '/media/': createOfflineMediaHandler({ source: downloads.mediaSource(), libraryDir, appOrigin, prefix: '/media/' }),
-      '/stream/': createPreviewStreamHandler({ catalog, appOrigin }),
-      '/poster/': createPosterHandler({ catalog, appOrigin }),
+      '/stream/': createPreviewStreamHandler({ catalog, appOrigin, fetch: hubFetch }),
+      '/poster/': createPosterHandler({ catalog, appOrigin, fetch: hubFetch }),
     }),
     close: () => downloads.close(),
   };

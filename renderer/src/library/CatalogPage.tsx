@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import type { LibraryHub } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
 import { ContinueWatching } from '../player/ContinueWatching';
 import { useNotices } from '../state/notices-store';
+import { AddHubForm } from './AddHubForm';
 import { formatDuration, formatWhen } from './format';
 import { useLibrary } from './library-store';
 
@@ -122,56 +122,17 @@ function HubRow({ hub }: { hub: LibraryHub }) {
     <li className="library-hub-row">
       <span>
         {hub.name} <span className="muted">{hub.baseUrl}</span>
+        {hub.auth === 's3-credentials' && (
+          <span className="muted" data-testid="hub-auth">
+            {' '}
+            · read with key {hub.accessKeyId}
+            {hub.sessionExpiresAt !== null && `, session until ${formatWhen(hub.sessionExpiresAt)}`}
+          </span>
+        )}
       </span>
       <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={`Remove hub ${hub.name}`}>
         Remove
       </button>
     </li>
-  );
-}
-
-function AddHubForm() {
-  const [url, setUrl] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useLibrary((s) => s.load);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await call('library.addHub', { baseUrl: url });
-      setUrl('');
-      await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="library-add-hub" onSubmit={(e) => void submit(e)} data-testid="add-hub-form">
-      <label className="field">
-        <span className="field-label">Hub address</span>
-        <input
-          type="url"
-          required
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          placeholder="https://courses.example.edu/lectern/"
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'add-hub-error' : undefined}
-          data-testid="hub-url"
-        />
-      </label>
-      {error && (
-        <p id="add-hub-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Checking the hub…' : 'Add hub'}
-      </button>
-    </form>
   );
 }

@@ -7,6 +7,7 @@ import { publications } from './0005-publications';
 import { library } from './0006-library';
 import { downloadPriority } from './0007-download-priority';
 import { captionsMigration } from './0008-captions';
+import { libraryHubCredentials } from './0009-library-hub-credentials';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, captionsMigration];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, captionsMigration, libraryHubCredentials];
