@@ -214,6 +214,36 @@ test('a download pauses and resumes; a newer published version is offered as an 
   expect(fs.readdirSync(path.join(host.dataDir, 'library'))).toHaveLength(1);
 });
 
+test('a lecture plays while it downloads, and "Play now" fetches it first', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('area-library').click();
+  await page.getByTestId('hub-url').fill(hub!.url);
+  await page.getByTestId('hub-url').press('Enter');
+  await page.getByTestId('catalog-course').getByRole('button', { name: /^Open / }).click();
+  // Slow enough that the whole download takes several seconds after the first frame.
+  segmentDelayMs = 1500;
+  await page.getByTestId('download-course').click();
+  await page.getByTestId('download-confirm').click();
+  await expect(page.getByTestId('download-state')).toContainText(/^(Waiting|Downloading) · 360p/);
+
+  await page.getByRole('button', { name: 'Play Sampling' }).click();
+  await expect(page.getByTestId('still-downloading')).toContainText('Still downloading: it plays as it arrives');
+  const video = page.locator('video');
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => videoTime(page), { timeout: 20_000 }).toBeGreaterThan(0.5);
+  const listed = await page.evaluate(() => window.lectern.invoke('downloads.list', {}));
+  const download = listed.ok ? listed.value[0] : undefined;
+  expect(download?.state, 'the first frame came before the download finished').toBe('downloading');
+  expect(download?.filesDone).toBeLessThan(download?.filesTotal ?? 0);
+  await expect.poll(() => videoTime(page), { timeout: 30_000 }).toBeGreaterThan(4);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await page.getByRole('button', { name: '← Back' }).click();
+  await expect(page.getByTestId('download-state')).toContainText('Downloaded · 360p', { timeout: 30_000 });
+});
+
 test('a student adds a private hub with read-only credentials', async ({ page, host }) => {
   // The hub answers like a private S3 bucket: 403 unless the request is signed with the read-only key.
   hub!.intercept = (req, res) => {
