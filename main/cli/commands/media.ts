@@ -18,7 +18,9 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
 
   media
     .command('captions')
-    .description("attach, replace or remove a lecture's WebVTT captions (UTF-8, starts with WEBVTT, at most 2 MiB)")
+    .description(
+      "attach, replace or remove a lecture's WebVTT captions (UTF-8, starts with WEBVTT, at most 2 MiB); without a file, --language/--label change the attached ones (\"\" clears)",
+    )
     .argument('<lecture-id>', 'lecture id')
     .argument('[file]', 'WebVTT (.vtt) captions file')
     .option('--language <tag>', 'language of the captions, a BCP 47 tag such as en or pt-BR')
@@ -29,6 +31,16 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
         if (filePath) throw new InvalidArgumentError('give either a file or --remove, not both.');
         const m = await ctx.call('media.removeCaptions', { lectureId });
         ctx.print(m, () => `Removed the captions of lecture ${lectureId}.`);
+        return;
+      }
+      if (!filePath && (opts.language !== undefined || opts.label !== undefined)) {
+        // An empty value clears the field: the contract takes null for "none", never an empty tag.
+        const m = await ctx.call('media.setCaptionsInfo', {
+          lectureId,
+          ...(opts.language !== undefined ? { language: opts.language.trim() || null } : {}),
+          ...(opts.label !== undefined ? { label: opts.label.trim() || null } : {}),
+        });
+        ctx.print(m, () => `Updated the captions of lecture ${lectureId}\n${describe(m)}`);
         return;
       }
       if (!filePath) throw new InvalidArgumentError('name the .vtt file to attach, or pass --remove.');
