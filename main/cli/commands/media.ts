@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { EventSink } from '../../contract/events';
 import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
-import type { CliContext } from '../context';
+import { CliError, type CliContext } from '../context';
 
 export function registerMediaCommands(program: Command, ctx: CliContext): void {
   const media = program.command('media').description('lecture videos: import, previews and the HLS ladder');
@@ -28,7 +28,8 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
     .option('--remove', 'remove the lecture\'s captions instead')
     .action(async (lectureId: string, filePath: string | undefined, opts: { language?: string; label?: string; remove?: boolean }) => {
       if (opts.remove) {
-        if (filePath) throw new InvalidArgumentError('give either a file or --remove, not both.');
+        // CliError, not commander's InvalidArgumentError: thrown from an action, the latter exits silently.
+        if (filePath) throw new CliError('give either a file or --remove, not both.');
         const m = await ctx.call('media.removeCaptions', { lectureId });
         ctx.print(m, () => `Removed the captions of lecture ${lectureId}.`);
         return;
@@ -43,7 +44,7 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
         ctx.print(m, () => `Updated the captions of lecture ${lectureId}\n${describe(m)}`);
         return;
       }
-      if (!filePath) throw new InvalidArgumentError('name the .vtt file to attach, or pass --remove.');
+      if (!filePath) throw new CliError('name the .vtt file to attach, --language/--label to change the attached one, or pass --remove.');
       const m = await ctx.call('media.attachCaptions', {
         lectureId,
         filePath,
