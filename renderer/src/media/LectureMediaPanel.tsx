@@ -61,7 +61,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           <>
             <p className="media-facts" data-testid="media-captions">
               <span>
-                Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} cues
+                Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} {media.captions.cueCount === 1 ? 'cue' : 'cues'}
                 {media.captions.language ? ` · ${media.captions.language}` : ''}
               </span>
             </p>
