@@ -216,6 +216,15 @@ test('captions are added from the dialog (an .srt is refused), given a language 
   expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   expect(res.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
 
+  // A corrected file replaces it and keeps the language and label the instructor set.
+  fs.writeFileSync(vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nOlá, turma!\n');
+  await queueDialogAnswer(host, vtt);
+  await row.getByTestId('media-captions-add').click();
+  await expect(row.getByTestId('media-captions')).toContainText('Untertitel – 字幕.vtt · 1 cue · pt-BR');
+  await expect(label).toHaveValue('Português');
+  await expect.poll(stored).toEqual({ language: 'pt-BR', label: 'Português' });
+  await expect.poll(async () => (await track())?.cues, { timeout: 10_000 }).toEqual(['Olá, turma!']);
+
   // Removed: the line, the fields and the player's track go.
   await row.getByTestId('media-captions-remove').click();
   await expect(row.getByTestId('media-captions')).toHaveCount(0);
