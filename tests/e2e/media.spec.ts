@@ -144,3 +144,90 @@ test('bad files are refused next to the lecture with nothing attached, and a run
   expect(fs.existsSync(path.join(dir, `.tmp-${await ladder.getAttribute('data-job-id')}`))).toBe(false);
   await expect(third.getByTestId('media-preview-toggle')).toHaveCount(0);
 });
+
+test('captions are added from the dialog (an .srt is refused), given a language and label, and shown by the preview player', async ({ page, host }) => {
+  const video = makeVideo(path.join(folder, 'Mit Untertiteln.mp4'), { durationSec: 4 });
+  const srt = path.join(folder, 'Untertitel – 字幕.srt');
+  fs.writeFileSync(srt, '1\n00:00:00,000 --> 00:00:02,000\nHallo\n');
+  const vtt = path.join(folder, 'Untertitel – 字幕.vtt');
+  fs.writeFileSync(vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nOlá, turma.\n\n00:00:02.000 --> 00:00:04.000\nVamos começar – 始めましょう.\n');
+  await courseWithLectures(page, host, ['Captioned']);
+  const row = lecture(page, 0);
+  await row.getByTestId('media-summary').click();
+  await queueDialogAnswer(host, video);
+  await row.getByTestId('media-add').click();
+  await expect(job(row, 'ladder')).toHaveAttribute('data-status', 'done', { timeout: 40_000 });
+  await expect(row.getByTestId('media-captions-add')).toBeEnabled({ timeout: 40_000 });
+
+  // A SubRip file picked by mistake: refused with a message naming it and saying what to do.
+  await queueDialogAnswer(host, srt);
+  await row.getByTestId('media-captions-add').click();
+  await expect(row.getByTestId('media-error')).toContainText('"Untertitel – 字幕.srt" does not start with "WEBVTT"');
+  await expect(row.getByTestId('media-error')).toContainText('SubRip .srt files must be converted first');
+  await expect(row.getByTestId('media-captions')).toHaveCount(0);
+
+  // "Choose another file…" asks for captions again, and the .vtt is attached.
+  await queueDialogAnswer(host, vtt);
+  await row.getByTestId('media-choose').click();
+  await expect(row.getByTestId('media-error')).toHaveCount(0);
+  await expect(row.getByTestId('media-captions')).toContainText('Untertitel – 字幕.vtt · 2 cues');
+  await expect(row.getByTestId('media-captions-add')).toHaveText('Replace captions…');
+
+  // Language and label, by keyboard: a tag the contract refuses is explained under the field.
+  const language = row.getByRole('textbox', { name: 'Captions language' });
+  const label = row.getByRole('textbox', { name: 'Captions label' });
+  await language.focus();
+  await page.keyboard.type('Portuguese');
+  await page.keyboard.press('Tab');
+  await expect(label).toBeFocused();
+  await expect(row.getByTestId('media-captions-fields').getByTestId('field-error')).toHaveText('Language must be a code such as "en", "ko" or "pt-BR"');
+  await expect(language).toHaveAttribute('aria-invalid', 'true');
+  await language.fill('pt-BR');
+  await label.focus();
+  await page.keyboard.type('Português');
+  await page.keyboard.press('Tab');
+  await expect(row.getByTestId('media-captions-fields').getByTestId('field-error')).toHaveCount(0);
+  await expect(row.getByTestId('media-captions')).toContainText('· pt-BR');
+  const lectureId = (await row.getAttribute('data-lecture-id'))!;
+  const stored = () =>
+    page.evaluate(async (id) => {
+      const r = await window.lectern.invoke('media.get', { lectureId: id });
+      return r.ok ? { language: r.value.captions?.language, label: r.value.captions?.label } : null;
+    }, lectureId);
+  await expect.poll(stored).toEqual({ language: 'pt-BR', label: 'Português' });
+
+  // The preview player loads them from the studio's own origin as a showing text track with the cues.
+  await row.getByTestId('media-preview-toggle').click();
+  await expect(row.getByTestId('player-captions')).toHaveAttribute('aria-pressed', 'true');
+  const track = () =>
+    row.getByTestId('player-video').evaluate((v: HTMLVideoElement) => {
+      const t = v.textTracks[0];
+      return t ? { kind: t.kind, language: t.language, label: t.label, mode: t.mode, cues: t.cues ? [...t.cues].map((c) => (c as VTTCue).text) : [] } : null;
+    });
+  await expect.poll(track, { timeout: 10_000 }).toEqual({
+    kind: 'captions',
+    language: 'pt-BR',
+    label: 'Português',
+    mode: 'showing',
+    cues: ['Olá, turma.', 'Vamos começar – 始めましょう.'],
+  });
+  // Other origins are not handed the file (same policy as the rest of the studio media).
+  const res = await fetch(new URL(`/studio-media/${lectureId}/captions.vtt`, host.url));
+  expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  expect(res.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+
+  // A corrected file replaces it and keeps the language and label the instructor set.
+  fs.writeFileSync(vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nOlá, turma!\n');
+  await queueDialogAnswer(host, vtt);
+  await row.getByTestId('media-captions-add').click();
+  await expect(row.getByTestId('media-captions')).toContainText('Untertitel – 字幕.vtt · 1 cue · pt-BR');
+  await expect(label).toHaveValue('Português');
+  await expect.poll(stored).toEqual({ language: 'pt-BR', label: 'Português' });
+  await expect.poll(async () => (await track())?.cues, { timeout: 10_000 }).toEqual(['Olá, turma!']);
+
+  // Removed: the line, the fields and the player's track go.
+  await row.getByTestId('media-captions-remove').click();
+  await expect(row.getByTestId('media-captions')).toHaveCount(0);
+  await expect(row.getByTestId('media-captions-fields')).toHaveCount(0);
+  await expect(row.getByTestId('player-captions')).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { EventSink } from '../../contract/events';
 import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
-import type { CliContext } from '../context';
+import { CliError, type CliContext } from '../context';
 
 export function registerMediaCommands(program: Command, ctx: CliContext): void {
   const media = program.command('media').description('lecture videos: import, previews and the HLS ladder');
@@ -18,7 +18,9 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
 
   media
     .command('captions')
-    .description("attach, replace or remove a lecture's WebVTT captions (UTF-8, starts with WEBVTT, at most 2 MiB)")
+    .description(
+      "attach, replace or remove a lecture's WebVTT captions (UTF-8, starts with WEBVTT, at most 2 MiB); without a file, --language/--label change the attached ones (\"\" clears)",
+    )
     .argument('<lecture-id>', 'lecture id')
     .argument('[file]', 'WebVTT (.vtt) captions file')
     .option('--language <tag>', 'language of the captions, a BCP 47 tag such as en or pt-BR')
@@ -26,12 +28,23 @@ export function registerMediaCommands(program: Command, ctx: CliContext): void {
     .option('--remove', 'remove the lecture\'s captions instead')
     .action(async (lectureId: string, filePath: string | undefined, opts: { language?: string; label?: string; remove?: boolean }) => {
       if (opts.remove) {
-        if (filePath) throw new InvalidArgumentError('give either a file or --remove, not both.');
+        // CliError, not commander's InvalidArgumentError: thrown from an action, the latter exits silently.
+        if (filePath) throw new CliError('give either a file or --remove, not both.');
         const m = await ctx.call('media.removeCaptions', { lectureId });
         ctx.print(m, () => `Removed the captions of lecture ${lectureId}.`);
         return;
       }
-      if (!filePath) throw new InvalidArgumentError('name the .vtt file to attach, or pass --remove.');
+      if (!filePath && (opts.language !== undefined || opts.label !== undefined)) {
+        // An empty value clears the field: the contract takes null for "none", never an empty tag.
+        const m = await ctx.call('media.setCaptionsInfo', {
+          lectureId,
+          ...(opts.language !== undefined ? { language: opts.language.trim() || null } : {}),
+          ...(opts.label !== undefined ? { label: opts.label.trim() || null } : {}),
+        });
+        ctx.print(m, () => `Updated the captions of lecture ${lectureId}\n${describe(m)}`);
+        return;
+      }
+      if (!filePath) throw new CliError('name the .vtt file to attach, --language/--label to change the attached one, or pass --remove.');
       const m = await ctx.call('media.attachCaptions', {
         lectureId,
         filePath,

@@ -22,6 +22,10 @@ export const mediaChannels = {
     z.strictObject({ lectureId: Id, filePath: z.string().min(1).max(4096), language: Language.optional(), label: CaptionsLabel.optional() }),
     "Attach or replace a lecture's WebVTT captions: checked (UTF-8, WEBVTT, at least one cue, at most 2 MiB), then copied into the library.",
   ),
+  'media.setCaptionsInfo': channel<LectureMedia>()(
+    z.strictObject({ lectureId: Id, language: Language.nullable().optional(), label: CaptionsLabel.nullable().optional() }),
+    "Change the language or label of a lecture's attached captions; null clears one, a field left out is kept.",
+  ),
   'media.removeCaptions': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "Remove a lecture's captions."),
   'media.get': channel<LectureMedia>()(z.strictObject({ lectureId: Id }), "A lecture's source info, finished previews and ladder, and its jobs."),
   'media.build': channel<MediaJob[]>()(

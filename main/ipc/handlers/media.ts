@@ -6,6 +6,7 @@ export const mediaHandlers = ({ media }: AppServices): HandlersFor<typeof mediaC
   'media.tools': () => media.tools(),
   'media.import': ({ lectureId, filePath }) => media.import(lectureId, filePath),
   'media.attachCaptions': ({ lectureId, filePath, language, label }) => media.attachCaptions(lectureId, filePath, { language, label }),
+  'media.setCaptionsInfo': ({ lectureId, language, label }) => media.setCaptionsInfo(lectureId, { language, label }),
   'media.removeCaptions': ({ lectureId }) => media.removeCaptions(lectureId),
   'media.get': ({ lectureId }) => media.get(lectureId),
   'media.build': ({ lectureId, wait, kinds }) => media.build(lectureId, { wait, kinds }),

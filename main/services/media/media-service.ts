@@ -148,6 +148,21 @@ export class MediaService {
     return this.get(lectureId);
   }
 
+  /**
+   * Changes what the player's captions menu shows (language, label) without touching the file; null
+   * clears a field, undefined keeps it. A blank label is stored as none, as on attach.
+   */
+  setCaptionsInfo(lectureId: string, info: { language?: string | null | undefined; label?: string | null | undefined }): LectureMedia {
+    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    const patch: { language?: string | null; label?: string | null } = {};
+    if (info.language !== undefined) patch.language = info.language;
+    if (info.label !== undefined) patch.label = info.label?.trim() || null;
+    if (!this.captionsOf(lectureId) || !this.store.updateCaptionsInfo(lectureId, patch)) {
+      throw new LecternError('not-found', `Lecture ${lectureId} has no captions; attach a WebVTT file first.`);
+    }
+    return this.get(lectureId);
+  }
+
   /** Removes the lecture's captions; the next publish lists none for it. */
   async removeCaptions(lectureId: string): Promise<LectureMedia> {
     if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);

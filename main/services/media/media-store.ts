@@ -100,6 +100,16 @@ export class MediaStore {
       : null;
   }
 
+  /** Changes only the fields given; false when the lecture has no captions row. */
+  updateCaptionsInfo(lectureId: string, info: { language?: string | null; label?: string | null }): boolean {
+    const row = this.captions(lectureId);
+    if (!row) return false;
+    this.db
+      .prepare('UPDATE media_captions SET language = ?, label = ? WHERE lecture_id = ?')
+      .run(info.language !== undefined ? info.language : row.language, info.label !== undefined ? info.label : row.label, lectureId);
+    return true;
+  }
+
   deleteCaptions(lectureId: string): void {
     this.db.prepare('DELETE FROM media_captions WHERE lecture_id = ?').run(lectureId);
   }

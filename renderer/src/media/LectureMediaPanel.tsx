@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Lecture } from '../../../main/contract/types';
-import { HlsPlayer } from '../player/HlsPlayer';
+import { HlsPlayer, type CaptionTrack } from '../player/HlsPlayer';
 import { formatDuration } from '../editor/format';
+import { CaptionsFields } from './CaptionsFields';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
 import { buildMedia, importVideo, pickCaptions, pickVideo, removeCaptions } from './media-actions';
@@ -24,6 +25,10 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
   const built = media !== null && (media.poster !== null || media.ladder !== null || media.storyboard !== null || media.preview !== null);
   const name = `lecture ${number}`;
   if (!expanded) return null;
+  // `attachedAt` versions the URL, so a replaced file is fetched again rather than taken from a cache.
+  const captionsTracks: CaptionTrack[] | undefined = media?.captions
+    ? [{ src: mediaUrl(lecture.id, 'captions.vtt', media.captions.attachedAt), label: media.captions.label ?? 'Captions', lang: media.captions.language ?? 'und' }]
+    : undefined;
 
   return (
     <section className="lecture-media" id={mediaPanelId(lecture.id)} aria-label={`Video for ${name}`} data-testid="lecture-media">
@@ -53,12 +58,15 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           )
         )}
         {media?.captions && (
-          <p className="media-facts" data-testid="media-captions">
-            <span>
-              Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} cues
-              {media.captions.language ? ` · ${media.captions.language}` : ''}
-            </span>
-          </p>
+          <>
+            <p className="media-facts" data-testid="media-captions">
+              <span>
+                Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} {media.captions.cueCount === 1 ? 'cue' : 'cues'}
+                {media.captions.language ? ` · ${media.captions.language}` : ''}
+              </span>
+            </p>
+            <CaptionsFields lectureId={lecture.id} captions={media.captions} name={name} />
+          </>
         )}
         {importing !== null && (
           <p className="media-importing" role="status" data-testid="media-importing">
@@ -102,6 +110,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
             <HlsPlayer
               src={mediaUrl(lecture.id, 'hls/master.m3u8', outputVersion(media, 'ladder'))}
               {...(media.storyboard ? { storyboardUrl: mediaUrl(lecture.id, 'storyboard/thumbnails.vtt', outputVersion(media, 'storyboard')) } : {})}
+              {...(captionsTracks ? { captions: captionsTracks } : {})}
               title={lecture.title}
             />
             <p className="media-renditions" data-testid="media-renditions">

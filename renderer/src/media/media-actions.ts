@@ -85,11 +85,19 @@ export async function pickCaptions(lectureId: string): Promise<void> {
   }
   if (picked === null) return;
   store.patch(lectureId, { problem: null });
+  // A replacement is usually a corrected file in the same language: keep what the instructor set.
+  const current = useMedia.getState().lectures[lectureId]?.media?.captions;
+  const info = { ...(current?.language ? { language: current.language } : {}), ...(current?.label ? { label: current.label } : {}) };
   try {
-    store.setMedia(lectureId, await call('media.attachCaptions', { lectureId, filePath: picked }));
+    store.setMedia(lectureId, await call('media.attachCaptions', { lectureId, filePath: picked, ...info }));
   } catch (err) {
     problem(errorMessage(err));
   }
+}
+
+/** Saves the captions' language or label (null clears it); rejects with main's reason so the field can show it. */
+export async function saveCaptionsInfo(lectureId: string, info: { language?: string | null; label?: string | null }): Promise<void> {
+  useMedia.getState().setMedia(lectureId, await call('media.setCaptionsInfo', { lectureId, ...info }));
 }
 
 export async function removeCaptions(lectureId: string): Promise<void> {

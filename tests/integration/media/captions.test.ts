@@ -42,6 +42,28 @@ describe('lecture captions', () => {
     expect(fs.existsSync(stored())).toBe(false);
   });
 
+  it('changes the language and label without touching the file; null clears, a missing field is kept', async () => {
+    await s.media.attachCaptions(lectureId, write('talk.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n'), { language: 'en' });
+    const before = fs.readFileSync(stored(), 'utf8');
+    expect(s.media.setCaptionsInfo(lectureId, { label: '  English (CC) ' }).captions).toMatchObject({ language: 'en', label: 'English (CC)' });
+    expect(s.media.setCaptionsInfo(lectureId, { language: 'pt-BR' }).captions).toMatchObject({ language: 'pt-BR', label: 'English (CC)' });
+    expect(s.media.setCaptionsInfo(lectureId, { language: null, label: '  ' }).captions).toMatchObject({ language: null, label: null, originalName: 'talk.vtt' });
+    expect(fs.readFileSync(stored(), 'utf8')).toBe(before);
+
+    await s.media.removeCaptions(lectureId);
+    const none = (() => {
+      try {
+        s.media.setCaptionsInfo(lectureId, { language: 'en' });
+      } catch (err) {
+        return err;
+      }
+      return null;
+    })();
+    expect(none).toBeInstanceOf(LecternError);
+    expect((none as LecternError).code).toBe('not-found');
+    expect((none as LecternError).message).toMatch(new RegExp(`Lecture ${lectureId} has no captions`));
+  });
+
   it('refuses a bad file with a message naming it, and keeps the captions already attached', async () => {
     await s.media.attachCaptions(lectureId, write('ok.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n'));
     const cases: [string, string | Buffer, RegExp][] = [

@@ -18,6 +18,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'hls', '720p', 'seg_0.ts'), Buffer.alloc(1000, 7));
   fs.writeFileSync(path.join(dir, 'poster.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
   fs.writeFileSync(path.join(dir, 'source.mp4'), 'the imported original');
+  fs.writeFileSync(path.join(dir, 'captions.vtt'), 'WEBVTT\n\n00:01.000 --> 00:02.000\nHallo – 你好\n');
   fs.writeFileSync(path.join(dir, '.tmp-job', 'master.m3u8'), 'half written');
   fs.writeFileSync(path.join(tmp.dir, 'lectern.db'), 'secret database');
 });
@@ -35,7 +36,18 @@ describe('studio media route', () => {
     expect((await part.arrayBuffer()).byteLength).toBe(10);
   });
 
+  it("serves the lecture's captions as UTF-8 WebVTT to the app's own pages only", async () => {
+    const res = await get(`/studio-media/${lectureId}/captions.vtt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(await res.text()).toContain('Hallo – 你好');
+  });
+
   it.each([
+    ['captions of a lecture that has none', '/studio-media/0c5e1f8a-1b2c-4d3e-8f40-5a6b7c8d9e0f/captions.vtt'],
+    ['captions with a sub path', `/studio-media/${lectureId}/captions.vtt/x`],
+    ['captions under another name', `/studio-media/${lectureId}/Captions.vtt`],
     ['the imported source', `/studio-media/${lectureId}/source.mp4`],
     ['a job temp folder', `/studio-media/${lectureId}/.tmp-job/master.m3u8`],
     ['dot-segments', `/studio-media/${lectureId}/hls/../../../lectern.db`],
