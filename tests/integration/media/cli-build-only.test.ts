@@ -1,23 +1,12 @@
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { MediaJob } from '../../../main/contract/types';
-import { runCli } from '../../../main/cli/lectern';
 import { makeVideo } from '../../helpers/media';
 import { tempDir } from '../../helpers/tmp';
 import { open } from './services';
+import { runCliCaptured } from '../../helpers/cli';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 describe('lectern media build --only', () => {
   const tmp = tempDir('lectern-media-cli-');

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/lectern';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../main/services/db/database';
 import { tempDir } from '../../helpers/tmp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tmp = tempDir('lectern-cli-');
@@ -15,20 +15,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-/** Runs the CLI in this process and captures what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 interface CourseJson {
   id: string;

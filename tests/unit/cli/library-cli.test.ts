@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/lectern';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { writeCatalog } from '../../helpers/catalog-hub';
 import { COURSE_ID, LECTURE_ID, serveHub, writeFfmpegPackage, type Hub } from '../../helpers/hls-fixture';
 import { tempDir } from '../../helpers/tmp';
+import { runCliCaptured } from '../../helpers/cli';
 
 /**
  * The student's commands in process. The CLI keeps download keys in the OS keychain; here one in-memory
@@ -28,19 +28,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(['--data-dir', dataDir, ...argv], { secrets });
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(['--data-dir', dataDir, ...argv], { secrets });
 
 describe('lectern catalog / download / downloads / play-url', () => {
   it('adds a hub and lists its catalog, and shows the cache when the hub is unreachable', async () => {

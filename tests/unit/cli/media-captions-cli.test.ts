@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/lectern';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LectureMedia } from '../../../main/contract/types';
 import { openAppServices } from '../../../main/services/app-services';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { createMemoryLogger } from '../../../main/services/log/logger';
 import { tempDir } from '../../helpers/tmp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const tmp = tempDir('lectern-cli-captions-');
 // Spaces and non-ASCII in the data folder and the file names, as on instructors' machines.
@@ -28,19 +28,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-/** Runs the CLI in this process on the test's data folder and captures what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(['--data-dir', dataDir, ...argv]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(['--data-dir', dataDir, ...argv]);
 
 const write = (name: string, body: string) => {
   const file = path.join(files, name);

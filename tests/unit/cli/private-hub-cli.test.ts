@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/lectern';
 import { createMemorySecretStore } from '../../../main/services/credentials/secret-store';
 import { writeCatalog } from '../../helpers/catalog-hub';
 import { COURSE_ID, serveHub, writeFfmpegPackage, type Hub } from '../../helpers/hls-fixture';
 import { tempDir } from '../../helpers/tmp';
+import { runCliCaptured } from '../../helpers/cli';
 
 /** `lectern catalog --hub <url> --access-key-id …` against a loopback hub that answers only signed requests. */
 const tmp = tempDir('lectern-cli-private-');
@@ -31,19 +31,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await runCli(['--data-dir', dataDir, ...argv], { secrets });
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(['--data-dir', dataDir, ...argv], { secrets });
 
 describe('lectern catalog --hub <url> --access-key-id', () => {
   it('wants the secret from the environment or stdin, never an argument, and explains a private hub', async () => {
