@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
-import type { MediaJob, MediaJobKind, MediaJobStatus, MediaProbe } from '../../contract/types';
+import type { LectureCaptions, MediaJob, MediaJobKind, MediaJobStatus, MediaProbe } from '../../contract/types';
 
 export interface SourceRow {
   lectureId: string;
@@ -11,15 +11,8 @@ export interface SourceRow {
   importedAt: number;
 }
 
-export interface CaptionsRow {
-  lectureId: string;
-  originalName: string;
-  sizeBytes: number;
-  cueCount: number;
-  language: string | null;
-  label: string | null;
-  attachedAt: number;
-}
+/** A lecture's captions as stored: the contract's record, keyed by lecture, without the served file name. */
+export type CaptionsRow = Omit<LectureCaptions, 'file'> & { lectureId: string };
 
 interface JobRecord {
   id: string;
