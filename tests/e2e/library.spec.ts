@@ -271,3 +271,57 @@ test('a student adds a private hub with read-only credentials', async ({ page, h
   await expect(page.getByTestId('hub-auth')).toContainText('read with key READER');
   await expect(page.locator('body')).not.toContainText('a-secret-value');
 });
+
+test('a student replaces a revoked key with "Update credentials…", from the banner and the hubs list, by keyboard', async ({ page, host }) => {
+  // The hub accepts the key ids in `accepted` only; the instructor rotates READER to ROTATED mid-test.
+  const accepted = new Set(['READER']);
+  hub!.intercept = (req, res) => {
+    const keyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+    if (keyId !== undefined && accepted.has(keyId)) return false;
+    res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    return true;
+  };
+  await page.goto(host.url);
+  await page.getByTestId('area-library').click();
+  const empty = page.getByTestId('library-empty');
+  await empty.getByTestId('hub-url').fill(hub!.url);
+  await empty.getByTestId('library-hub-uses-credentials').check();
+  await empty.getByTestId('library-hub-accessKeyId').fill('READER');
+  await empty.getByTestId('library-hub-secretAccessKey').fill('first-secret');
+  await empty.getByRole('button', { name: 'Add hub' }).click();
+  await expect(page.getByTestId('catalog-course')).toHaveCount(1);
+
+  accepted.clear();
+  accepted.add('ROTATED');
+  await page.getByTestId('catalog-refresh').click();
+  const banner = page.getByTestId('hub-access-banner');
+  await expect(banner).toContainText('the hub refused its credentials');
+  await expect(page.getByTestId('catalog-course')).toHaveCount(1);
+
+  // The banner offers the form; it opens with the key id filled in and the focus in it.
+  await banner.getByTestId('hub-update-credentials').click();
+  const form = banner.getByTestId('update-credentials-form');
+  await expect(form.getByTestId('library-hub-accessKeyId')).toBeFocused();
+  await expect(form.getByTestId('library-hub-accessKeyId')).toHaveValue('READER');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('still-the-old-secret');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('Did not change the credentials');
+  await expect(form.getByRole('alert')).toContainText('the hub keeps key READER');
+
+  await form.getByTestId('library-hub-accessKeyId').fill('ROTATED');
+  await form.getByTestId('library-hub-secretAccessKey').fill('second-secret');
+  await form.getByTestId('library-hub-secretAccessKey').press('Enter');
+  await expect(banner).toHaveCount(0);
+  await page.getByText(/^Hubs \(1\)$/).click();
+  await expect(page.getByTestId('hub-auth')).toContainText('read with key ROTATED');
+
+  // The same action on the hub's row; Escape closes it without a change and gives the focus back.
+  const rowAction = page.locator('.library-hubs').getByTestId('hub-update-credentials');
+  await rowAction.click();
+  await expect(rowAction).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.library-hubs').getByTestId('update-credentials-form')).toHaveCount(0);
+  await expect(rowAction).toBeFocused();
+  await expect(page.locator('body')).not.toContainText('second-secret');
+});

@@ -13,6 +13,8 @@ interface CatalogOptions {
   region?: string;
   secretStdin?: boolean;
   sessionExpires?: string;
+  updateCredentials?: boolean;
+  public?: boolean;
 }
 
 /** `lectern catalog`: the courses of the student's hubs, adding a hub by URL on the way. */
@@ -25,11 +27,15 @@ export function registerCatalogCommands(program: Command, ctx: CliContext): void
     .option('--region <region>', 'the region the credentials sign for (default us-east-1)')
     .option('--secret-stdin', `read the secret access key from stdin instead of $${SECRET_ENV}`)
     .option('--session-expires <time>', `when the session token in $${SESSION_ENV} expires (ISO 8601)`)
+    .option('--update-credentials', 'replace the credentials of the --hub already in your library (a rotated key, an expired session token); the hub refusing them keeps the old ones')
+    .option('--public', 'with --update-credentials: read the hub without credentials from now on')
     .option('--search <words>', 'only courses whose title, subtitle or tags contain every word')
     .option('--offline', 'show the cached catalog without contacting the hubs')
     .action(async (opts: CatalogOptions) => {
       const credentials = await credentialsFrom(opts);
-      if (opts.hub) await ensureHub(ctx, opts.hub, credentials);
+      if (opts.updateCredentials) await updateCredentials(ctx, opts, credentials);
+      else if (opts.public) throw new CliError('--public goes with --update-credentials: it makes a hub already in your library public again.');
+      else if (opts.hub) await ensureHub(ctx, opts.hub, credentials);
       else if (credentials) throw new CliError('--access-key-id needs --hub <url>: the credentials are for the hub being added.');
       if (!opts.offline) await ctx.call('catalog.refresh', {});
       const view = await ctx.call('catalog.list', { query: opts.search ?? '' });
@@ -55,14 +61,34 @@ async function credentialsFrom(opts: CatalogOptions): Promise<ReadOnlyHubCredent
   };
 }
 
-async function ensureHub(ctx: CliContext, url: string, credentials: ReadOnlyHubCredentialsInput | undefined): Promise<LibraryHub> {
-  const hubs = await ctx.call('library.hubs', {});
+/** The hub in the library at `url` (with or without its trailing slash), if any. */
+async function hubAt(ctx: CliContext, url: string): Promise<LibraryHub | undefined> {
   const normalized = url.endsWith('/') ? url : `${url}/`;
-  const existing = hubs.find((h) => h.baseUrl === normalized);
+  return (await ctx.call('library.hubs', {})).find((h) => h.baseUrl === normalized);
+}
+
+async function ensureHub(ctx: CliContext, url: string, credentials: ReadOnlyHubCredentialsInput | undefined): Promise<LibraryHub> {
+  const existing = await hubAt(ctx, url);
   if (existing && credentials && existing.accessKeyId !== credentials.accessKeyId) {
-    throw new CliError(`${existing.baseUrl} is already in your library (${existing.auth === 'public' ? 'without credentials' : `with key ${existing.accessKeyId}`}); remove it in the app's Hubs list first to change its credentials.`);
+    throw new CliError(
+      `${existing.baseUrl} is already in your library (${existing.auth === 'public' ? 'without credentials' : `with key ${existing.accessKeyId}`}); to change its credentials add --update-credentials.`,
+    );
   }
   return existing ?? (await ctx.call('library.addHub', { baseUrl: url, ...(credentials ? { credentials } : {}) }));
+}
+
+/** `--update-credentials`: new read-only credentials for a hub already in the library, or `--public` for none. */
+async function updateCredentials(ctx: CliContext, opts: CatalogOptions, credentials: ReadOnlyHubCredentialsInput | undefined): Promise<void> {
+  if (!opts.hub) throw new CliError('--update-credentials needs --hub <url>: the hub whose credentials change.');
+  if (credentials && opts.public) throw new CliError('--public reads the hub without credentials; leave out --access-key-id, or --public.');
+  if (!credentials && !opts.public) {
+    throw new CliError(`--update-credentials needs --access-key-id <id> (the secret from $${SECRET_ENV} or --secret-stdin), or --public to read the hub without credentials.`);
+  }
+  const hub = await hubAt(ctx, opts.hub);
+  if (!hub) throw new CliError(`${opts.hub} is not in your library yet; add it with: lectern catalog --hub ${opts.hub}${credentials ? ' --access-key-id <id>' : ''}`);
+  const updated = await ctx.call('library.updateHubCredentials', { hubId: hub.id, credentials: credentials ?? null });
+  // On stderr, like other progress notes, so --json output stays one document.
+  process.stderr.write(updated.auth === 'public' ? `${updated.name}: now read without credentials\n` : `${updated.name}: now read with key ${updated.accessKeyId ?? '?'}\n`);
 }
 
 /** The hub and course a CLI argument names; the course id alone is enough when it is on one hub. */

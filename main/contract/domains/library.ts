@@ -5,6 +5,12 @@ import { ReadOnlyHubCredentials } from './hub-schemas';
 
 /** The student's side: hubs they read from, the catalog, course pages, downloads and storage (issue #5). */
 
+/**
+ * Why the last refresh of a hub was refused in a way new credentials fix: the key expired, was refused,
+ * is missing from the keychain, or a hub read without credentials now wants some.
+ */
+export type HubAccessProblem = 'credentials-expired' | 'credentials-refused' | 'credentials-missing' | 'needs-credentials';
+
 export interface LibraryHub {
   id: string;
   name: string;
@@ -20,6 +26,8 @@ export interface LibraryHub {
   /** The last refresh could not reach the hub (or it served something Lectern refused): the cache is shown. */
   offline: boolean;
   error: string | null;
+  /** Set when the last refresh failed for a reason updating the hub's credentials fixes (the UI offers to); null otherwise. */
+  accessProblem: HubAccessProblem | null;
   courseCount: number;
 }
 
@@ -173,6 +181,10 @@ export const libraryChannels = {
   'library.addHub': channel<LibraryHub>()(
     z.strictObject({ baseUrl: HubBaseUrl, name: z.string().trim().max(200).optional(), credentials: ReadOnlyHubCredentials.optional() }),
     'Add a hub by its public (or CDN) base URL, or a private bucket with read-only S3 credentials (kept in the keychain); its catalog is fetched and checked before it is added.',
+  ),
+  'library.updateHubCredentials': channel<LibraryHub>()(
+    z.strictObject({ hubId: Id, credentials: ReadOnlyHubCredentials.nullable() }),
+    "Replace a hub's read-only credentials (null: read it without any). The catalog is fetched with the new ones first; if the hub refuses them the old ones stay.",
   ),
   'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
-import type { CatalogCourse, CatalogView, LibraryHub } from '../../contract/domains/library';
+import type { CatalogCourse, CatalogView, HubAccessProblem, LibraryHub } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
 import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
@@ -10,8 +10,8 @@ import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
 import { fetchCatalog, fetchCourse } from './hub-documents';
-import type { LibraryHubKeys } from './library-hub-keys';
-import { EXPIRY_MARGIN_MS } from './signed-hub-fetch';
+import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
+import { EXPIRY_MARGIN_MS, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
 
 export interface CatalogServiceOptions {
   db: Database;
@@ -20,6 +20,11 @@ export interface CatalogServiceOptions {
   fetch?: typeof fetch;
   /** Where a private hub's credentials are kept; without it, only public hubs can be added. */
   keys?: Pick<LibraryHubKeys, 'stage' | 'save' | 'forget'>;
+  /**
+   * A fetch that signs requests under `key.base` with exactly `key` (null: unsigned), whatever is stored.
+   * New credentials for a hub are checked with it, so downloads running meanwhile keep the stored ones.
+   */
+  trialFetch?(key: HubSigningKey | null): typeof fetch;
   /** Downloads, to mark courses downloaded or out of date. */
   downloads(): DownloadSummary[];
   /** Per hub refresh; a hub that does not answer in time counts as offline. */
@@ -29,6 +34,7 @@ export interface CatalogServiceOptions {
 interface HubStatus {
   offline: boolean;
   error: string | null;
+  accessProblem: HubAccessProblem | null;
 }
 
 const COURSE_FETCHES_IN_FLIGHT = 4;
@@ -72,10 +78,7 @@ export class CatalogService {
     }
     const existing = this.store.hubByBase(base.href);
     if (existing) throw new LecternError('conflict', `${base.href} is already in your library as "${existing.name}".`);
-    if (credentials?.sessionToken && credentials.sessionExpiresAt !== undefined && credentials.sessionExpiresAt - Date.now() < EXPIRY_MARGIN_MS) {
-      const message = 'The session token has expired (or expires within a minute); get fresh credentials.';
-      throw new LecternError('invalid-input', message, [{ path: 'credentials.sessionExpiresAt', message }]);
-    }
+    if (credentials) refuseExpired(credentials);
     const keys = this.opts.keys;
     if (credentials && !keys) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
     const hubName = name?.trim() || base.host + base.pathname.replace(/\/$/, '');
@@ -87,8 +90,7 @@ export class CatalogService {
       } catch (err) {
         throw addFailure(base, err, credentials !== undefined);
       }
-      const auth = credentials ? { accessKeyId: credentials.accessKeyId, region: credentials.region, sessionExpiresAt: credentials.sessionToken ? (credentials.sessionExpiresAt ?? null) : null } : null;
-      this.store.addHub(id, hubName, base.href, auth);
+      this.store.addHub(id, hubName, base.href, credentials ? authRowOf(credentials) : null);
       if (credentials && keys) {
         try {
           await keys.save(id, credentials);
@@ -100,6 +102,41 @@ export class CatalogService {
     } finally {
       unstage();
     }
+    await this.refreshHub(this.hub(id));
+    return this.hubView(this.hub(id));
+  }
+
+  /**
+   * Replaces a hub's credentials in place (null: read it without any from now on), for a rotated key or
+   * an expired session token. The hub's catalog is first fetched with the new ones alone; if the hub
+   * refuses them, nothing changes and the error says why. Then the secret goes to the keychain, the rest
+   * to the row, and every request from then on — downloads already running included, as each request
+   * asks for its key — is signed with them. The catalog is refreshed last.
+   */
+  async updateHubCredentials(id: string, credentials: ReadOnlyHubCredentials | null): Promise<LibraryHub> {
+    const hub = this.hub(id);
+    const base = new URL(hub.baseUrl);
+    if (credentials) refuseExpired(credentials);
+    const { keys, trialFetch } = this.opts;
+    if (!keys || !trialFetch) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
+    try {
+      await fetchCatalog(base, this.signal(), trialFetch(credentials ? trialKey(base, hub.name, credentials) : null));
+    } catch (err) {
+      throw checkFailure(hub, err, credentials !== null);
+    }
+    if (credentials) {
+      try {
+        await keys.save(id, credentials);
+      } catch (err) {
+        throw new LecternError('unavailable', `Could not keep the new secret of "${hub.name}" in the system keychain (the old credentials stay): ${messageOf(err)}`);
+      }
+      this.store.setHubAuth(id, authRowOf(credentials));
+    } else {
+      this.store.setHubAuth(id, null);
+      // The row no longer names a key, so a secret left behind would never be used; still, say so.
+      if (hub.auth) await keys.forget(id).catch((err: unknown) => this.opts.log?.log('warn', 'could not delete a hub secret from the keychain', { hub: hub.baseUrl, error: messageOf(err) }));
+    }
+    this.opts.log?.log('info', 'library hub credentials updated', { hub: hub.baseUrl, auth: credentials ? 's3-credentials' : 'public', accessKeyId: credentials?.accessKeyId ?? null });
     await this.refreshHub(this.hub(id));
     return this.hubView(this.hub(id));
   }
@@ -193,7 +230,10 @@ export class CatalogService {
     try {
       catalog = await fetchCatalog(base, signal, this.fetchImpl);
     } catch (err) {
-      this.status.set(hub.id, { offline: true, error: messageOf(err) });
+      const accessProblem = accessProblemOf(hub, err);
+      // A public hub that now refuses plain reads went private: give it the credentials the instructor hands out.
+      const error = accessProblem === 'needs-credentials' ? `${messageOf(err)} The hub may have become private. ${updateCredentialsHint(hub.baseUrl)}` : messageOf(err);
+      this.status.set(hub.id, { offline: true, error, accessProblem });
       this.opts.log?.log('warn', 'catalog refresh failed', { hub: hub.baseUrl, error: messageOf(err) });
       return;
     }
@@ -216,7 +256,7 @@ export class CatalogService {
     this.store.pruneCourses(hub.id, catalog.courses.map((c) => c.id));
     const error = failures.length === 0 ? null : `${failures.length} course(s) could not be read: ${failures[0]}`;
     if (error) this.opts.log?.log('warn', 'some course manifests were refused', { hub: hub.baseUrl, failures });
-    this.status.set(hub.id, { offline: false, error });
+    this.status.set(hub.id, { offline: false, error, accessProblem: null });
   }
 
   private hubView(h: HubRow): LibraryHub {
@@ -232,6 +272,7 @@ export class CatalogService {
       fetchedAt: cached?.fetchedAt ?? null,
       offline: status?.offline ?? false,
       error: status?.error ?? null,
+      accessProblem: status?.accessProblem ?? null,
       courseCount: cached?.catalog.courses.length ?? 0,
     };
   }
@@ -265,12 +306,37 @@ export function hasOutdated(downloads: readonly DownloadSummary[], version: numb
   return downloads.some((d) => d.courseVersion < version && !current.has(d.lectureId));
 }
 
+function refuseExpired(credentials: ReadOnlyHubCredentials): void {
+  if (credentials.sessionToken && credentials.sessionExpiresAt !== undefined && credentials.sessionExpiresAt - Date.now() < EXPIRY_MARGIN_MS) {
+    const message = 'The session token has expired (or expires within a minute); get fresh credentials.';
+    throw new LecternError('invalid-input', message, [{ path: 'credentials.sessionExpiresAt', message }]);
+  }
+}
+
+/** A private hub answers an unsigned GET with 403 (AWS) or 400 (Swift), or 401 behind some gateways. */
+const looksPrivate = (err: unknown) => err instanceof HubStatusError && [400, 401, 403].includes(err.status);
+
+/** Whether a failed refresh is one that new credentials would fix (the UI then offers to enter them). */
+function accessProblemOf(hub: HubRow, err: unknown): HubAccessProblem | null {
+  if (err instanceof HubAccessError) return err.reason;
+  return !hub.auth && looksPrivate(err) ? 'needs-credentials' : null;
+}
+
+/** Why new credentials were not taken; the old ones stay, and the message says so. */
+function checkFailure(hub: HubRow, err: unknown, withCredentials: boolean): LecternError {
+  const kept = hub.auth ? `the hub keeps key ${hub.auth.accessKeyId}` : 'the hub stays public';
+  if (err instanceof HubAccessError) return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${err.message}`);
+  if (!withCredentials && looksPrivate(err)) {
+    return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${messageOf(err)} The hub is private: it cannot be read without credentials.`);
+  }
+  return new LecternError('unavailable', `Did not change the credentials of "${hub.name}" (${kept}): could not read its catalog with the new ones: ${messageOf(err)}`);
+}
+
 /** Why a hub could not be added, as the code the UI acts on and a sentence that says what to do. */
 function addFailure(base: URL, err: unknown, withCredentials: boolean): LecternError {
   if (err instanceof HubAccessError) return new LecternError('forbidden', `Could not add ${base.href}: ${err.message}`);
-  // A private bucket answers an unsigned GET with 403 (AWS) or 400 (Swift), or 401 behind some gateways.
-  if (!withCredentials && err instanceof HubStatusError && [400, 401, 403].includes(err.status)) {
-    return new LecternError('forbidden', `Could not add ${base.href}: ${err.message} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
+  if (!withCredentials && looksPrivate(err)) {
+    return new LecternError('forbidden', `Could not add ${base.href}: ${messageOf(err)} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
   }
   return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`);
 }

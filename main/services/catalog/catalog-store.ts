@@ -78,6 +78,13 @@ export class CatalogStore {
       .run(id, name, baseUrl, this.now(), auth?.accessKeyId ?? null, auth?.region ?? null, auth?.sessionExpiresAt ?? null);
   }
 
+  /** Replaces what is not secret about the hub's credentials (null: the hub is read without them). */
+  setHubAuth(id: string, auth: HubAuthRow | null): void {
+    this.db
+      .prepare('UPDATE library_hubs SET access_key_id = ?, region = ?, session_expires_at = ? WHERE id = ?')
+      .run(auth?.accessKeyId ?? null, auth?.region ?? null, auth?.sessionExpiresAt ?? null, id);
+  }
+
   removeHub(id: string): void {
     this.db.prepare('DELETE FROM library_hubs WHERE id = ?').run(id);
   }

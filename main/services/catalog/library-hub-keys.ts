@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { SecretStore } from '../credentials/secret-store';
 import { HubAccessError } from '../downloads/hub-fetch';
-import { CatalogStore, type HubRow } from './catalog-store';
-import { isUnderBase, type HubSigningKey } from './signed-hub-fetch';
+import { CatalogStore, type HubAuthRow, type HubRow } from './catalog-store';
+import { isUnderBase, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
 
 /** The keychain account holding a library hub's secret access key and session token (JSON). */
 export const libraryHubAccount = (hubId: string) => `library-hub:${hubId}`;
@@ -11,6 +11,13 @@ export const libraryHubAccount = (hubId: string) => `library-hub:${hubId}`;
 interface StoredSecret {
   secretAccessKey: string;
   sessionToken?: string;
+}
+
+/** A secret read from the keychain, with the row it was read for. */
+interface CachedSecret {
+  /** The hub's non-secret credentials when the secret was cached: another process (the CLI) may have replaced them since. */
+  auth: string;
+  secret: StoredSecret;
 }
 
 /**
@@ -21,7 +28,7 @@ interface StoredSecret {
  */
 export class LibraryHubKeys {
   private readonly store: CatalogStore;
-  private readonly cache = new Map<string, StoredSecret>();
+  private readonly cache = new Map<string, CachedSecret>();
   /** Credentials of hubs being added: their catalog is fetched (signed) before anything is stored. */
   private readonly staged = new Map<symbol, HubSigningKey>();
 
@@ -46,23 +53,30 @@ export class LibraryHubKeys {
     if (!best) return null;
     if ('staged' in best) return best.staged;
     const { hub } = best;
-    const secret = this.cache.get(hub.id) ?? (await this.readSecret(hub));
     const auth = hub.auth as NonNullable<HubRow['auth']>;
+    const cached = this.cache.get(hub.id);
+    // A cached secret is used only for the row it was read for: when the key id, region or expiry changed
+    // (credentials updated, maybe by the CLI while the app runs) the keychain holds the new secret.
+    const secret = cached?.auth === authTag(auth) ? cached.secret : await this.readSecret(hub, auth);
     return { hubName: hub.name, base: best.base, region: auth.region, accessKeyId: auth.accessKeyId, ...secret, sessionExpiresAt: auth.sessionExpiresAt };
   }
 
   /** Makes `credentials` sign requests under `base` until the returned function is called. */
   stage(base: URL, hubName: string, credentials: ReadOnlyHubCredentials): () => void {
     const token = Symbol(base.href);
-    this.staged.set(token, { hubName, base, ...signingParts(credentials) });
+    this.staged.set(token, trialKey(base, hubName, credentials));
     return () => void this.staged.delete(token);
   }
 
-  /** Stores the secret part for a hub row that carries the rest. */
+  /**
+   * Stores the secret part for a hub row that carries (or is about to carry) `authRowOf(credentials)`.
+   * The in-memory copy is replaced too, tagged with that row: requests use it once the row says so.
+   */
   async save(hubId: string, credentials: ReadOnlyHubCredentials): Promise<void> {
     const secret: StoredSecret = { secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) };
+    this.cache.delete(hubId);
     await this.secrets.set(libraryHubAccount(hubId), JSON.stringify(secret));
-    this.cache.set(hubId, secret);
+    this.cache.set(hubId, { auth: authTag(authRowOf(credentials)), secret });
   }
 
   async forget(hubId: string): Promise<void> {
@@ -70,19 +84,30 @@ export class LibraryHubKeys {
     await this.secrets.delete(libraryHubAccount(hubId));
   }
 
-  private async readSecret(hub: HubRow): Promise<StoredSecret> {
+  private async readSecret(hub: HubRow, auth: HubAuthRow): Promise<StoredSecret> {
     const raw = await this.secrets.get(libraryHubAccount(hub.id));
     const parsed = raw === null ? null : parseSecret(raw);
     if (!parsed) {
-      throw new HubAccessError(`The secret key of "${hub.name}" is missing from the system keychain. Remove the hub and add it again with its credentials.`, 'credentials-missing');
+      throw new HubAccessError(`The secret key of "${hub.name}" is missing from the system keychain. ${updateCredentialsHint(hub.baseUrl)}`, 'credentials-missing');
     }
-    this.cache.set(hub.id, parsed);
+    this.cache.set(hub.id, { auth: authTag(auth), secret: parsed });
     return parsed;
   }
 }
 
-function signingParts(c: ReadOnlyHubCredentials): Omit<HubSigningKey, 'hubName' | 'base'> {
+/** What `library_hubs` keeps of `credentials`: all but the secret and the session token. */
+export function authRowOf(c: ReadOnlyHubCredentials): HubAuthRow {
+  return { accessKeyId: c.accessKeyId, region: c.region, sessionExpiresAt: c.sessionToken ? (c.sessionExpiresAt ?? null) : null };
+}
+
+const authTag = (a: HubAuthRow) => JSON.stringify([a.accessKeyId, a.region, a.sessionExpiresAt]);
+
+/** The key that signs with `credentials` while they are checked, before anything is stored. */
+export function trialKey(base: URL, hubName: string, c: ReadOnlyHubCredentials): HubSigningKey {
   return {
+    hubName,
+    base,
+    trial: true,
     region: c.region,
     accessKeyId: c.accessKeyId,
     secretAccessKey: c.secretAccessKey,

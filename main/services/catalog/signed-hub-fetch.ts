@@ -14,6 +14,12 @@ export interface HubSigningKey {
   sessionToken?: string;
   /** When the session token stops working (ms since the epoch); null when there is none or it does not say. */
   sessionExpiresAt: number | null;
+  /**
+   * Credentials on trial (a hub being added, or new credentials being checked before they replace the
+   * stored ones): a failure then says what went wrong but not how to replace them, which is what the
+   * student is already doing.
+   */
+  trial?: boolean;
 }
 
 export interface SignedHubFetchOptions {
@@ -30,6 +36,16 @@ const MAX_REDIRECTS = 5;
 const MAX_ERROR_BODY = 16 * 1024;
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const EXPIRED_CODES = new Set(['ExpiredToken', 'TokenRefreshRequired', 'RequestExpired']);
+
+/**
+ * What to do about credentials that no longer work: replace them in place (the hub, its cache and its
+ * downloads stay), from the library or the CLI.
+ */
+export function updateCredentialsHint(base: string): string {
+  return `Update its credentials: "Update credentials…" on the hub in the library, or lectern catalog --hub ${base} --access-key-id <id> --update-credentials.`;
+}
+
+const hintFor = (key: HubSigningKey) => (key.trial ? '' : ` ${updateCredentialsHint(key.base.href)}`);
 
 /** True when `url` is on the base's origin, below its path, and carries no user info. */
 export function isUnderBase(url: URL, base: URL): boolean {
@@ -60,7 +76,7 @@ export function createSignedHubFetch(opts: SignedHubFetchOptions): typeof fetch 
     if (method !== 'GET' && method !== 'HEAD') throw new Error(`Lectern only reads from "${key.hubName}"; it does not send ${method} requests with its credentials.`);
     if (key.sessionExpiresAt !== null && key.sessionExpiresAt - now() < EXPIRY_MARGIN_MS) {
       throw new HubAccessError(
-        `The credentials for "${key.hubName}" expired (the session token was valid until ${new Date(key.sessionExpiresAt).toISOString()}). Remove the hub and add it again with fresh credentials.`,
+        `The credentials for "${key.hubName}" expired (the session token was valid until ${new Date(key.sessionExpiresAt).toISOString()}).${hintFor(key)}`,
         'credentials-expired',
       );
     }
@@ -143,11 +159,11 @@ async function refusal(key: HubSigningKey, url: URL, res: Response): Promise<Res
   const code = /<Code>([^<]{1,64})<\/Code>/.exec(text)?.[1] ?? null;
   const detail = `HTTP ${res.status}${code ? ` ${code}` : ''} for ${url.pathname}`;
   if (code !== null && EXPIRED_CODES.has(code)) {
-    throw new HubAccessError(`The credentials for "${key.hubName}" expired (${detail}). Remove the hub and add it again with fresh credentials.`, 'credentials-expired');
+    throw new HubAccessError(`The credentials for "${key.hubName}" expired (${detail}).${hintFor(key)}`, 'credentials-expired');
   }
   if (res.status !== 400) {
     throw new HubAccessError(
-      `The hub "${key.hubName}" refused these credentials (${detail}). Check the access key id, the secret and the region, and that the key may read this bucket.`,
+      `The hub "${key.hubName}" refused these credentials (${detail}). Check the access key id, the secret and the region, and that the key may read this bucket.${hintFor(key)}`,
       'credentials-refused',
     );
   }

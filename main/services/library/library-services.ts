@@ -4,7 +4,7 @@ import type { FetchHandler } from '../app-server/static-files';
 import { CatalogService } from '../catalog/catalog-service';
 import { createPosterHandler, createPreviewStreamHandler } from '../catalog/hub-file-routes';
 import { LibraryHubKeys } from '../catalog/library-hub-keys';
-import { createSignedHubFetch } from '../catalog/signed-hub-fetch';
+import { createSignedHubFetch, isUnderBase, type HubSigningKey } from '../catalog/signed-hub-fetch';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
 import { DownloadManager, type DownloadEvent } from '../downloads/download-manager';
@@ -62,7 +62,10 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
   const keys = new LibraryHubKeys(opts.db, opts.secrets);
   const hubFetch = createSignedHubFetch({ keyFor: (url) => keys.keyFor(url), ...(opts.fetch ? { fetch: opts.fetch } : {}) });
   const downloads = new DownloadManager({ db: opts.db, libraryDir, secrets: opts.secrets, log: opts.log.child('downloads'), onEvent, fetch: hubFetch });
-  const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list(), fetch: hubFetch, keys });
+  // Checking new credentials signs with them alone, over the same network, without touching what the other requests use.
+  const trialFetch = (key: HubSigningKey | null) =>
+    createSignedHubFetch({ keyFor: async (url) => (key && isUnderBase(url, key.base) ? key : null), ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const catalog = new CatalogService({ db: opts.db, log: log.child('catalog'), downloads: () => downloads.list(), fetch: hubFetch, keys, trialFetch });
   library = new LibraryService(catalog, downloads, log);
   if (opts.resumeDownloads ?? true) {
     for (const run of downloads.resumeInterrupted()) run.catch((err: unknown) => log.log('error', 'could not resume a download', { error: String(err) }));

@@ -1,16 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { call, errorMessage } from '../ipc';
+import { CredentialsFieldset, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
-
-interface CredentialFields {
-  accessKeyId: string;
-  secretAccessKey: string;
-  region: string;
-  sessionToken: string;
-  sessionExpiresAt: string;
-}
-
-const NO_CREDENTIALS: CredentialFields = { accessKeyId: '', secretAccessKey: '', region: 'us-east-1', sessionToken: '', sessionExpiresAt: '' };
 
 /**
  * Adds a hub by its address; a private bucket also needs the read-only key the instructor handed out.
@@ -24,22 +15,13 @@ export function AddHubForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useLibrary((s) => s.load);
-  const set = (field: keyof CredentialFields, value: string) => setCreds((c) => ({ ...c, [field]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const expires = creds.sessionExpiresAt ? new Date(creds.sessionExpiresAt).getTime() : undefined;
-      const credentials = private_
-        ? {
-            accessKeyId: creds.accessKeyId,
-            secretAccessKey: creds.secretAccessKey,
-            region: creds.region,
-            ...(creds.sessionToken ? { sessionToken: creds.sessionToken, ...(expires !== undefined && !Number.isNaN(expires) ? { sessionExpiresAt: expires } : {}) } : {}),
-          }
-        : undefined;
+      const credentials = private_ ? credentialsInput(creds) : undefined;
       await call('library.addHub', { baseUrl: url, ...(credentials ? { credentials } : {}) });
       setUrl('');
       setPrivate(false);
@@ -51,24 +33,6 @@ export function AddHubForm() {
       setBusy(false);
     }
   };
-
-  const text = (field: keyof CredentialFields, label: string, opts: { type?: string; required?: boolean; placeholder?: string; hint?: string } = {}) => (
-    <label className="field" htmlFor={`${id}-${field}`}>
-      <span className="field-label">{label}</span>
-      <input
-        id={`${id}-${field}`}
-        type={opts.type ?? 'text'}
-        required={opts.required}
-        value={creds[field]}
-        placeholder={opts.placeholder}
-        autoComplete={opts.type === 'password' ? 'new-password' : 'off'}
-        spellCheck={false}
-        onChange={(e) => set(field, e.target.value)}
-        data-testid={`library-hub-${field}`}
-      />
-      {opts.hint && <span className="field-hint">{opts.hint}</span>}
-    </label>
-  );
 
   return (
     <form className="library-add-hub" onSubmit={(e) => void submit(e)} data-testid="add-hub-form">
@@ -89,16 +53,7 @@ export function AddHubForm() {
         <input type="checkbox" checked={private_} onChange={(e) => setPrivate(e.target.checked)} data-testid="library-hub-uses-credentials" />
         <span>This hub uses credentials (a private bucket)</span>
       </label>
-      {private_ && (
-        <fieldset className="library-hub-credentials" data-testid="library-hub-credentials">
-          <legend>Read-only credentials</legend>
-          {text('accessKeyId', 'Access key id', { required: true })}
-          {text('secretAccessKey', 'Secret access key', { type: 'password', required: true, hint: 'Kept in the system keychain only; Lectern never shows it again.' })}
-          {text('region', 'Region', { required: true })}
-          {text('sessionToken', 'Session token (temporary credentials only)', { type: 'password', placeholder: 'Optional' })}
-          {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
-        </fieldset>
-      )}
+      {private_ && <CredentialsFieldset value={creds} onChange={setCreds} />}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

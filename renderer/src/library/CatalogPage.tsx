@@ -5,6 +5,7 @@ import { useNotices } from '../state/notices-store';
 import { AddHubForm } from './AddHubForm';
 import { formatDuration, formatWhen } from './format';
 import { useLibrary } from './library-store';
+import { UpdateCredentialsAction } from './UpdateHubCredentials';
 
 /** Every hub's courses, searchable; an "Add a hub" form when there is none yet. */
 export function CatalogPage() {
@@ -90,6 +91,18 @@ export function CatalogPage() {
 }
 
 function HubBanner({ hub }: { hub: LibraryHub }) {
+  if (hub.accessProblem) {
+    // Not offline: the hub answered and refused. New credentials fix it, so they are offered right here.
+    return (
+      <div className="library-banner" data-testid="hub-access-banner">
+        <p role="status">
+          {hub.name}: {ACCESS_PROBLEM[hub.accessProblem]} {hub.fetchedAt === null ? '' : `Showing the catalog from ${formatWhen(hub.fetchedAt)}.`}
+          {hub.error && <span className="library-banner-detail"> ({hub.error})</span>}
+        </p>
+        <UpdateCredentialsAction hub={hub} />
+      </div>
+    );
+  }
   if (hub.offline) {
     return (
       <p className="library-banner" role="status" data-testid="offline-banner">
@@ -107,6 +120,13 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
   }
   return null;
 }
+
+const ACCESS_PROBLEM: Record<NonNullable<LibraryHub['accessProblem']>, string> = {
+  'credentials-expired': 'its credentials expired.',
+  'credentials-refused': 'the hub refused its credentials.',
+  'credentials-missing': 'its secret key is missing from the system keychain.',
+  'needs-credentials': 'the hub no longer answers without credentials.',
+};
 
 function HubRow({ hub }: { hub: LibraryHub }) {
   const load = useLibrary((s) => s.load);
@@ -130,9 +150,11 @@ function HubRow({ hub }: { hub: LibraryHub }) {
           </span>
         )}
       </span>
-      <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={`Remove hub ${hub.name}`}>
-        Remove
-      </button>
+      <UpdateCredentialsAction hub={hub}>
+        <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={`Remove hub ${hub.name}`}>
+          Remove
+        </button>
+      </UpdateCredentialsAction>
     </li>
   );
 }

@@ -18,7 +18,8 @@ import { tempDir } from '../../helpers/tmp';
  * A student reads a PRIVATE bucket straight from the S3 endpoint (Swift, which checks every signature)
  * with read-only credentials: no CDN, no gateway. The catalog, a download and the free-preview stream
  * all go through the one signed fetch; without credentials, or with a wrong secret, the student is told
- * why the hub cannot be read.
+ * why the hub cannot be read. When the session expires, new credentials are checked against Swift
+ * before they replace the old ones, and then the catalog reads again.
  */
 
 type Envelope<C extends ChannelName> = { ok: true; value: ResultOf<C> } | { ok: false; error: { code: string; message: string } };
@@ -89,5 +90,34 @@ describe('a private hub read with read-only S3 credentials', () => {
 
     const removed = await call('library.removeHub', { hubId: hub.id });
     expect(removed).toEqual({ ok: true, value: [] });
+  }, 120_000);
+
+  it('after the session expires, updated credentials resume reading the catalog; refused ones change nothing', async () => {
+    const added = await call('library.addHub', { baseUrl: base, name: 'Course hub', credentials: { ...TEST_CREDENTIALS, sessionToken: 'session-1', sessionExpiresAt: Date.now() + 3_600_000 } });
+    if (!added.ok) throw new Error(added.error.message);
+    const hubId = added.value.id;
+    // The clock passes the session's expiry (Swift has no STS to issue a short one): Lectern refuses it before any request.
+    student.db.prepare('UPDATE library_hubs SET session_expires_at = ? WHERE id = ?').run(Date.now() - 1_000, hubId);
+    const expired = await call('catalog.refresh', { hubId });
+    expect(expired.ok && expired.value.hubs[0]).toMatchObject({ offline: true, accessProblem: 'credentials-expired', error: expect.stringContaining('Update its credentials') });
+
+    const wrong = await call('library.updateHubCredentials', { hubId, credentials: { ...TEST_CREDENTIALS, secretAccessKey: 'not-the-secret' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('(the hub keeps key test:tester): The hub "Course hub" refused these credentials (HTTP 403') } });
+    const still = await call('catalog.refresh', { hubId });
+    expect(still.ok && still.value.hubs[0]).toMatchObject({ offline: true, accessProblem: 'credentials-expired' });
+
+    const updated = await call('library.updateHubCredentials', { hubId, credentials: { ...TEST_CREDENTIALS } });
+    expect(updated).toMatchObject({ ok: true, value: { auth: 's3-credentials', accessKeyId: TEST_CREDENTIALS.accessKeyId, sessionExpiresAt: null, offline: false, error: null, accessProblem: null, courseCount: 1 } });
+    expect(JSON.stringify(updated)).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+    const refreshed = await call('catalog.refresh', { hubId });
+    expect(refreshed.ok && refreshed.value.courses.map((c) => c.courseId)).toEqual([COURSE_ID]);
+    const page = await call('catalog.course', { hubId, courseId: COURSE_ID });
+    expect(page.ok).toBe(true);
+
+    // A private bucket cannot be made public by wishing: the unsigned check fails and the key stays.
+    const unsigned = await call('library.updateHubCredentials', { hubId, credentials: null });
+    expect(unsigned).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('The hub is private') } });
+    expect(await call('library.hubs', {})).toMatchObject({ ok: true, value: [{ auth: 's3-credentials' }] });
+    await call('library.removeHub', { hubId });
   }, 120_000);
 });

@@ -83,6 +83,9 @@ describe('createSignedHubFetch', () => {
     expect(err).not.toBeInstanceOf(TransientError);
     expect((err as HubAccessError).reason).toBe('credentials-expired');
     expect((err as Error).message).toContain('The credentials for "Private hub" expired');
+    // The way out is to replace the key in place, not to remove the hub (which would drop its cache).
+    expect((err as Error).message).toContain('Update its credentials: "Update credentials…" on the hub in the library, or lectern catalog --hub https://s3.example/bucket/lectern/');
+    expect((err as Error).message).not.toContain('Remove the hub');
     expect(seen).toHaveLength(0);
   });
 
@@ -94,8 +97,13 @@ describe('createSignedHubFetch', () => {
     expect(refused).toBeInstanceOf(HubAccessError);
     expect((refused as HubAccessError).reason).toBe('credentials-refused');
     expect((refused as Error).message).toBe(
-      'The hub "Private hub" refused these credentials (HTTP 403 SignatureDoesNotMatch for /bucket/lectern/catalog.json). Check the access key id, the secret and the region, and that the key may read this bucket.',
+      'The hub "Private hub" refused these credentials (HTTP 403 SignatureDoesNotMatch for /bucket/lectern/catalog.json). Check the access key id, the secret and the region, and that the key may read this bucket. ' +
+        'Update its credentials: "Update credentials…" on the hub in the library, or lectern catalog --hub https://s3.example/bucket/lectern/ --access-key-id <id> --update-credentials.',
     );
+    // Credentials on trial (being added, or checked before they replace the stored ones) are not told to replace themselves.
+    const onTrial = createSignedHubFetch({ keyFor: keyFor({ ...key, trial: true }), fetch: network(s3Error(403, 'AccessDenied')).inner, now: () => NOW });
+    const trialErr = await onTrial(new URL('catalog.json', base)).catch((e: unknown) => e);
+    expect((trialErr as Error).message).toMatch(/may read this bucket\.$/);
     await expect(call(s3Error(400, 'ExpiredToken'))).rejects.toMatchObject({ reason: 'credentials-expired' });
     const other = await call(s3Error(400, 'InvalidArgument'));
     expect(other.status).toBe(400);

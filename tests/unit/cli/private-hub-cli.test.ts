@@ -13,13 +13,16 @@ const dataDir = path.join(tmp.dir, 'data');
 const secrets = createMemorySecretStore();
 const SECRET = 'cli-secret-value';
 let hub: Hub;
+/** The key ids the hub accepts (the instructor rotates them in the last test). */
+const accepted = new Set(['READER']);
 
 beforeAll(async () => {
   writeFfmpegPackage(hubRoot);
   writeCatalog(hubRoot);
   hub = await serveHub(hubRoot);
   hub.intercept = (req, res) => {
-    if (req.headers.authorization?.includes('Credential=READER/')) return false;
+    const keyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+    if (keyId !== undefined && accepted.has(keyId)) return false;
     res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>');
     return true;
   };
@@ -56,6 +59,37 @@ describe('lectern catalog --hub <url> --access-key-id', () => {
     expect([...secrets.entries.keys()]).toEqual([expect.stringMatching(/^library-hub:[0-9a-f-]{36}$/)]);
 
     const otherKey = await cli('catalog', '--hub', hub.url, '--access-key-id', 'SOMEONE');
-    expect(otherKey).toMatchObject({ code: 1, stderr: expect.stringContaining('is already in your library (with key READER)') });
+    expect(otherKey).toMatchObject({ code: 1, stderr: expect.stringContaining('is already in your library (with key READER); to change its credentials add --update-credentials') });
+  });
+
+  it('--update-credentials replaces a revoked key in place, keeping the old one when the new one is refused', async () => {
+    accepted.clear();
+    accepted.add('ROTATED');
+    const revoked = await cli('catalog');
+    expect(revoked.stdout).toContain('refused these credentials');
+    expect(revoked.stdout).toContain(`lectern catalog --hub ${hub.url} --access-key-id <id> --update-credentials`);
+
+    const missing = await cli('catalog', '--hub', hub.url, '--update-credentials');
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('--update-credentials needs --access-key-id <id>') });
+    const notAdded = await cli('catalog', '--hub', 'http://127.0.0.1:1/elsewhere/', '--access-key-id', 'ROTATED', '--update-credentials');
+    expect(notAdded).toMatchObject({ code: 1, stderr: expect.stringContaining('is not in your library yet') });
+
+    const wrong = await cli('catalog', '--hub', hub.url, '--access-key-id', 'NOBODY', '--update-credentials');
+    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('Did not change the credentials of') });
+    expect(wrong.stderr).toContain('(the hub keeps key READER)');
+
+    vi.stubEnv('LECTERN_HUB_SECRET', 'rotated-secret');
+    const updated = await cli('catalog', '--hub', hub.url, '--access-key-id', 'ROTATED', '--update-credentials');
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stderr).toMatch(/now read with key ROTATED\n$/);
+    expect(updated.stdout).toMatch(/\[read with key ROTATED\] {2}as of /);
+    expect(updated.stdout).toContain(COURSE_ID);
+    expect(updated.stdout + updated.stderr).not.toContain('rotated-secret');
+    const [account] = [...secrets.entries.keys()];
+    expect(JSON.parse((await secrets.get(account!)) ?? 'null')).toEqual({ secretAccessKey: 'rotated-secret' });
+
+    const stillPrivate = await cli('catalog', '--hub', hub.url, '--public', '--update-credentials');
+    expect(stillPrivate).toMatchObject({ code: 1, stderr: expect.stringContaining('The hub is private: it cannot be read without credentials') });
+    expect((await cli('catalog', '--hub', hub.url, '--public')).stderr).toContain('--public goes with --update-credentials');
   });
 });

@@ -1,0 +1,70 @@
+import { useId } from 'react';
+import type { ReadOnlyHubCredentialsInput } from '../../../main/contract/domains/hub-schemas';
+
+/** The read-only credentials fields as typed: strings, so an empty optional field is simply ''. */
+export interface CredentialFields {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  sessionToken: string;
+  sessionExpiresAt: string;
+}
+
+export const NO_CREDENTIALS: CredentialFields = { accessKeyId: '', secretAccessKey: '', region: 'us-east-1', sessionToken: '', sessionExpiresAt: '' };
+
+/** What main is sent: the optional session fields only when filled in (an expiry means nothing without a token). */
+export function credentialsInput(f: CredentialFields): ReadOnlyHubCredentialsInput {
+  const expires = f.sessionExpiresAt ? new Date(f.sessionExpiresAt).getTime() : undefined;
+  return {
+    accessKeyId: f.accessKeyId,
+    secretAccessKey: f.secretAccessKey,
+    region: f.region,
+    ...(f.sessionToken ? { sessionToken: f.sessionToken, ...(expires !== undefined && !Number.isNaN(expires) ? { sessionExpiresAt: expires } : {}) } : {}),
+  };
+}
+
+interface Props {
+  value: CredentialFields;
+  onChange(value: CredentialFields): void;
+}
+
+/**
+ * The read-only S3 credentials a private library hub is read with, shared by "Add hub" and "Update
+ * credentials…". The secret and the session token are password fields the browser is told not to fill
+ * or remember: they go to main (and the keychain) only, and the forms clear them once sent.
+ */
+export function CredentialsFieldset({ value, onChange }: Props) {
+  const id = useId();
+  const text = (field: keyof CredentialFields, label: string, opts: { type?: string; required?: boolean; placeholder?: string; hint?: string } = {}) => (
+    <label className="field" htmlFor={`${id}-${field}`}>
+      <span className="field-label">{label}</span>
+      <input
+        id={`${id}-${field}`}
+        type={opts.type ?? 'text'}
+        required={opts.required}
+        value={value[field]}
+        placeholder={opts.placeholder}
+        autoComplete={opts.type === 'password' ? 'new-password' : 'off'}
+        spellCheck={false}
+        onChange={(e) => onChange({ ...value, [field]: e.target.value })}
+        aria-describedby={opts.hint ? `${id}-${field}-hint` : undefined}
+        data-testid={`library-hub-${field}`}
+      />
+      {opts.hint && (
+        <span id={`${id}-${field}-hint`} className="field-hint">
+          {opts.hint}
+        </span>
+      )}
+    </label>
+  );
+  return (
+    <fieldset className="library-hub-credentials" data-testid="library-hub-credentials">
+      <legend>Read-only credentials</legend>
+      {text('accessKeyId', 'Access key id', { required: true })}
+      {text('secretAccessKey', 'Secret access key', { type: 'password', required: true, hint: 'Kept in the system keychain only; Lectern never shows it again.' })}
+      {text('region', 'Region', { required: true })}
+      {text('sessionToken', 'Session token (temporary credentials only)', { type: 'password', placeholder: 'Optional' })}
+      {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+    </fieldset>
+  );
+}
