@@ -5,7 +5,7 @@ import type { HandlersFor } from './handler-types';
 export const libraryHandlers = ({ library: { catalog, downloads, library, libraryDir } }: AppServices): HandlersFor<typeof libraryChannels> => ({
   'library.hubs': () => catalog.hubs(),
   'library.addHub': ({ baseUrl, name, credentials }) => catalog.addHub(baseUrl, name, credentials),
-  'library.updateHubCredentials': ({ hubId, credentials }) => catalog.updateHubCredentials(hubId, credentials),
+  'library.updateHubCredentials': ({ hubId, credentials }) => library.updateHubCredentials(hubId, credentials),
   'library.removeHub': async ({ hubId }) => {
     await catalog.removeHub(hubId);
     return catalog.hubs();

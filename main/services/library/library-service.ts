@@ -1,6 +1,7 @@
-import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, StorageView } from '../../contract/domains/library';
+import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, LibraryHub, StorageView } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } from '../downloads/download-manager';
 import type { ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
@@ -144,6 +145,18 @@ export class LibraryService {
       .filter((d) => d.hubBase === done.hubBase && d.courseId === done.courseId && d.lectureId === done.lectureId && d.courseVersion < done.courseVersion);
     for (const d of older) await this.downloads.remove(d.id);
     return older.map((d) => d.id);
+  }
+
+  /**
+   * Replaces a hub's read-only credentials (checked against its catalog first), then retries the
+   * downloads from that hub that had failed: most likely they failed on the old key.
+   */
+  async updateHubCredentials(hubId: string, credentials: ReadOnlyHubCredentials | null): Promise<LibraryHub> {
+    const hub = await this.catalog.updateHubCredentials(hubId, credentials);
+    const failed = this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.state === 'failed');
+    for (const d of failed) void this.resume(d.id);
+    if (failed.length > 0) this.log?.log('info', 'retrying failed downloads after a credentials update', { hubId, downloads: failed.length });
+    return hub;
   }
 
   resume(id: string, wait = false): Promise<void> {

@@ -196,6 +196,21 @@ describe('updating the credentials of a library hub in place', () => {
     expect(new Set(signedBy)).toEqual(new Set([NEW_KEY]));
   });
 
+  it('retries the downloads that failed on a revoked key once the key is updated', async () => {
+    const { services } = open();
+    const added = await services.catalog.addHub(hub.url, 'Private', { accessKeyId: KEY_ID, secretAccessKey: SECRET, region: 'us-east-1' });
+    // Slow segments: the key is revoked while the first ones are still on their way.
+    accepts.segmentDelayMs = 100;
+    const [item] = await services.library.start({ hubId: added.id, courseId: COURSE_ID }, null, false);
+    // The rest are refused: the download fails, naming the refusal, and is not retried in a loop.
+    accepts.keys = new Set([NEW_KEY]);
+    await expect.poll(() => services.downloads.get(item!.id).state, { timeout: 20_000 }).toBe('failed');
+    expect(services.downloads.get(item!.id).error).toContain('refused these credentials');
+
+    await services.library.updateHubCredentials(added.id, fresh);
+    await expect.poll(() => services.downloads.get(item!.id).state, { timeout: 20_000 }).toBe('completed');
+  });
+
   it('makes a hub public again only when it reads without credentials, and forgets the secret', async () => {
     const { services, secrets } = open();
     const added = await services.catalog.addHub(hub.url, 'Private', { accessKeyId: KEY_ID, secretAccessKey: SECRET, region: 'us-east-1' });
