@@ -244,13 +244,18 @@ test('a lecture plays while it downloads, and "Play now" fetches it first', asyn
   await expect(page.getByTestId('download-state')).toContainText('Downloaded · 360p', { timeout: 30_000 });
 });
 
-test('a student adds a private hub with read-only credentials', async ({ page, host }) => {
-  // The hub answers like a private S3 bucket: 403 unless the request is signed with the read-only key.
+/** The hub answers like a private S3 bucket: 403 unless a request is signed with a key id in `accepted` (read live). */
+function makePrivate(accepted: ReadonlySet<string>): void {
   hub!.intercept = (req, res) => {
-    if (req.headers.authorization?.includes('Credential=READER/')) return false;
+    const keyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+    if (keyId !== undefined && accepted.has(keyId)) return false;
     res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
     return true;
   };
+}
+
+test('a student adds a private hub with read-only credentials', async ({ page, host }) => {
+  makePrivate(new Set(['READER']));
   await page.goto(host.url);
   await page.getByTestId('area-library').click();
   const empty = page.getByTestId('library-empty');
@@ -273,14 +278,9 @@ test('a student adds a private hub with read-only credentials', async ({ page, h
 });
 
 test('a student replaces a revoked key with "Update credentials…", from the banner and the hubs list, by keyboard', async ({ page, host }) => {
-  // The hub accepts the key ids in `accepted` only; the instructor rotates READER to ROTATED mid-test.
+  // The instructor rotates READER to ROTATED mid-test.
   const accepted = new Set(['READER']);
-  hub!.intercept = (req, res) => {
-    const keyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
-    if (keyId !== undefined && accepted.has(keyId)) return false;
-    res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
-    return true;
-  };
+  makePrivate(accepted);
   await page.goto(host.url);
   await page.getByTestId('area-library').click();
   const empty = page.getByTestId('library-empty');
