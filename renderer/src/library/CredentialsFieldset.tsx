@@ -63,7 +63,7 @@ export function CredentialsFieldset({ value, onChange }: Props) {
       {text('accessKeyId', 'Access key id', { required: true })}
       {text('secretAccessKey', 'Secret access key', { type: 'password', required: true, hint: 'Kept in the system keychain only; Lectern never shows it again.' })}
       {text('region', 'Region', { required: true })}
-      {text('sessionToken', 'Session token (temporary credentials only)', { type: 'password', placeholder: 'Optional' })}
+      {text('sessionToken', 'Session token (temporary keys only)', { type: 'password', placeholder: 'Optional' })}
       {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
     </fieldset>
   );
