@@ -92,10 +92,12 @@ test('a crash while typing loses at most the last second, and the database stays
     host = await startHostProcess(tmp.dir, port);
     await page.reload();
     await expect(page.getByTestId('course-title')).toHaveValue('Data Cleaning 101');
-    const shown = await page.getByTestId('course-description').innerText();
-    console.log(`after the restart the page shows ${shown.length} chars (${shown.length - saved.length} re-sent by the page after the crash)`);
+    const shown = (await page.getByTestId('course-description').textContent()) ?? '';
+    console.log(`after the restart the page shows ${shown.length} chars (${shown.length - saved.trimEnd().length} re-sent by the page after the crash)`);
     expect(TEXT.startsWith(shown), 'the description after restart is a prefix of what was typed').toBe(true);
-    expect(shown.length).toBeGreaterThanOrEqual(saved.length);
+    // The editor parses stored HTML the way browsers render it, so a space the crash left at the very end
+    // of a paragraph is dropped on load; that space is all that may be missing.
+    expect(shown.length).toBeGreaterThanOrEqual(saved.trimEnd().length);
     await expectAllSaved(page);
     expect(guard.problems()).toEqual([]);
   } finally {
