@@ -30,15 +30,17 @@ export class CaptionsError extends Error {
   }
 }
 
+/** The refusal of a file over `MAX_CAPTIONS_BYTES`, whether measured on disk or in memory. */
+export const captionsTooLarge = (label: string, bytes: number) =>
+  new CaptionsError(label, `is ${bytes.toLocaleString('en')} bytes; captions files may be at most ${MAX_CAPTIONS_BYTES.toLocaleString('en')} bytes (2 MiB).`);
+
 /**
  * Checks bytes claimed to be WebVTT captions; `label` names them in the error (e.g. `"talk.vtt"`).
  * Refuses: over `MAX_CAPTIONS_BYTES`, empty, not valid UTF-8, NUL bytes, no `WEBVTT` signature, no cue.
  */
 export function checkCaptions(bytes: Uint8Array, label: string): CaptionsCheck {
   if (bytes.byteLength === 0) throw new CaptionsError(label, 'is empty (0 bytes).');
-  if (bytes.byteLength > MAX_CAPTIONS_BYTES) {
-    throw new CaptionsError(label, `is ${bytes.byteLength.toLocaleString('en')} bytes; captions files may be at most ${MAX_CAPTIONS_BYTES.toLocaleString('en')} bytes (2 MiB).`);
-  }
+  if (bytes.byteLength > MAX_CAPTIONS_BYTES) throw captionsTooLarge(label, bytes.byteLength);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LecternError } from '../../contract/errors';
-import { CaptionsError, MAX_CAPTIONS_BYTES, captionsLabel, checkCaptions, type CaptionsCheck } from '../captions/captions-vtt';
+import { CaptionsError, MAX_CAPTIONS_BYTES, captionsLabel, captionsTooLarge, checkCaptions, type CaptionsCheck } from '../captions/captions-vtt';
+import { statPickedFile } from './import-source';
 
 /**
  * Reads and checks an instructor's captions file. The size is checked on the stat first, so a huge file
@@ -10,19 +11,8 @@ import { CaptionsError, MAX_CAPTIONS_BYTES, captionsLabel, checkCaptions, type C
  */
 export async function readCaptionsFile(file: string): Promise<CaptionsCheck & { sizeBytes: number }> {
   const label = captionsLabel(file);
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new LecternError('not-found', `${label} does not exist (${file}).`);
-    if (code === 'EACCES' || code === 'EPERM') throw new LecternError('invalid-input', `${label} cannot be read: permission denied (${file}).`);
-    throw err;
-  }
-  if (!stat.isFile()) throw new LecternError('invalid-input', `${label} is not a file (${file}). Choose a WebVTT (.vtt) captions file.`);
-  if (stat.size > MAX_CAPTIONS_BYTES) {
-    throw new LecternError('invalid-input', `${label} is ${stat.size.toLocaleString('en')} bytes; captions files may be at most ${MAX_CAPTIONS_BYTES.toLocaleString('en')} bytes (2 MiB).`);
-  }
+  const stat = await statPickedFile(file, 'a WebVTT (.vtt) captions file');
+  if (stat.size > MAX_CAPTIONS_BYTES) throw new LecternError('invalid-input', captionsTooLarge(label, stat.size).message);
   try {
     const checked = checkCaptions(await fs.promises.readFile(file), label);
     return { ...checked, sizeBytes: Buffer.byteLength(checked.text, 'utf8') };

@@ -30,8 +30,11 @@ export async function placeFile(from: string, to: string): Promise<'linked' | 'c
   }
 }
 
-/** Checks the path names a readable, non-empty regular file before ffprobe sees it. */
-export async function statSource(file: string): Promise<fs.Stats> {
+/**
+ * Stats a file the instructor picked and refuses, naming it, one that is gone, unreadable or not a
+ * regular file; `choose` says what to pick instead (e.g. "a video file").
+ */
+export async function statPickedFile(file: string, choose: string): Promise<fs.Stats> {
   const name = `"${path.basename(file)}"`;
   let stat: fs.Stats;
   try {
@@ -42,8 +45,14 @@ export async function statSource(file: string): Promise<fs.Stats> {
     if (code === 'EACCES' || code === 'EPERM') throw new LecternError('invalid-input', `${name} cannot be read: permission denied (${file}).`);
     throw err;
   }
-  if (!stat.isFile()) throw new LecternError('invalid-input', `${name} is not a file (${file}). Choose a video file.`);
-  if (stat.size === 0) throw new LecternError('invalid-input', `${name} is empty (0 bytes). Was the recording or copy interrupted?`);
+  if (!stat.isFile()) throw new LecternError('invalid-input', `${name} is not a file (${file}). Choose ${choose}.`);
+  return stat;
+}
+
+/** Checks the path names a readable, non-empty regular file before ffprobe sees it. */
+export async function statSource(file: string): Promise<fs.Stats> {
+  const stat = await statPickedFile(file, 'a video file');
+  if (stat.size === 0) throw new LecternError('invalid-input', `"${path.basename(file)}" is empty (0 bytes). Was the recording or copy interrupted?`);
   return stat;
 }
 
