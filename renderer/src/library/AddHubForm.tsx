@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { call, errorMessage } from '../ipc';
-import { CredentialsFieldset, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
+import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 
 /**
@@ -49,11 +49,7 @@ export function AddHubForm() {
           data-testid="hub-url"
         />
       </label>
-      <label className="field library-hub-checkbox">
-        <input type="checkbox" checked={private_} onChange={(e) => setPrivate(e.target.checked)} data-testid="library-hub-uses-credentials" />
-        <span>This hub uses credentials (a private bucket)</span>
-      </label>
-      {private_ && <CredentialsFieldset value={creds} onChange={setCreds} />}
+      <OptionalCredentials uses={private_} onUsesChange={setPrivate} value={creds} onChange={setCreds} />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

@@ -68,3 +68,16 @@ export function CredentialsFieldset({ value, onChange }: Props) {
     </fieldset>
   );
 }
+
+/** "This hub uses credentials" and, when ticked, the fields: how both hub forms ask for a key. */
+export function OptionalCredentials({ uses, onUsesChange, value, onChange }: Props & { uses: boolean; onUsesChange(uses: boolean): void }) {
+  return (
+    <>
+      <label className="field library-hub-checkbox">
+        <input type="checkbox" checked={uses} onChange={(e) => onUsesChange(e.target.checked)} data-testid="library-hub-uses-credentials" />
+        <span>This hub uses credentials (a private bucket)</span>
+      </label>
+      {uses && <CredentialsFieldset value={value} onChange={onChange} />}
+    </>
+  );
+}

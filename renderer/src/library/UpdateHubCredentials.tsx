@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { LibraryHub } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
-import { CredentialsFieldset, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
+import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 
 /**
@@ -90,11 +90,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
       aria-describedby={error ? `${id}-error` : undefined}
       data-testid="update-credentials-form"
     >
-      <label className="field library-hub-checkbox">
-        <input type="checkbox" checked={uses} onChange={(e) => setUses(e.target.checked)} data-testid="library-hub-uses-credentials" />
-        <span>This hub uses credentials (a private bucket)</span>
-      </label>
-      {uses && <CredentialsFieldset value={creds} onChange={setCreds} />}
+      <OptionalCredentials uses={uses} onUsesChange={setUses} value={creds} onChange={setCreds} />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}
