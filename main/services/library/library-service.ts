@@ -88,7 +88,8 @@ export class LibraryService {
     const heights = [...new Set(plans.flatMap((o) => o.plan.options.flatMap((x) => (x.height === null ? [] : [x.height]))))].sort((a, b) => b - a);
     const options = heights.map((h) => ({ height: h, label: `${h}p`, bytes: total(pickAll(h)) }));
     let height: number | null = typeof quality === 'number' ? quality : null;
-    if (quality === 'fits') height = heights.find((h) => total(pickAll(h)) <= spareBytes) ?? heights[heights.length - 1] ?? null;
+    // `options` already holds each height's total, best first.
+    if (quality === 'fits') height = options.find((o) => o.bytes <= spareBytes)?.height ?? heights[heights.length - 1] ?? null;
     const items = several
       ? plans.map((o) => ({ lectureId: o.lecture.id, title: o.lecture.title, quality: o.plan.quality, bytes: o.plan.totalBytes }))
       : pickAll(height).map((p) => ({ lectureId: p.lecture.id, title: p.lecture.title, quality: p.option.quality, bytes: p.option.bytes }));
