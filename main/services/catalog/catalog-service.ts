@@ -19,10 +19,11 @@ export interface CatalogServiceOptions {
   /** Every hub request goes through it: in the app, the signed fetch, which adds a private hub's credentials. */
   fetch?: typeof fetch;
   /** Where a private hub's credentials are kept; without it, only public hubs can be added. */
-  keys?: Pick<LibraryHubKeys, 'stage' | 'save' | 'forget'>;
+  keys?: Pick<LibraryHubKeys, 'save' | 'forget'>;
   /**
    * A fetch that signs requests under `key.base` with exactly `key` (null: unsigned), whatever is stored.
-   * New credentials for a hub are checked with it, so downloads running meanwhile keep the stored ones.
+   * Credentials not yet stored (a hub being added, or new ones for a hub) are checked with it, so
+   * downloads running meanwhile keep the stored ones.
    */
   trialFetch?(key: HubSigningKey | null): typeof fetch;
   /** Downloads, to mark courses downloaded or out of date. */
@@ -79,28 +80,23 @@ export class CatalogService {
     const existing = this.store.hubByBase(base.href);
     if (existing) throw new LecternError('conflict', `${base.href} is already in your library as "${existing.name}".`);
     if (credentials) refuseExpired(credentials);
-    const keys = this.opts.keys;
-    if (credentials && !keys) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
+    const { keys, trialFetch } = this.opts;
+    if (credentials && (!keys || !trialFetch)) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
     const hubName = name?.trim() || base.host + base.pathname.replace(/\/$/, '');
-    const unstage = credentials && keys ? keys.stage(base, hubName, credentials) : () => {};
     const id = randomUUID();
     try {
+      await fetchCatalog(base, this.signal(), credentials && trialFetch ? trialFetch(trialKey(base, hubName, credentials)) : this.fetchImpl);
+    } catch (err) {
+      throw addFailure(base, err, credentials !== undefined);
+    }
+    this.store.addHub(id, hubName, base.href, credentials ? authRowOf(credentials) : null);
+    if (credentials && keys) {
       try {
-        await fetchCatalog(base, this.signal(), this.fetchImpl);
+        await keys.save(id, credentials);
       } catch (err) {
-        throw addFailure(base, err, credentials !== undefined);
+        this.store.removeHub(id);
+        throw new LecternError('unavailable', `Could not keep the secret of ${base.href} in the system keychain: ${messageOf(err)}`);
       }
-      this.store.addHub(id, hubName, base.href, credentials ? authRowOf(credentials) : null);
-      if (credentials && keys) {
-        try {
-          await keys.save(id, credentials);
-        } catch (err) {
-          this.store.removeHub(id);
-          throw new LecternError('unavailable', `Could not keep the secret of ${base.href} in the system keychain: ${messageOf(err)}`);
-        }
-      }
-    } finally {
-      unstage();
     }
     await this.refreshHub(this.hub(id));
     return this.hubView(this.hub(id));

@@ -29,8 +29,6 @@ interface CachedSecret {
 export class LibraryHubKeys {
   private readonly store: CatalogStore;
   private readonly cache = new Map<string, CachedSecret>();
-  /** Credentials of hubs being added: their catalog is fetched (signed) before anything is stored. */
-  private readonly staged = new Map<symbol, HubSigningKey>();
 
   constructor(
     db: Database,
@@ -41,17 +39,13 @@ export class LibraryHubKeys {
 
   /** The key of the hub with credentials whose base holds `url` (the deepest one if bases nest); null if none. */
   async keyFor(url: URL): Promise<HubSigningKey | null> {
-    let best: { base: URL; staged: HubSigningKey } | { base: URL; hub: HubRow } | null = null;
-    for (const staged of this.staged.values()) {
-      if (isUnderBase(url, staged.base) && (!best || staged.base.pathname.length > best.base.pathname.length)) best = { base: staged.base, staged };
-    }
+    let best: { base: URL; hub: HubRow } | null = null;
     for (const hub of this.store.hubs()) {
       if (!hub.auth) continue;
       const base = new URL(hub.baseUrl);
       if (isUnderBase(url, base) && (!best || base.pathname.length > best.base.pathname.length)) best = { base, hub };
     }
     if (!best) return null;
-    if ('staged' in best) return best.staged;
     const { hub } = best;
     const auth = hub.auth as NonNullable<HubRow['auth']>;
     const cached = this.cache.get(hub.id);
@@ -59,13 +53,6 @@ export class LibraryHubKeys {
     // (credentials updated, maybe by the CLI while the app runs) the keychain holds the new secret.
     const secret = cached?.auth === authTag(auth) ? cached.secret : await this.readSecret(hub, auth);
     return { hubName: hub.name, base: best.base, region: auth.region, accessKeyId: auth.accessKeyId, ...secret, sessionExpiresAt: auth.sessionExpiresAt };
-  }
-
-  /** Makes `credentials` sign requests under `base` until the returned function is called. */
-  stage(base: URL, hubName: string, credentials: ReadOnlyHubCredentials): () => void {
-    const token = Symbol(base.href);
-    this.staged.set(token, trialKey(base, hubName, credentials));
-    return () => void this.staged.delete(token);
   }
 
   /**
