@@ -6,6 +6,7 @@ import { libraryChannels } from './domains/library';
 import { mediaChannels } from './domains/media';
 import { playbackChannels } from './domains/playback';
 import { publishingChannels } from './domains/publishing';
+import { recordingsChannels } from './domains/recordings';
 import { updatesChannels } from './domains/updates';
 
 export type { ChannelSpec } from './define';
@@ -24,6 +25,7 @@ export const channelDomains = {
   publishing: publishingChannels,
   library: libraryChannels,
   playback: playbackChannels,
+  recordings: recordingsChannels,
 } as const;
 
 export const channels = {
@@ -34,6 +36,7 @@ export const channels = {
   ...publishingChannels,
   ...libraryChannels,
   ...playbackChannels,
+  ...recordingsChannels,
 } as const;
 
 export type Channels = typeof channels;

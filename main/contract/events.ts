@@ -5,6 +5,7 @@ import { libraryEvents } from './domains/library';
 import { mediaEvents } from './domains/media';
 import { playbackEvents } from './domains/playback';
 import { publishingEvents } from './domains/publishing';
+import { recordingsEvents } from './domains/recordings';
 import { updatesEvents } from './domains/updates';
 
 /**
@@ -19,6 +20,7 @@ export const eventDomains = {
   publishing: publishingEvents,
   library: libraryEvents,
   playback: playbackEvents,
+  recordings: recordingsEvents,
 } as const;
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...publishingEvents,
   ...libraryEvents,
   ...playbackEvents,
+  ...recordingsEvents,
 } as const;
 
 export type Events = typeof events;

@@ -161,3 +161,54 @@ export interface FfmpegInfo {
   missing: string[];
   problem: string | null;
 }
+
+/**
+ * A recording take's life: 'recording'/'paused' while the renderer sends slices; 'unfinished' when the
+ * process that recorded it is gone (crash, kill, power loss) and the instructor has not chosen yet;
+ * 'finalizing' while ffmpeg makes the file seekable; 'ready' or 'failed' after.
+ */
+export type TakeState = 'recording' | 'paused' | 'unfinished' | 'finalizing' | 'ready' | 'failed';
+
+export type CameraCorner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+export interface RecordingTake {
+  id: string;
+  lectureId: string;
+  name: string;
+  state: TakeState;
+  mimeType: string;
+  tracks: { screen: boolean; camera: boolean; microphone: boolean };
+  layout: { corner: CameraCorner; size: number } | null;
+  /** Bytes and slices journaled so far. */
+  bytes: number;
+  chunks: number;
+  /** Recorded time (pauses excluded) as last reported, then the finalised file's duration. */
+  durationSec: number;
+  createdAt: number;
+  finishedAt: number | null;
+  /** App-origin paths (under /studio-recordings/) of the playable file, its thumbnail and storyboard; null until ready. */
+  video: string | null;
+  thumbnail: string | null;
+  storyboard: { sprite: string; vtt: string } | null;
+  trim: { startSec: number; endSec: number; state: 'working' | 'ready' | 'failed' } | null;
+  /** This take (or its trimmed cut) is the lecture's video. */
+  inUse: boolean;
+  deletedAt: number | null;
+  /** A sentence a user can act on when state is 'failed' (or a trim failed). */
+  error: string | null;
+}
+
+export interface RecordingDiskSpace {
+  freeBytes: number;
+  /** At the bitrate assumed for a 1080p screen + camera + mic recording. */
+  minutesLeft: number;
+}
+
+/** A screen or window offered by the source picker. */
+export interface CaptureSource {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+  /** A PNG data URL, or null when the system gave none. */
+  thumbnail: string | null;
+}

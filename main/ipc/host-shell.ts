@@ -1,4 +1,5 @@
 import { LecternError } from '../contract/errors';
+import type { CaptureSource } from '../contract/types';
 
 /**
  * What only the host application can do for a request: native dialogs and the like. The Electron layer
@@ -10,11 +11,17 @@ export interface HostShell {
   pickVideoFile(): Promise<string | null>;
   /** Asks the user for one WebVTT captions file; null when they cancel. */
   pickCaptionsFile(): Promise<string | null>;
+  /** Screens and windows the recorder may capture; empty where the browser shows its own picker. */
+  listCaptureSources(): Promise<CaptureSource[]>;
+  /** Which of those the next screen-capture request records. */
+  selectCaptureSource(sourceId: string): Promise<void>;
 }
 
 export const headlessShell: HostShell = {
   pickVideoFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
   pickCaptionsFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
+  listCaptureSources: () => Promise.resolve([]),
+  selectCaptureSource: () => Promise.reject(new LecternError('unavailable', 'Screen recording needs the Lectern app')),
 };
 
 /** File-dialog filter shared by hosts that show one. */
