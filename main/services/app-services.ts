@@ -9,6 +9,8 @@ import { MediaService, type MediaServiceOptions } from './media/media-service';
 import { createStudioMediaRoute } from './media/studio-media-route';
 import { openPlaybackServices, type PlaybackServices } from './playback/playback-services';
 import { openPublishingServices, type PublishingServices } from './publishing/publishing-services';
+import { RECORDINGS_ROUTE_PREFIX, createRecordingsRoute } from './recordings/recordings-route';
+import { RecordingsService, type RecordingsOptions } from './recordings/recordings-service';
 import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
@@ -22,6 +24,7 @@ export interface AppServices {
   readonly publishing: PublishingServices;
   readonly library: LibraryServices;
   readonly playback: PlaybackServices;
+  readonly recordings: RecordingsService;
   schemaVersion(): number;
   /** Routes the app origin serves besides the UI (by path prefix), for the origin they are mounted on. */
   routes(appOrigin: string): Record<string, FetchHandler>;
@@ -42,6 +45,8 @@ export interface ServiceOptions {
   media?: Omit<MediaServiceOptions, 'dataDir'>;
   /** `resumeDownloads: false` keeps this process from continuing interrupted downloads on open (the CLI). */
   library?: { resumeDownloads?: boolean };
+  /** Free-space probe for tests; ffmpeg paths and `runJobs` follow `media`. */
+  recordings?: Pick<RecordingsOptions, 'freeSpace'>;
 }
 
 /**
@@ -57,6 +62,12 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media });
   const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log, resumeDownloads: opts.library?.resumeDownloads });
   const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
+  const recordings = new RecordingsService(db, emit, opts.log.child('recordings'), media, {
+    dataDir: opts.dataDir,
+    ffmpeg: opts.media?.ffmpeg,
+    runJobs: opts.media?.runJobs,
+    freeSpace: opts.recordings?.freeSpace,
+  });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
@@ -68,9 +79,16 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     publishing,
     library,
     playback,
+    recordings,
     schemaVersion: () => schemaVersion(db),
-    routes: (appOrigin) => ({ ...library.routes(appOrigin), '/studio-media/': createStudioMediaRoute(opts.dataDir) }),
+    routes: (appOrigin) => ({
+      ...library.routes(appOrigin),
+      '/studio-media/': createStudioMediaRoute(opts.dataDir),
+      [RECORDINGS_ROUTE_PREFIX]: createRecordingsRoute(opts.dataDir),
+    }),
     close: async () => {
+      // Recordings first: closing them may still hand a take to media (never after media closed).
+      await recordings.close();
       media.close();
       await Promise.allSettled([publishing.close(), library.close(), playback.close()]);
       db.close();

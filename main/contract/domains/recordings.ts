@@ -53,7 +53,10 @@ export const recordingsChannels = {
   ),
   'recordings.discard': channel<{ takeId: string }>()(TakeRef, 'Throw away a take that is being recorded or was left unfinished.'),
   'recordings.get': channel<RecordingTake>()(TakeRef, 'One take.'),
-  'recordings.list': channel<RecordingTake[]>()(z.strictObject({ lectureId: Id }), "A lecture's takes, newest first (deleted ones excluded)."),
+  'recordings.list': channel<RecordingTake[]>()(
+    z.strictObject({ lectureId: Id.optional() }),
+    "A lecture's takes (every take when no lecture is given, for the CLI), newest first (deleted ones excluded).",
+  ),
   'recordings.unfinished': channel<RecordingTake[]>()(none, 'Takes left unfinished by a crash or a kill, for the recovery prompt.'),
   'recordings.recover': channel<RecordingTake>()(TakeRef, 'Finalise what an unfinished take wrote, then treat it as stopped.'),
   'recordings.rename': channel<RecordingTake>()(

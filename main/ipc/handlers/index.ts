@@ -8,6 +8,7 @@ import { libraryHandlers } from './library';
 import { mediaHandlers } from './media';
 import { playbackHandlers } from './playback';
 import { publishingHandlers } from './publishing';
+import { recordingsHandlers } from './recordings';
 import { updatesHandlers } from './updates';
 
 /** Every contract channel's handler, one file per contract domain. */
@@ -22,5 +23,6 @@ export function createHandlers(s: AppServices, shell: HostShell): Handlers {
     ...publishingHandlers(s),
     ...libraryHandlers(s),
     ...playbackHandlers(s),
+    ...recordingsHandlers(s, shell),
   };
 }

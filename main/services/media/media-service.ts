@@ -92,7 +92,8 @@ export class MediaService {
     return this.report;
   }
 
-  async import(lectureId: string, filePath: string): Promise<LectureMedia> {
+  /** `originalName` names the source where the file's own name says nothing (a recorded take). */
+  async import(lectureId: string, filePath: string, opts: { originalName?: string } = {}): Promise<LectureMedia> {
     if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
     const file = path.resolve(filePath);
     const stat = await statSource(file);
@@ -110,7 +111,7 @@ export class MediaService {
     const previous = this.store.source(lectureId);
     try {
       const how = await placeFile(file, dest);
-      this.store.saveSource({ lectureId, fileName, originalName: path.basename(file), sizeBytes: stat.size, probe, importedAt: Date.now() });
+      this.store.saveSource({ lectureId, fileName, originalName: opts.originalName ?? path.basename(file), sizeBytes: stat.size, probe, importedAt: Date.now() });
       this.log.log('info', 'imported source', { lectureId, how, sizeBytes: stat.size, durationSec: probe.durationSec });
     } catch (err) {
       if (createdDir) await fs.promises.rm(dir, { recursive: true, force: true });
