@@ -14,6 +14,7 @@ import { downloadProgressOnStderr, registerDownloadCommands } from './commands/d
 import { registerHubCommands } from './commands/hub';
 import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
 import { publishProgressOnStderr, registerPublishCommand } from './commands/publish';
+import { registerRecordingCommands } from './commands/recordings';
 import { registerUploadCommands } from './commands/uploads';
 import { CliError, type CliContext } from './context';
 import pkg from '../../package.json' with { type: 'json' };
@@ -71,6 +72,7 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
   registerUploadCommands(program, ctx);
   registerCatalogCommands(program, ctx);
   registerDownloadCommands(program, ctx);
+  registerRecordingCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
