@@ -59,11 +59,12 @@ export async function takePictures(bins: FfmpegPaths, dir: string, finalName: Fi
   const problems: string[] = [];
   const video = path.join(dir, finalName);
   const durationSec = probe.durationSec ?? 0;
+  const thumbTemp = path.join(dir, `.tmp-${THUMBNAIL_FILE}`);
   try {
-    const temp = path.join(dir, `.tmp-${THUMBNAIL_FILE}`);
-    await runFfmpeg({ ffmpegPath: bins.ffmpeg, outputSec: 0, signal, build: posterCommand(video, temp, probe) });
-    await fs.promises.rename(temp, path.join(dir, THUMBNAIL_FILE));
+    await runFfmpeg({ ffmpegPath: bins.ffmpeg, outputSec: 0, signal, build: posterCommand(video, thumbTemp, probe) });
+    await fs.promises.rename(thumbTemp, path.join(dir, THUMBNAIL_FILE));
   } catch (err) {
+    await fs.promises.rm(thumbTemp, { force: true });
     if (signal?.aborted) throw err;
     problems.push(`thumbnail: ${err instanceof Error ? err.message : String(err)}`);
   }
