@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CaptureSource } from '../../../main/contract/types';
+import type { CaptureSource, RecordingTake } from '../../../main/contract/types';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { headlessShell, type HostShell } from '../../../main/ipc/host-shell';
@@ -39,8 +39,9 @@ describe('recordings handlers', () => {
   it('records through the contract: start, a slice, pause, disk space, discard', async () => {
     const started = await dispatch('recordings.start', { lectureId, mimeType: 'video/webm;codecs=vp8,opus', tracks: { screen: true, camera: true, microphone: false }, layout: { corner: 'bottom-right', size: 0.25 } });
     if (!started.ok) throw new Error(started.error.message);
-    expect(started.value).toMatchObject({ state: 'recording', layout: { corner: 'bottom-right', size: 0.25 } });
-    const takeId = started.value.id;
+    const take = started.value as RecordingTake;
+    expect(take).toMatchObject({ state: 'recording', layout: { corner: 'bottom-right', size: 0.25 } });
+    const takeId = take.id;
     expect(await dispatch('recordings.appendChunk', { takeId, seq: 0, data: Buffer.from('slice').toString('base64'), elapsedMs: 1000 })).toEqual({ ok: true, value: { bytes: 5, chunks: 1 } });
     expect(await dispatch('recordings.appendChunk', { takeId, seq: 1, data: 'not base64!', elapsedMs: 1000 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await dispatch('recordings.pause', { takeId })).toMatchObject({ ok: true, value: { state: 'paused' } });
