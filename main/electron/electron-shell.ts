@@ -1,10 +1,13 @@
 import { BrowserWindow, dialog } from 'electron';
 import { VIDEO_EXTENSIONS, type HostShell } from '../ipc/host-shell';
+import type { CaptureSources } from './capture-sources';
 
-export function createElectronShell(): HostShell {
+export function createElectronShell(capture: CaptureSources): HostShell {
   return {
     pickVideoFile: () => pickOne('Choose a lecture video', { name: 'Videos', extensions: VIDEO_EXTENSIONS }),
     pickCaptionsFile: () => pickOne('Choose a captions file', { name: 'WebVTT captions', extensions: ['vtt'] }),
+    listCaptureSources: () => capture.list(),
+    selectCaptureSource: (sourceId) => capture.choose(sourceId),
   };
 }
 

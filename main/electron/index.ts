@@ -4,6 +4,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createDispatcher } from '../ipc/dispatch';
 import { openAppServices, type AppServices } from '../services/app-services';
 import { createAppHandler } from '../services/app-server/app-handler';
+import type { PayloadOf } from '../contract/events';
 import { createKeychainSecretStore } from '../services/credentials/keychain-secret-store';
 import { createFileLogger } from '../services/log/logger';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
@@ -12,6 +13,9 @@ import { createUpdater } from './updater';
 import { registerIpc, sendEvent } from './ipc-main';
 import { APP_ORIGIN, APP_START_URL, trustedOrigins } from './security-policy';
 import { createMainWindow, lockDownSession } from './window';
+import { createCaptureSources } from './capture-sources';
+import { watchRecordingPower } from './recording-power';
+import type { Dispatch } from '../ipc/dispatch';
 
 // The Electron entry point: wires plain-Node services to windows, IPC and the app protocol. No business logic here.
 
@@ -41,6 +45,8 @@ let services: AppServices | undefined;
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createFileLogger(dataDir, { echo: true });
+  let dispatch: Dispatch | undefined;
+  const onTake = watchRecordingPower(() => dispatch ?? (() => Promise.resolve({ ok: true, value: null })));
   try {
     services = openAppServices({
       dataDir,
@@ -48,16 +54,21 @@ async function start(): Promise<void> {
       log,
       secrets: createKeychainSecretStore(),
       updater: createUpdater(),
-      emit: (name, payload) => sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload),
+      emit: (name, payload) => {
+        if (name === 'recordings.take') onTake(payload as PayloadOf<'recordings.take'>);
+        sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload);
+      },
     });
   } catch (err) {
     dialog.showErrorBox('Lectern cannot open its data', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
-  lockDownSession();
+  lockDownSession(origins);
   handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer'), routes: services.routes(APP_ORIGIN) }));
-  registerIpc(createDispatcher(createHandlers(services, createElectronShell()), log.child('ipc')), origins, log.child('ipc'));
+  const shell = createElectronShell(createCaptureSources(origins, log.child('capture')));
+  dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
+  registerIpc(dispatch, origins, log.child('ipc'));
 
   const open = () =>
     createMainWindow({

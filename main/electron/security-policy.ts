@@ -72,7 +72,33 @@ export function decideWindowOpen(url: string): { action: 'deny'; openExternally:
   return { action: 'deny', openExternally: isSafeExternalUrl(url) };
 }
 
-/** Permissions the renderer may get from Chromium: fullscreen for the player, nothing else. */
-export function allowPermission(permission: string): boolean {
-  return permission === 'fullscreen';
+/** One permission request or check as Chromium reports it: which permission, from which page, for which media. */
+export interface PermissionAsk {
+  permission: string;
+  /** The requesting page (request handler) or origin (check handler). */
+  requestingUrl: string | undefined;
+  /** For 'media': 'video' and/or 'audio' (requests), or one of them or 'unknown' (checks). */
+  mediaTypes?: readonly string[] | undefined;
+}
+
+/**
+ * Permissions the renderer may get from Chromium: fullscreen for the player; camera and microphone
+ * ('media', video/audio only) and screen capture ('display-capture') for the recording studio, and those
+ * only for the app's own origin. Everything else (geolocation, notifications, clipboard, HID, USB…) is denied.
+ * Screen capture itself goes through setDisplayMediaRequestHandler, which only ever grants the source the
+ * instructor picked in Lectern's own picker.
+ */
+export function allowPermission(ask: PermissionAsk, origins: readonly string[]): boolean {
+  if (!isTrustedUrl(ask.requestingUrl, origins)) return false;
+  switch (ask.permission) {
+    case 'fullscreen':
+    case 'display-capture':
+      return true;
+    case 'media': {
+      const types = ask.mediaTypes ?? [];
+      return types.length > 0 && types.every((t) => t === 'video' || t === 'audio');
+    }
+    default:
+      return false;
+  }
 }

@@ -41,8 +41,15 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
   return win;
 }
 
-/** Deny every permission request (camera, geolocation, notifications…) except what the player needs. */
-export function lockDownSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowPermission(permission)));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+/**
+ * Deny every permission request (geolocation, notifications…) except what the player and the recording
+ * studio need, and those only for the app's own pages (security-policy.ts decides).
+ */
+export function lockDownSession(origins: readonly string[]): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowPermission({ permission, requestingUrl: details.requestingUrl, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined }, origins)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    allowPermission({ permission, requestingUrl: requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined }, origins),
+  );
 }

@@ -1,5 +1,6 @@
 import { LibraryArea } from './library/LibraryArea';
 import { PublishingArea } from './publishing/PublishingArea';
+import { RecoveryPrompt } from './recording/RecoveryPrompt';
 import { AreaTabs } from './shell/AreaTabs';
 import { useNav } from './state/nav-store';
 import { StudioArea } from './studio/StudioArea';
@@ -13,6 +14,7 @@ export function App() {
       <AreaTabs />
       {area === 'studio' ? <StudioArea /> : area === 'publishing' ? <PublishingArea /> : <LibraryArea />}
       <UndoToast />
+      <RecoveryPrompt />
     </div>
   );
 }

@@ -9,6 +9,10 @@ import { buildMedia, importVideo, pickCaptions, pickVideo, removeCaptions } from
 import { describeProbe, formatBytes, isActive } from './media-format';
 import { useLectureMedia } from './media-store';
 import { mediaPanelId, mediaUrl } from './media-urls';
+import { RecordingPanel } from '../recording/RecordingPanel';
+import { openRecorder } from '../recording/recording-session';
+import { useRecording } from '../recording/recording-store';
+import { TakesList } from '../recording/TakesList';
 import './media.css';
 
 /**
@@ -18,6 +22,7 @@ import './media.css';
 export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; number: string }) {
   const { media, importing, problem, expanded } = useLectureMedia(lecture.id);
   const [previewOpen, setPreviewOpen] = useState(false);
+  const recordingLecture = useRecording((s) => s.lectureId);
 
   const source = media?.source ?? null;
   const jobs = media ? latestJobs(media.jobs) : [];
@@ -105,6 +110,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
             ))}
           </ul>
         )}
+        <TakesList lectureId={lecture.id} />
         {previewOpen && media?.ladder && (
           <div className="media-player" data-testid="media-player">
             <HlsPlayer
@@ -122,6 +128,16 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
       <div className="media-actions">
         <button type="button" className="button" disabled={working} onClick={() => void pickVideo(lecture.id)} data-testid="media-add">
           {source ? 'Replace video…' : 'Add video…'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={recordingLecture !== null}
+          onClick={() => void openRecorder(lecture.id)}
+          aria-haspopup="dialog"
+          data-testid="media-record"
+        >
+          Record…
         </button>
         {source && (
           <button type="button" className="button" disabled={working} onClick={() => void buildMedia(lecture.id)} data-testid="media-build">
@@ -144,6 +160,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           </button>
         )}
       </div>
+      {recordingLecture === lecture.id && <RecordingPanel lectureTitle={lecture.title} />}
     </section>
   );
 }

@@ -21,3 +21,15 @@ export function chromiumLaunchOptions(): LaunchOptions {
     ],
   };
 }
+
+/**
+ * Chromium for the recording tests: fake camera and microphone (a test pattern and a beep), permission
+ * prompts answered yes, and getDisplayMedia given the screen without a picker (headless or under xvfb).
+ */
+export function recordingLaunchOptions(): LaunchOptions {
+  const base = chromiumLaunchOptions();
+  return {
+    ...base,
+    args: [...(base.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--auto-select-desktop-capture-source=Entire screen', '--autoplay-policy=no-user-gesture-required'],
+  };
+}

@@ -122,14 +122,45 @@ describe('decideWindowOpen', () => {
 });
 
 describe('allowPermission', () => {
-  it('grants fullscreen for the player', () => {
-    expect(allowPermission('fullscreen')).toBe(true);
+  const origins = trustedOrigins();
+  const app = 'lectern://app/index.html';
+  const ask = (permission: string, requestingUrl: string | undefined, mediaTypes?: string[]) => allowPermission({ permission, requestingUrl, mediaTypes }, origins);
+
+  it('grants fullscreen to the player', () => {
+    expect(ask('fullscreen', app)).toBe(true);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'openExternal', 'hid', 'serial', 'usb', 'midi', 'pointerLock', 'fileSystem', 'unknown', '', 'Fullscreen'])(
-    'denies %s',
+  it('grants camera, microphone and screen capture to the app origin (the recording studio)', () => {
+    expect(ask('media', app, ['video'])).toBe(true);
+    expect(ask('media', app, ['audio'])).toBe(true);
+    expect(ask('media', app, ['video', 'audio'])).toBe(true);
+    expect(ask('media', 'lectern://app', ['audio'])).toBe(true);
+    expect(ask('display-capture', app)).toBe(true);
+  });
+
+  it.each([
+    ['a foreign https page', 'https://evil.example/'],
+    ['another custom-scheme host', 'lectern://evil/index.html'],
+    ['a file: page', 'file:///tmp/x.html'],
+    ['the dev server outside development', 'http://localhost:5173/'],
+    ['no URL at all', undefined],
+  ])('denies media, screen capture and fullscreen to %s', (_name, url) => {
+    expect(ask('media', url, ['video', 'audio'])).toBe(false);
+    expect(ask('display-capture', url)).toBe(false);
+    expect(ask('fullscreen', url)).toBe(false);
+  });
+
+  it('denies media requests that are not plain camera/microphone', () => {
+    expect(ask('media', app, [])).toBe(false);
+    expect(ask('media', app)).toBe(false);
+    expect(ask('media', app, ['unknown'])).toBe(false);
+    expect(ask('media', app, ['video', 'screen'])).toBe(false);
+  });
+
+  it.each(['geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'hid', 'serial', 'usb', 'midi', 'pointerLock', 'fileSystem', 'unknown', '', 'Fullscreen', 'Media'])(
+    'denies %s even to the app origin',
     (permission) => {
-      expect(allowPermission(permission)).toBe(false);
+      expect(ask(permission, app, ['video'])).toBe(false);
     },
   );
 });

@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatDuration } from '../editor/format';
+import { cancelCountdown, closeRecorder, compositorCanvas, discard, pause, record, resume, stop } from './recording-session';
+import { isLive, useRecording } from './recording-store';
+import { SourceControls } from './SourceControls';
+import './recording.css';
+
+/**
+ * The recording studio for one lecture: pick sources, see exactly what will be recorded, count down,
+ * record with pause/resume, stop (the take becomes the lecture's video) or discard.
+ */
+export function RecordingPanel({ lectureTitle }: { lectureTitle: string }) {
+  const s = useRecording();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const live = isLive(s.phase);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    const canvas = compositorCanvas();
+    if (canvas && previewRef.current && canvas.parentElement !== previewRef.current) {
+      canvas.className = 'rec-canvas';
+      canvas.setAttribute('data-testid', 'rec-preview');
+      canvas.setAttribute('aria-label', 'Preview of the recording');
+      previewRef.current.append(canvas);
+    }
+  });
+
+  const onCancel = (e: React.SyntheticEvent) => {
+    // Escape: cancel a countdown, close the panel when nothing is being recorded, never stop a take.
+    e.preventDefault();
+    if (s.phase === 'countdown') cancelCountdown();
+    else if (!live) closeRecorder();
+  };
+
+  return (
+    <dialog ref={dialogRef} className="rec-panel" aria-label={`Record “${lectureTitle}”`} onCancel={onCancel} data-testid="recording-panel">
+      <header className="rec-header">
+        <h2 className="rec-title">
+          Record <bdi>{lectureTitle}</bdi>
+        </h2>
+        <button type="button" className="button" onClick={closeRecorder} disabled={live || s.phase === 'countdown'} data-testid="rec-close">
+          Close
+        </button>
+      </header>
+      <div className="rec-body">
+        <div className="rec-stage">
+          <div className="rec-preview" ref={previewRef}>
+            {s.phase === 'countdown' && (
+              <div className="rec-countdown" role="timer" aria-live="assertive" data-testid="rec-countdown">
+                {s.countdown}
+              </div>
+            )}
+          </div>
+          <div className="rec-status">
+            {live && (
+              <span className={`rec-timer rec-timer-${s.phase}`} role="timer" aria-label="Recorded time" data-testid="rec-timer" data-elapsed-ms={s.elapsedMs}>
+                {s.phase === 'recording' ? '● ' : s.phase === 'paused' ? '❚❚ ' : ''}
+                {formatDuration(s.elapsedMs / 1000)}
+              </span>
+            )}
+            {s.minutesLeft !== null && (
+              <span className={s.minutesLeft < 10 ? 'rec-disk rec-disk-low' : 'rec-disk'} data-testid="rec-disk">
+                Room for about {s.minutesLeft >= 600 ? `${Math.floor(s.minutesLeft / 60)} hours` : `${Math.floor(s.minutesLeft)} minutes`} of recording
+              </span>
+            )}
+          </div>
+        </div>
+        <SourceControls locked={live || s.phase === 'countdown'} />
+      </div>
+      {s.error && (
+        <p className="rec-error" role="alert" data-testid="rec-error">
+          {s.error}
+        </p>
+      )}
+      {s.warnings.length > 0 && (
+        <ul className="rec-warnings" aria-label="Warnings" data-testid="rec-warnings">
+          {s.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <footer className="rec-actions">
+        {s.phase === 'setup' && (
+          <button type="button" className="button button-primary rec-record" onClick={record} data-testid="rec-record">
+            ● Record
+          </button>
+        )}
+        {s.phase === 'countdown' && (
+          <button type="button" className="button" onClick={cancelCountdown} data-testid="rec-cancel">
+            Cancel
+          </button>
+        )}
+        {(s.phase === 'recording' || s.phase === 'paused') && !confirmDiscard && (
+          <>
+            {s.phase === 'recording' ? (
+              <button type="button" className="button" onClick={() => void pause()} data-testid="rec-pause">
+                Pause
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => void resume()} data-testid="rec-resume">
+                Resume
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={() => void stop()} data-testid="rec-stop">
+              ■ Stop
+            </button>
+            <button type="button" className="button button-danger-quiet" onClick={() => setConfirmDiscard(true)} data-testid="rec-discard">
+              Discard…
+            </button>
+          </>
+        )}
+        {confirmDiscard && (
+          <div className="rec-confirm" role="alertdialog" aria-label="Discard this take?">
+            <span>Throw this take away? This cannot be undone.</span>
+            <button type="button" className="button" autoFocus onClick={() => setConfirmDiscard(false)} data-testid="rec-discard-no">
+              Keep recording
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setConfirmDiscard(false);
+                void discard();
+              }}
+              data-testid="rec-discard-yes"
+            >
+              Discard take
+            </button>
+          </div>
+        )}
+        {s.phase === 'stopping' && (
+          <span role="status" data-testid="rec-saving">
+            Saving the take…
+          </span>
+        )}
+      </footer>
+    </dialog>
+  );
+}
