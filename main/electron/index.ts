@@ -45,8 +45,9 @@ let services: AppServices | undefined;
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createFileLogger(dataDir, { echo: true });
-  let dispatch: Dispatch | undefined;
-  const onTake = watchRecordingPower(() => dispatch ?? (() => Promise.resolve({ ok: true, value: null })));
+  // The power watcher exists before the services it dispatches to, so it reads the dispatcher late.
+  const wired: { dispatch?: Dispatch } = {};
+  const onTake = watchRecordingPower(() => wired.dispatch ?? (() => Promise.resolve({ ok: true, value: null })));
   try {
     services = openAppServices({
       dataDir,
@@ -67,7 +68,8 @@ async function start(): Promise<void> {
   lockDownSession(origins);
   handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer'), routes: services.routes(APP_ORIGIN) }));
   const shell = createElectronShell(createCaptureSources(origins, log.child('capture')));
-  dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
+  const dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
+  wired.dispatch = dispatch;
   registerIpc(dispatch, origins, log.child('ipc'));
 
   const open = () =>
