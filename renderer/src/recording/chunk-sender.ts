@@ -52,13 +52,18 @@ export class ChunkSender {
   }
 }
 
-/** FileReader encodes off the main thread's hot path; a data URL is "data:<type>;base64,<data>". */
+/**
+ * FileReader encodes off the main thread's hot path. A data URL is "data:<type>;base64,<data>", and the
+ * type itself holds commas ("video/webm;codecs=vp8,opus"), so the payload starts after ";base64,".
+ */
+const BASE64_MARK = ';base64,';
+
 function toBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
       const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
+      resolve(url.slice(url.indexOf(BASE64_MARK) + BASE64_MARK.length));
     };
     reader.onerror = () => reject(reader.error ?? new Error('Could not read a recorded slice'));
     reader.readAsDataURL(blob);

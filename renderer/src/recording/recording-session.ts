@@ -191,7 +191,15 @@ async function startTake(): Promise<void> {
   // The canvas is always recorded, so a microphone-only take is still a video the pipeline accepts.
   const stream = new MediaStream([...live.compositor.stream().getVideoTracks(), ...(live.mic?.stream.getAudioTracks() ?? [])]);
   const sender = new ChunkSender(takeId, (err) => sendFailed(err));
-  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 3_000_000, audioBitsPerSecond: 128_000 });
+  // A key frame every two seconds keeps a crash-recovered take seekable and trims close to the marks;
+  // Chromium reads videoKeyFrameIntervalDuration, which the DOM typings do not know yet.
+  const options: MediaRecorderOptions & { videoKeyFrameIntervalDuration: number } = {
+    mimeType,
+    videoBitsPerSecond: 3_000_000,
+    audioBitsPerSecond: 128_000,
+    videoKeyFrameIntervalDuration: 2000,
+  };
+  const recorder = new MediaRecorder(stream, options);
   recorder.ondataavailable = (e) => sender.push(e.data, elapsedMs());
   Object.assign(live, { recorder, sender, recordedMs: 0, runningSince: performance.now() });
   recorder.start(SLICE_MS);
