@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { trialLadder } from './ffmpeg-trial';
 
 const run = promisify(execFile);
 
@@ -26,9 +27,9 @@ const SYSTEM_FFPROBE = '/usr/bin/ffprobe';
 
 /**
  * Which ffmpeg/ffprobe to run. Order: explicit option, then $LECTERN_FFMPEG / $LECTERN_FFPROBE, then the
- * system binaries, then the bundled @ffmpeg-installer builds (the packaged app's fallback). The bundled
- * ffmpeg is a 2018 build that segfaults on `-hls_playlist_type vod` with `-var_stream_map`, so a system
- * ffmpeg wins whenever one is installed.
+ * system binaries, then the bundled @ffmpeg-installer builds (the packaged app's fallback). The pipeline's
+ * commands run on both (the bundled ffmpeg is a 2018 build; docs/PERFORMANCE.md has the comparison); a
+ * system ffmpeg wins because it gets security fixes with the OS.
  */
 export function resolveFfmpegPaths(opts: Partial<FfmpegPaths> = {}, env: NodeJS.ProcessEnv = process.env): FfmpegPaths {
   return {
@@ -37,8 +38,26 @@ export function resolveFfmpegPaths(opts: Partial<FfmpegPaths> = {}, env: NodeJS.
   };
 }
 
-/** Checks the binaries run and have what the ladder needs: libx264, the native AAC encoder and the HLS muxer. */
-export async function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
+const FIX = 'Install a current ffmpeg (from your package manager or ffmpeg.org), or set LECTERN_FFMPEG and LECTERN_FFPROBE to working binaries, then restart Lectern.';
+
+const checked = new Map<string, Promise<FfmpegReport>>();
+
+/**
+ * Checks the binaries once per process (per path and file version, so a replaced binary is checked
+ * again): they run, list libx264, the native AAC encoder and the HLS muxer, and then actually build a
+ * one-second trial ladder with the pipeline's own command. Never rejects; problems are in the report.
+ */
+export function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
+  const key = [paths.ffmpeg, paths.ffprobe, fileVersion(paths.ffmpeg), fileVersion(paths.ffprobe)].join('\0');
+  let report = checked.get(key);
+  if (!report) {
+    report = inspectUncached(paths);
+    checked.set(key, report);
+  }
+  return report;
+}
+
+async function inspectUncached(paths: FfmpegPaths): Promise<FfmpegReport> {
   let version: string;
   try {
     version = await firstLine(paths.ffmpeg, ['-hide_banner', '-version']);
@@ -49,25 +68,34 @@ export async function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
       ...paths,
       version: 'unknown',
       missing: ['ffmpeg'],
-      problem: `Lectern could not run ffmpeg (${paths.ffmpeg}) or ffprobe (${paths.ffprobe}): ${message}. Install ffmpeg, or set LECTERN_FFMPEG and LECTERN_FFPROBE to working binaries.`,
+      problem: `Lectern could not run ffmpeg (${paths.ffmpeg}) or ffprobe (${paths.ffprobe}): ${message}. ${FIX}`,
     };
   }
-  const [encoders, muxers] = await Promise.all([
-    run(paths.ffmpeg, ['-hide_banner', '-encoders'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
-    run(paths.ffmpeg, ['-hide_banner', '-muxers'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
-  ]);
   const missing: string[] = [];
-  if (!listed(encoders, 'libx264')) missing.push('libx264 encoder');
-  if (!listed(encoders, 'aac')) missing.push('aac encoder');
-  if (!listed(muxers, 'hls')) missing.push('hls muxer');
-  return {
-    ...paths,
-    version,
-    missing,
-    problem: missing.length
-      ? `${paths.ffmpeg} (${version}) lacks ${missing.join(', ')}. Install a full ffmpeg build, or point LECTERN_FFMPEG at one.`
-      : null,
-  };
+  try {
+    const [encoders, muxers] = await Promise.all([
+      run(paths.ffmpeg, ['-hide_banner', '-encoders'], { maxBuffer: 4 << 20, timeout: 15_000 }).then((r) => r.stdout),
+      run(paths.ffmpeg, ['-hide_banner', '-muxers'], { maxBuffer: 4 << 20, timeout: 15_000 }).then((r) => r.stdout),
+    ]);
+    if (!listed(encoders, 'libx264')) missing.push('libx264 encoder');
+    if (!listed(encoders, 'aac')) missing.push('aac encoder');
+    if (!listed(muxers, 'hls')) missing.push('hls muxer');
+  } catch {
+    missing.push('readable encoder and muxer lists');
+  }
+  if (missing.length) {
+    return { ...paths, version, missing, problem: `${paths.ffmpeg} (${short(version)}) lacks ${missing.join(', ')}, which Lectern needs to build lecture video. ${FIX}` };
+  }
+  const failure = await trialLadder(paths);
+  if (failure) {
+    return {
+      ...paths,
+      version,
+      missing: ['a working HLS ladder'],
+      problem: `${paths.ffmpeg} (${short(version)}) failed Lectern's one-second trial video build, so lectures cannot be built with it (${failure}). ${FIX}`,
+    };
+  }
+  return { ...paths, version, missing, problem: null };
 }
 
 /** `-encoders` / `-muxers` print one entry per line as "<flags> <name> <description>". */
@@ -82,6 +110,21 @@ async function firstLine(bin: string, args: string[]): Promise<string> {
 
 function nonEmpty(v: string | undefined): string | undefined {
   return v && v.trim() ? v : undefined;
+}
+
+/** "ffmpeg version 5.1.9-0+deb12u1 Copyright …" → "ffmpeg version 5.1.9-0+deb12u1". */
+function short(version: string): string {
+  return version.split(/\s+/).slice(0, 3).join(' ');
+}
+
+/** Size and modification time: enough to notice an ffmpeg that was upgraded or replaced in place. */
+function fileVersion(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'absent';
+  }
 }
 
 function existing(file: string): string | undefined {
