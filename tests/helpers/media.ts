@@ -5,11 +5,7 @@ import fs from 'node:fs';
 export const FFMPEG = process.env.LECTERN_FFMPEG || '/usr/bin/ffmpeg';
 export const FFPROBE = process.env.LECTERN_FFPROBE || '/usr/bin/ffprobe';
 export const ffmpegPaths = { ffmpeg: FFMPEG, ffprobe: FFPROBE };
-/**
- * What tests inspect outputs with: the system ffprobe when there is one, whichever binaries the pipeline
- * runs on. The ffprobe that the app ships crashes on MPEG-TS, and the pipeline no longer asks it to read
- * any; a checker should not share the bugs of what it checks.
- */
+/** What tests inspect outputs with: the system ffprobe when there is one, whichever binaries the pipeline runs on, so the checker does not share the bugs of what it checks. */
 export const CHECK_FFPROBE = fs.existsSync('/usr/bin/ffprobe') ? '/usr/bin/ffprobe' : FFPROBE;
 
 export interface TestVideo {

@@ -6,8 +6,9 @@ const READ_BYTES = 256 * 1024;
 
 /**
  * RFC 6381 `avc1.PPCCLL` of an MPEG-TS segment, read from the H.264 sequence parameter set in its first
- * video PES packets. Lectern reads the three bytes itself rather than asking ffprobe: the ffprobe that the
- * packaged app ships (@ffprobe-installer) crashes on every MPEG-TS file, and this needs no process at all.
+ * video PES packets. Lectern reads the three bytes itself rather than asking ffprobe: no process per
+ * rendition, and no dependence on the ffprobe build (@ffprobe-installer's 2023 linux-x64 ffprobe, which
+ * Lectern shipped before, crashes on every MPEG-TS file).
  */
 export async function avcCodecOfSegment(file: string): Promise<string> {
   const handle = await fs.promises.open(file, 'r');

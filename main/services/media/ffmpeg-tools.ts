@@ -27,14 +27,15 @@ const SYSTEM_FFPROBE = '/usr/bin/ffprobe';
 
 /**
  * Which ffmpeg/ffprobe to run. Order: explicit option, then $LECTERN_FFMPEG / $LECTERN_FFPROBE, then the
- * system binaries, then the bundled @ffmpeg-installer builds (the packaged app's fallback). The pipeline's
- * commands run on both (the bundled ffmpeg is a 2018 build; docs/PERFORMANCE.md has the comparison); a
- * system ffmpeg wins because it gets security fixes with the OS.
+ * system binaries, then the bundled builds (the packaged app's fallback): ffmpeg from @ffmpeg-installer (a
+ * 2018 build) and ffprobe from ffprobe-static (4.0.2), not @ffprobe-installer, whose 2023 linux-x64 build
+ * crashes on every MPEG-TS file. The pipeline's commands run on both the bundled and a current ffmpeg
+ * (docs/PERFORMANCE.md has the comparison); a system ffmpeg wins because it gets security fixes with the OS.
  */
 export function resolveFfmpegPaths(opts: Partial<FfmpegPaths> = {}, env: NodeJS.ProcessEnv = process.env): FfmpegPaths {
   return {
     ffmpeg: opts.ffmpeg ?? nonEmpty(env.LECTERN_FFMPEG) ?? existing(SYSTEM_FFMPEG) ?? bundled('@ffmpeg-installer/ffmpeg') ?? 'ffmpeg',
-    ffprobe: opts.ffprobe ?? nonEmpty(env.LECTERN_FFPROBE) ?? existing(SYSTEM_FFPROBE) ?? bundled('@ffprobe-installer/ffprobe') ?? 'ffprobe',
+    ffprobe: opts.ffprobe ?? nonEmpty(env.LECTERN_FFPROBE) ?? existing(SYSTEM_FFPROBE) ?? bundled('ffprobe-static') ?? 'ffprobe',
   };
 }
 
@@ -136,12 +137,15 @@ function existing(file: string): string | undefined {
   }
 }
 
-/** The installer packages throw when their platform binary is absent, so they are loaded only as a fallback. */
+/** The bundled packages throw (or name a missing file) when their platform binary is absent, so they are loaded only as a fallback. */
 function bundled(pkg: string): string | undefined {
   try {
     const mod = createRequire(import.meta.url)(pkg) as { path?: unknown };
+    if (typeof mod.path !== 'string') return undefined;
     // In a packaged app the binary is unpacked next to app.asar; a path inside the archive cannot be executed.
-    return typeof mod.path === 'string' ? mod.path.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`) : undefined;
+    const file = mod.path.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    // ffprobe-static names a path for any Linux architecture but ships only ia32 and x64.
+    return fs.existsSync(file) ? file : undefined;
   } catch {
     return undefined;
   }
