@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FfmpegCommand } from 'fluent-ffmpeg';
 import { resolveFfmpegPaths } from '../../main/services/media/ffmpeg-tools';
-import { DEFAULT_X264, ladderCommand } from '../../main/services/media/ladder-command';
+import { DEFAULT_X264, ladderCommand, nameLadderFolders } from '../../main/services/media/ladder-command';
 import { planLadder, type LadderPlan } from '../../main/services/media/ladder-plan';
 import { parseProbe } from '../../main/services/media/probe';
 import { PREVIEW_CLIP_SEC, posterCommand, previewEncodeCommand, previewFromLadderCommand, storyboardCommand, storyboardPlanFor, writeStoryboardVtt } from '../../main/services/media/previews';
@@ -56,6 +56,7 @@ async function naiveLadder(out: string, plan: LadderPlan): Promise<void> {
   for (const rung of plan.rungs) {
     const one: LadderPlan = { ...plan, rungs: [rung] };
     await run(ladderCommand(source, path.join(out, rung.name), one), seconds);
+    await nameLadderFolders(path.join(out, rung.name), one);
   }
 }
 
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
     // Alternate the order so drifting load on a shared machine does not favour one strategy.
     const lectern = () => timed(async () => {
       await run(ladderCommand(source, hls, plan), seconds);
-      await writeMasterPlaylist(bins.ffprobe, hls, plan);
+      await nameLadderFolders(hls, plan);
+      await writeMasterPlaylist(hls, plan);
     });
     const baseline = () => timed(() => naiveLadder(path.join(dir, 'naive'), plan));
     if (i % 2 === 0) {

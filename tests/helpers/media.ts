@@ -5,6 +5,8 @@ import fs from 'node:fs';
 export const FFMPEG = process.env.LECTERN_FFMPEG || '/usr/bin/ffmpeg';
 export const FFPROBE = process.env.LECTERN_FFPROBE || '/usr/bin/ffprobe';
 export const ffmpegPaths = { ffmpeg: FFMPEG, ffprobe: FFPROBE };
+/** What tests inspect outputs with: the system ffprobe when there is one, whichever binaries the pipeline runs on, so the checker does not share the bugs of what it checks. */
+export const CHECK_FFPROBE = fs.existsSync('/usr/bin/ffprobe') ? '/usr/bin/ffprobe' : FFPROBE;
 
 export interface TestVideo {
   width?: number;
@@ -53,5 +55,5 @@ export function makePng(file: string): string {
 }
 
 export function ffprobeJson(file: string, entries: string[] = ['-show_format', '-show_streams']): unknown {
-  return JSON.parse(execFileSync(FFPROBE, ['-v', 'error', '-print_format', 'json', ...entries, file], { encoding: 'utf8' })) as unknown;
+  return JSON.parse(execFileSync(CHECK_FFPROBE, ['-v', 'error', '-print_format', 'json', ...entries, file], { encoding: 'utf8' })) as unknown;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { trialLadder } from './ffmpeg-trial';
 
 const run = promisify(execFile);
 
@@ -26,19 +27,38 @@ const SYSTEM_FFPROBE = '/usr/bin/ffprobe';
 
 /**
  * Which ffmpeg/ffprobe to run. Order: explicit option, then $LECTERN_FFMPEG / $LECTERN_FFPROBE, then the
- * system binaries, then the bundled @ffmpeg-installer builds (the packaged app's fallback). The bundled
- * ffmpeg is a 2018 build that segfaults on `-hls_playlist_type vod` with `-var_stream_map`, so a system
- * ffmpeg wins whenever one is installed.
+ * system binaries, then the bundled builds (the packaged app's fallback): ffmpeg from @ffmpeg-installer (a
+ * 2018 build) and ffprobe from ffprobe-static (4.0.2), not @ffprobe-installer, whose 2023 linux-x64 build
+ * crashes on every MPEG-TS file. The pipeline's commands run on both the bundled and a current ffmpeg
+ * (docs/PERFORMANCE.md has the comparison); a system ffmpeg wins because it gets security fixes with the OS.
  */
 export function resolveFfmpegPaths(opts: Partial<FfmpegPaths> = {}, env: NodeJS.ProcessEnv = process.env): FfmpegPaths {
   return {
     ffmpeg: opts.ffmpeg ?? nonEmpty(env.LECTERN_FFMPEG) ?? existing(SYSTEM_FFMPEG) ?? bundled('@ffmpeg-installer/ffmpeg') ?? 'ffmpeg',
-    ffprobe: opts.ffprobe ?? nonEmpty(env.LECTERN_FFPROBE) ?? existing(SYSTEM_FFPROBE) ?? bundled('@ffprobe-installer/ffprobe') ?? 'ffprobe',
+    ffprobe: opts.ffprobe ?? nonEmpty(env.LECTERN_FFPROBE) ?? existing(SYSTEM_FFPROBE) ?? bundled('ffprobe-static') ?? 'ffprobe',
   };
 }
 
-/** Checks the binaries run and have what the ladder needs: libx264, the native AAC encoder and the HLS muxer. */
-export async function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
+const FIX = 'Install a current ffmpeg (from your package manager or ffmpeg.org), or set LECTERN_FFMPEG and LECTERN_FFPROBE to working binaries, then restart Lectern.';
+
+const checked = new Map<string, Promise<FfmpegReport>>();
+
+/**
+ * Checks the binaries once per process (per path and file version, so a replaced binary is checked
+ * again): they run, list libx264, the native AAC encoder and the HLS muxer, and then actually build a
+ * one-second trial ladder with the pipeline's own command. Never rejects; problems are in the report.
+ */
+export function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
+  const key = [paths.ffmpeg, paths.ffprobe, fileVersion(paths.ffmpeg), fileVersion(paths.ffprobe)].join('\0');
+  let report = checked.get(key);
+  if (!report) {
+    report = inspectUncached(paths);
+    checked.set(key, report);
+  }
+  return report;
+}
+
+async function inspectUncached(paths: FfmpegPaths): Promise<FfmpegReport> {
   let version: string;
   try {
     version = await firstLine(paths.ffmpeg, ['-hide_banner', '-version']);
@@ -49,25 +69,34 @@ export async function inspectFfmpeg(paths: FfmpegPaths): Promise<FfmpegReport> {
       ...paths,
       version: 'unknown',
       missing: ['ffmpeg'],
-      problem: `Lectern could not run ffmpeg (${paths.ffmpeg}) or ffprobe (${paths.ffprobe}): ${message}. Install ffmpeg, or set LECTERN_FFMPEG and LECTERN_FFPROBE to working binaries.`,
+      problem: `Lectern could not run ffmpeg (${paths.ffmpeg}) or ffprobe (${paths.ffprobe}): ${message}. ${FIX}`,
     };
   }
-  const [encoders, muxers] = await Promise.all([
-    run(paths.ffmpeg, ['-hide_banner', '-encoders'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
-    run(paths.ffmpeg, ['-hide_banner', '-muxers'], { maxBuffer: 4 << 20 }).then((r) => r.stdout),
-  ]);
   const missing: string[] = [];
-  if (!listed(encoders, 'libx264')) missing.push('libx264 encoder');
-  if (!listed(encoders, 'aac')) missing.push('aac encoder');
-  if (!listed(muxers, 'hls')) missing.push('hls muxer');
-  return {
-    ...paths,
-    version,
-    missing,
-    problem: missing.length
-      ? `${paths.ffmpeg} (${version}) lacks ${missing.join(', ')}. Install a full ffmpeg build, or point LECTERN_FFMPEG at one.`
-      : null,
-  };
+  try {
+    const [encoders, muxers] = await Promise.all([
+      run(paths.ffmpeg, ['-hide_banner', '-encoders'], { maxBuffer: 4 << 20, timeout: 15_000 }).then((r) => r.stdout),
+      run(paths.ffmpeg, ['-hide_banner', '-muxers'], { maxBuffer: 4 << 20, timeout: 15_000 }).then((r) => r.stdout),
+    ]);
+    if (!listed(encoders, 'libx264')) missing.push('libx264 encoder');
+    if (!listed(encoders, 'aac')) missing.push('aac encoder');
+    if (!listed(muxers, 'hls')) missing.push('hls muxer');
+  } catch {
+    missing.push('readable encoder and muxer lists');
+  }
+  if (missing.length) {
+    return { ...paths, version, missing, problem: `${paths.ffmpeg} (${short(version)}) lacks ${missing.join(', ')}, which Lectern needs to build lecture video. ${FIX}` };
+  }
+  const failure = await trialLadder(paths);
+  if (failure) {
+    return {
+      ...paths,
+      version,
+      missing: ['a working HLS ladder'],
+      problem: `${paths.ffmpeg} (${short(version)}) failed Lectern's one-second trial video build, so lectures cannot be built with it (${failure}). ${FIX}`,
+    };
+  }
+  return { ...paths, version, missing, problem: null };
 }
 
 /** `-encoders` / `-muxers` print one entry per line as "<flags> <name> <description>". */
@@ -84,6 +113,21 @@ function nonEmpty(v: string | undefined): string | undefined {
   return v && v.trim() ? v : undefined;
 }
 
+/** "ffmpeg version 5.1.9-0+deb12u1 Copyright …" → "ffmpeg version 5.1.9-0+deb12u1". */
+function short(version: string): string {
+  return version.split(/\s+/).slice(0, 3).join(' ');
+}
+
+/** Size and modification time: enough to notice an ffmpeg that was upgraded or replaced in place. */
+function fileVersion(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'absent';
+  }
+}
+
 function existing(file: string): string | undefined {
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -93,12 +137,15 @@ function existing(file: string): string | undefined {
   }
 }
 
-/** The installer packages throw when their platform binary is absent, so they are loaded only as a fallback. */
+/** The bundled packages throw (or name a missing file) when their platform binary is absent, so they are loaded only as a fallback. */
 function bundled(pkg: string): string | undefined {
   try {
     const mod = createRequire(import.meta.url)(pkg) as { path?: unknown };
+    if (typeof mod.path !== 'string') return undefined;
     // In a packaged app the binary is unpacked next to app.asar; a path inside the archive cannot be executed.
-    return typeof mod.path === 'string' ? mod.path.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`) : undefined;
+    const file = mod.path.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    // ffprobe-static names a path for any Linux architecture but ships only ia32 and x64.
+    return fs.existsSync(file) ? file : undefined;
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FfmpegCommand } from 'fluent-ffmpeg';
 import type { LadderPlan } from './ladder-plan';
@@ -15,8 +16,13 @@ export const DEFAULT_X264: X264Settings = { preset: 'veryfast', threads: 2 };
 /**
  * One ffmpeg run for the whole ladder: decode once, scale down rung by rung, encode audio once into
  * its own rendition (listed after the videos in var_stream_map, which keeps `%v` numbering stable), and
- * write each variant's media playlist and TS segments under `<outDir>/<name>/`. The master playlist is
- * written by Lectern afterwards (master-playlist.ts) with measured BANDWIDTH and CODECS.
+ * write each variant's media playlist and TS segments under `<outDir>/<index>/`; `nameLadderFolders`
+ * then renames them to `<outDir>/<name>/`. The master playlist is written by Lectern afterwards
+ * (write-master.ts) with measured BANDWIDTH and CODECS.
+ *
+ * var_stream_map carries no `name:` keys: the ffmpeg that the packaged app ships (@ffmpeg-installer, a
+ * 2018 build) rejects them ("Invalid keyval name:720p"), and numbered folders renamed afterwards give the
+ * same layout on every ffmpeg (measured in docs/PERFORMANCE.md).
  */
 export function ladderCommand(source: string, outDir: string, plan: LadderPlan, x264: X264Settings = DEFAULT_X264): (cmd: FfmpegCommand) => void {
   return (cmd) => {
@@ -41,10 +47,10 @@ export function ladderCommand(source: string, outDir: string, plan: LadderPlan, 
     // Fixed GOP of exactly one segment, no scene-cut keyframes: segment boundaries line up across renditions.
     const forced = `expr:gte(t,n_forced*${plan.segmentSec})`;
     opts.push('-g', String(plan.gop), '-keyint_min', String(plan.gop), '-sc_threshold', '0', '-force_key_frames', forced);
-    const streams = plan.rungs.map((r, i) => `v:${i}${plan.audioKbps ? ',agroup:aud' : ''},name:${r.name}`);
+    const streams = plan.rungs.map((_r, i) => `v:${i}${plan.audioKbps ? ',agroup:aud' : ''}`);
     if (plan.audioKbps) {
       opts.push('-map', '0:a:0', '-c:a', 'aac', '-b:a', `${plan.audioKbps}k`, '-ac', '2', '-ar', '48000');
-      streams.push(`a:0,agroup:aud,name:${AUDIO_NAME}`);
+      streams.push('a:0,agroup:aud');
     }
     opts.push(
       '-f', 'hls',
@@ -58,4 +64,27 @@ export function ladderCommand(source: string, outDir: string, plan: LadderPlan, 
     // Spread, not an array: fluent-ffmpeg splits a two-word array entry such as the var_stream_map value.
     cmd.input(source).outputOptions(...opts).output(path.join(outDir, '%v', 'index.m3u8'));
   };
+}
+
+/** The folder each var_stream_map entry ends up in, by `%v` index: the rungs in plan order, then the audio. */
+export function ladderFolders(plan: LadderPlan): string[] {
+  return [...plan.rungs.map((r) => r.name), ...(plan.audioKbps ? [AUDIO_NAME] : [])];
+}
+
+/**
+ * Renames ffmpeg's numbered variant folders to their rendition names. Numbers and names never collide
+ * (names end in "p" or are "audio"), so one rename each suffices; a missing folder means ffmpeg wrote
+ * less than the plan asked for, which is an error, not something to paper over.
+ */
+export async function nameLadderFolders(outDir: string, plan: LadderPlan): Promise<void> {
+  const names = ladderFolders(plan);
+  for (const [i, name] of names.entries()) {
+    const from = path.join(outDir, String(i));
+    try {
+      await fs.promises.rename(from, path.join(outDir, name));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new Error(`ffmpeg wrote no ${name} rendition (expected the folder ${from}${code ? `, ${code}` : ''})`);
+    }
+  }
 }

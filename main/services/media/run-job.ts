@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaJobKind, MediaProbe, MediaRendition } from '../../contract/types';
 import { planLadder } from './ladder-plan';
-import { ladderCommand, type X264Settings } from './ladder-command';
+import { ladderCommand, nameLadderFolders, type X264Settings } from './ladder-command';
 import { MASTER_PLAYLIST, STORYBOARD_SPRITE, type MediaPaths, type OutputName } from './media-paths';
 import { PREVIEW_CLIP_SEC, posterCommand, previewEncodeCommand, previewFromLadderCommand, storyboardCommand, storyboardPlanFor, writeStoryboardVtt } from './previews';
 import { runFfmpeg, type FfmpegProgress } from './run-ffmpeg';
@@ -68,7 +68,8 @@ async function produce(kind: MediaJobKind, ctx: JobContext, temp: string): Promi
       if (!video) throw new Error('the source has no video track');
       const plan = planLadder(video.width, video.height, video.frameRate, ctx.probe.audio !== null);
       await runFfmpeg({ ...common, build: ladderCommand(ctx.source, out, plan, ctx.x264), outputSec: duration });
-      const renditions = await writeMasterPlaylist(ctx.ffprobe, out, plan);
+      await nameLadderFolders(out, plan);
+      const renditions = await writeMasterPlaylist(out, plan);
       await fs.promises.writeFile(path.join(out, LADDER_INFO), JSON.stringify({ master: MASTER_PLAYLIST, renditions } satisfies LadderInfo));
       return out;
     }

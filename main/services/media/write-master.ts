@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { MediaRendition } from '../../contract/types';
+import { avcCodecOfSegment } from './avc-codec';
 import { AUDIO_NAME } from './ladder-command';
 import type { LadderPlan } from './ladder-plan';
 import { MASTER_PLAYLIST } from './media-paths';
-
-const run = promisify(execFile);
 
 interface Measured {
   peakBps: number;
@@ -17,10 +14,10 @@ interface Measured {
 /**
  * Writes master.m3u8 from what was actually encoded: BANDWIDTH is the peak segment bitrate and
  * AVERAGE-BANDWIDTH the mean (video + audio, container overhead included, as RFC 8216 asks), CODECS is
- * read from the encoded stream's profile and level. ffmpeg's own master would also list the audio-only
+ * read from the encoded stream's sequence parameter set. ffmpeg's own master would also list the audio-only
  * rendition as a variant, which a player may pick as the lowest quality.
  */
-export async function writeMasterPlaylist(ffprobe: string, hlsDir: string, plan: LadderPlan): Promise<MediaRendition[]> {
+export async function writeMasterPlaylist(hlsDir: string, plan: LadderPlan): Promise<MediaRendition[]> {
   const audio = plan.audioKbps ? await measure(path.join(hlsDir, AUDIO_NAME)) : null;
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (audio) lines.push(`#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",NAME="Audio",DEFAULT=YES,AUTOSELECT=YES,URI="${AUDIO_NAME}/index.m3u8"`);
@@ -29,7 +26,7 @@ export async function writeMasterPlaylist(ffprobe: string, hlsDir: string, plan:
   for (const rung of plan.rungs) {
     const dir = path.join(hlsDir, rung.name);
     const video = await measure(dir);
-    const codecs = [await avcCodec(ffprobe, path.join(dir, 'seg_00000.ts')), ...(audio ? ['mp4a.40.2'] : [])].join(',');
+    const codecs = [await avcCodecOfSegment(path.join(dir, 'seg_00000.ts')), ...(audio ? ['mp4a.40.2'] : [])].join(',');
     const bandwidth = Math.ceil(video.peakBps + (audio?.peakBps ?? 0));
     const average = Math.ceil(video.averageBps + (audio?.averageBps ?? 0));
     lines.push(
@@ -63,15 +60,4 @@ async function measure(dir: string): Promise<Measured> {
   if (duration <= 0) throw new Error(`${path.join(dir, 'index.m3u8')} lists no segments`);
   const averageBps = (bytes * 8) / duration;
   return { peakBps: Math.max(peak, averageBps), averageBps };
-}
-
-const AVC_PROFILES: Record<string, string> = { High: '6400', Main: '4d40', Baseline: '4200', 'Constrained Baseline': '42e0' };
-
-/** RFC 6381 `avc1.PPCCLL` from ffprobe's profile name and level. */
-async function avcCodec(ffprobe: string, segment: string): Promise<string> {
-  const { stdout } = await run(ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=profile,level', '-of', 'json', segment]);
-  const stream = (JSON.parse(stdout) as { streams?: { profile?: string; level?: number }[] }).streams?.[0];
-  const profile = AVC_PROFILES[stream?.profile ?? ''];
-  if (!profile || typeof stream?.level !== 'number') throw new Error(`cannot tell the H.264 profile/level of ${segment}`);
-  return `avc1.${profile}${stream.level.toString(16).padStart(2, '0')}`;
 }

@@ -7,7 +7,7 @@ import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
 import { buildMedia, importVideo, pickCaptions, pickVideo, removeCaptions } from './media-actions';
 import { describeProbe, formatBytes, isActive } from './media-format';
-import { useLectureMedia } from './media-store';
+import { useLectureMedia, useMedia } from './media-store';
 import { mediaPanelId, mediaUrl } from './media-urls';
 import { RecordingPanel } from '../recording/RecordingPanel';
 import { openRecorder } from '../recording/recording-session';
@@ -23,6 +23,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
   const { media, importing, problem, expanded } = useLectureMedia(lecture.id);
   const [previewOpen, setPreviewOpen] = useState(false);
   const recordingLecture = useRecording((s) => s.lectureId);
+  const toolsProblem = useMedia((s) => s.toolsProblem);
 
   const source = media?.source ?? null;
   const jobs = media ? latestJobs(media.jobs) : [];
@@ -76,6 +77,11 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
         {importing !== null && (
           <p className="media-importing" role="status" data-testid="media-importing">
             Checking “<bdi>{importing}</bdi>”…
+          </p>
+        )}
+        {toolsProblem && (
+          <p className="media-problem" role="alert" data-testid="media-tools-problem">
+            {toolsProblem}
           </p>
         )}
         {problem && (

@@ -27,6 +27,7 @@ export function reportMediaTools(): void {
   toolsChecked = true;
   call('media.tools', {})
     .then((tools) => {
+      useMedia.getState().setToolsProblem(tools.problem);
       if (tools.problem) useNotices.getState().push(tools.problem);
     })
     .catch((err: unknown) => useNotices.getState().push(`Couldn't check ffmpeg: ${errorMessage(err)}`));

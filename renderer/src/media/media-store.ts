@@ -26,6 +26,9 @@ const EMPTY: LectureMediaEntry = { media: null, importing: null, problem: null, 
 
 interface MediaState {
   lectures: Record<string, LectureMediaEntry>;
+  /** Why this ffmpeg cannot build lecture video (from `media.tools`), shown in every media panel; null when it can. */
+  toolsProblem: string | null;
+  setToolsProblem(problem: string | null): void;
   patch(lectureId: string, change: Partial<LectureMediaEntry>): void;
   /** Takes a fetched media answer, keeping job updates that arrived while it travelled. */
   setMedia(lectureId: string, media: LectureMedia): void;
@@ -35,6 +38,10 @@ interface MediaState {
 /** Each lecture's media as last heard from main: `media.get` answers updated by `media.job` events. */
 export const useMedia = create<MediaState>()((set) => ({
   lectures: {},
+  toolsProblem: null,
+  setToolsProblem(problem) {
+    set({ toolsProblem: problem });
+  },
   patch(lectureId, change) {
     set((s) => ({ lectures: { ...s.lectures, [lectureId]: { ...(s.lectures[lectureId] ?? EMPTY), ...change } } }));
   },

@@ -17,9 +17,10 @@ export interface HostProcess {
  * Starts the test host as its own process (tsx tests/host/main.ts), so a test can SIGKILL it like a
  * crashed app and start it again on the same data folder and port.
  */
-export async function startHostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+export async function startHostProcess(dataDir: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/host/main.ts'), '--data-dir', dataDir, '--port', String(port)], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
