@@ -9,6 +9,8 @@ import { MediaService, type MediaServiceOptions } from './media/media-service';
 import { createStudioMediaRoute } from './media/studio-media-route';
 import { openPlaybackServices, type PlaybackServices } from './playback/playback-services';
 import { openPublishingServices, type PublishingServices } from './publishing/publishing-services';
+import { AppSettings } from './settings/app-settings';
+import { registerBusyReasons } from './updates/busy-reasons';
 import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
@@ -57,13 +59,15 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media });
   const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log, resumeDownloads: opts.library?.resumeDownloads });
   const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
+  const updates = new UpdateService({ updater: opts.updater ?? null, emit, log: opts.log.child('updates'), settings: new AppSettings(db), currentVersion: opts.version });
+  registerBusyReasons(updates, { publishing: publishing.publish, downloads: library.downloads });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
     db,
     drafts,
     log: opts.log,
-    updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
+    updates,
     media,
     publishing,
     library,
@@ -71,6 +75,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     schemaVersion: () => schemaVersion(db),
     routes: (appOrigin) => ({ ...library.routes(appOrigin), '/studio-media/': createStudioMediaRoute(opts.dataDir) }),
     close: async () => {
+      updates.close();
       media.close();
       await Promise.allSettled([publishing.close(), library.close(), playback.close()]);
       db.close();

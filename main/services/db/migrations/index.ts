@@ -8,6 +8,7 @@ import { library } from './0006-library';
 import { downloadPriority } from './0007-download-priority';
 import { captionsMigration } from './0008-captions';
 import { libraryHubCredentials } from './0009-library-hub-credentials';
+import { appSettings } from './0011-app-settings';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, captionsMigration, libraryHubCredentials];
+export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, captionsMigration, libraryHubCredentials, appSettings];
