@@ -24,9 +24,8 @@ export interface Updater {
   allowPrerelease: boolean;
   channel: string | null;
   on(event: 'checking-for-update', listener: () => void): unknown;
-  on(event: 'update-available' | 'update-not-available', listener: (info: ReleaseInfo) => void): unknown;
+  on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: ReleaseInfo) => void): unknown;
   on(event: 'download-progress', listener: (p: { percent: number; bytesPerSecond: number; transferred: number; total: number }) => void): unknown;
-  on(event: 'update-downloaded', listener: (info: ReleaseInfo) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   checkForUpdates(): Promise<unknown>;
   downloadUpdate(): Promise<unknown>;
