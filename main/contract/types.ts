@@ -72,15 +72,38 @@ export interface AppInfo {
 }
 
 /** Where the app's own update stands; release notes are plain text from the release feed. */
+export type UpdateChannel = 'stable' | 'beta';
+
+export interface UpdateSettings {
+  channel: UpdateChannel;
+  /** Check on start and every 6 hours; off leaves only "Check now". */
+  autoCheck: boolean;
+}
+
+/** Where electron-updater stands. Release notes are plain text (HTML stripped in main). Sizes are bytes. */
 export type UpdateState =
   | { phase: 'disabled'; reason: string }
   | { phase: 'idle' }
   | { phase: 'checking' }
   | { phase: 'up-to-date'; version: string }
-  | { phase: 'available'; version: string; notes?: string | undefined }
-  | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number }
-  | { phase: 'ready'; version: string }
+  /** No network or the hub did not answer: not an error to dismiss; the next check tries again. */
+  | { phase: 'offline'; message: string }
+  | { phase: 'available'; version: string; notes?: string | undefined; size: number | null }
+  | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number; transferred: number; total: number }
+  /** Downloaded and sha512-verified. `waitingFor`: the restart was asked for and waits for this to finish. */
+  | { phase: 'ready'; version: string; waitingFor?: string | undefined }
   | { phase: 'error'; message: string };
+
+/** Everything the Updates page shows, sent whole on every change. */
+export interface UpdateStatus {
+  currentVersion: string;
+  settings: UpdateSettings;
+  /** When the last check finished (ms since the epoch); null before the first. */
+  lastCheck: number | null;
+  state: UpdateState;
+  /** Why Lectern must not restart right now (a recording, an upload or a download), or null. */
+  busyReason: string | null;
+}
 
 /** What ffprobe found in a lecture's source video. Width/height are the display size (rotation and pixel aspect applied). */
 export interface MediaProbe {

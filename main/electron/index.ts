@@ -80,6 +80,8 @@ async function start(): Promise<void> {
       log: log.child('window'),
     });
   open();
+  // Automatic update checks (if on) begin once the window is up.
+  services.updates.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });

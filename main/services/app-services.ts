@@ -11,6 +11,8 @@ import { openPlaybackServices, type PlaybackServices } from './playback/playback
 import { openPublishingServices, type PublishingServices } from './publishing/publishing-services';
 import { RECORDINGS_ROUTE_PREFIX, createRecordingsRoute } from './recordings/recordings-route';
 import { RecordingsService, type RecordingsOptions } from './recordings/recordings-service';
+import { AppSettings } from './settings/app-settings';
+import { registerBusyReasons } from './updates/busy-reasons';
 import { UpdateService, type Updater } from './updates/update-service';
 
 export interface AppServices {
@@ -68,13 +70,19 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     runJobs: opts.media?.runJobs,
     freeSpace: opts.recordings?.freeSpace,
   });
+  const updates = new UpdateService({ updater: opts.updater ?? null, emit, log: opts.log.child('updates'), settings: new AppSettings(db), currentVersion: opts.version });
+  registerBusyReasons(updates, { publishing: publishing.publish, downloads: library.downloads });
+  updates.addBusyReason(() => {
+    const busy = recordings.recordingBusy();
+    return busy ? `${busy}. Lectern restarts when it has finished.` : null;
+  });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
     db,
     drafts,
     log: opts.log,
-    updates: new UpdateService(opts.updater ?? null, emit, opts.log.child('updates')),
+    updates,
     media,
     publishing,
     library,
@@ -89,6 +97,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     close: async () => {
       // Recordings first: closing them may still hand a take to media (never after media closed).
       await recordings.close();
+      updates.close();
       media.close();
       await Promise.allSettled([publishing.close(), library.close(), playback.close()]);
       db.close();

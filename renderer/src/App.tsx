@@ -1,6 +1,7 @@
 import { LibraryArea } from './library/LibraryArea';
 import { PublishingArea } from './publishing/PublishingArea';
 import { RecoveryPrompt } from './recording/RecoveryPrompt';
+import { SettingsArea } from './settings/SettingsArea';
 import { AreaTabs } from './shell/AreaTabs';
 import { useNav } from './state/nav-store';
 import { StudioArea } from './studio/StudioArea';
@@ -12,7 +13,7 @@ export function App() {
   return (
     <div className="app-frame">
       <AreaTabs />
-      {area === 'studio' ? <StudioArea /> : area === 'publishing' ? <PublishingArea /> : <LibraryArea />}
+      {area === 'studio' ? <StudioArea /> : area === 'publishing' ? <PublishingArea /> : area === 'settings' ? <SettingsArea /> : <LibraryArea />}
       <UndoToast />
       <RecoveryPrompt />
     </div>

@@ -14,6 +14,7 @@ import { createMemorySecretStore } from '../../main/services/credentials/secret-
 import { createFileLogger } from '../../main/services/log/logger';
 import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
 import { createScriptedShell } from './scripted-shell';
+import { ScriptedUpdater } from './scripted-updater';
 
 export interface TestHostOptions {
   dataDir: string;
@@ -49,7 +50,9 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   const log = createFileLogger(opts.dataDir);
   const services = openAppServices({
     dataDir: opts.dataDir,
-    version: 'test-host',
+    version: '1.0.0-test-host',
+    // Scripted: the Updates page walks available → downloading → ready without a packaged app.
+    updater: new ScriptedUpdater(),
     log,
     // The test host never touches the developer's keychain; the keychain store has its own D-Bus test.
     secrets: createMemorySecretStore(),

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { AREAS, useNav } from '../state/nav-store';
 import './shell.css';
 
-/** Switches between the areas; Ctrl+1/2/3 (⌘ on macOS) from anywhere. */
+/** Switches between the areas; Ctrl+1…4 (⌘ on macOS) from anywhere. */
 export function AreaTabs() {
   const area = useNav((s) => s.area);
   const show = useNav((s) => s.show);

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 
-/** The app's three areas: the instructor's studio, publishing to hubs, and the student's library. */
-export type Area = 'studio' | 'publishing' | 'library';
+/** The app's areas: the instructor's studio, publishing to hubs, the student's library, and settings (updates). */
+export type Area = 'studio' | 'publishing' | 'library' | 'settings';
 
 export const AREAS: readonly { id: Area; label: string; shortcut: string }[] = [
   { id: 'studio', label: 'Studio', shortcut: '1' },
   { id: 'publishing', label: 'Publishing', shortcut: '2' },
   { id: 'library', label: 'Library', shortcut: '3' },
+  { id: 'settings', label: 'Settings', shortcut: '4' },
 ];
 
 interface NavState {

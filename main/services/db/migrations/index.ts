@@ -9,6 +9,19 @@ import { downloadPriority } from './0007-download-priority';
 import { captionsMigration } from './0008-captions';
 import { libraryHubCredentials } from './0009-library-hub-credentials';
 import { recordingTakes } from './0010-recording-takes';
+import { appSettings } from './0011-app-settings';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
-export const migrations: readonly Migration[] = [courseDrafts, mediaMigration, hubUploads, downloadsMigration, publications, library, downloadPriority, captionsMigration, libraryHubCredentials, recordingTakes];
+export const migrations: readonly Migration[] = [
+  courseDrafts,
+  mediaMigration,
+  hubUploads,
+  downloadsMigration,
+  publications,
+  library,
+  downloadPriority,
+  captionsMigration,
+  libraryHubCredentials,
+  recordingTakes,
+  appSettings,
+];
