@@ -55,6 +55,8 @@ export interface AddDownloadRequest {
   manifestPath: string;
   lectureId: string;
   quality: QualityChoice;
+  /** The lecture's title from the manifest, so a refusal names it rather than its id. */
+  title?: string;
 }
 
 export interface VerifyReport {
@@ -179,7 +181,7 @@ export class DownloadManager {
       return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl) };
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download lecture ${req.lectureId}: ${messageOf(err)}`);
+      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`);
     }
   }
 
