@@ -24,11 +24,11 @@ let closeAll: () => Promise<void>;
 
 beforeAll(async () => {
   writeSyntheticPackage(hubRoot, { segments: 3 });
-  const manifest = JSON.parse(fs.readFileSync(path.join(hubRoot, MANIFEST_PATH), 'utf8')) as { lectures: { id: string; title: string; media: { master: string; files: { path: string; sha256: string }[] } }[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(hubRoot, MANIFEST_PATH), 'utf8')) as { lectures: { id: string; title: string; media: { master: string; files: { path: string; size: number; sha256: string }[] } }[] };
   const good = manifest.lectures[0]!;
   const tampered = { ...good.media, files: good.media.files.map((f) => (f.path === good.media.master ? { ...f, sha256: 'f'.repeat(64) } : f)) };
   manifest.lectures.push({ ...good, id: 'lecture2', title: 'Broken «강의»', media: tampered });
-  manifest.lectures.push({ ...good, id: 'lecture3', title: 'Elsewhere', media: { ...good.media, master: 'media/missing/master.m3u8', files: [{ path: 'media/missing/master.m3u8', size: 10, sha256: 'a'.repeat(64) }] } as typeof good.media });
+  manifest.lectures.push({ ...good, id: 'lecture3', title: 'Elsewhere', media: { ...good.media, master: 'media/missing/master.m3u8', files: [{ path: 'media/missing/master.m3u8', size: 10, sha256: 'a'.repeat(64) }] } });
   fs.writeFileSync(path.join(hubRoot, MANIFEST_PATH), JSON.stringify(manifest));
   writeCatalog(hubRoot);
   hub = await serveHub(hubRoot);
