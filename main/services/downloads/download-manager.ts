@@ -510,6 +510,8 @@ export class DownloadManager {
           stall: this.opts.stall,
         });
         this.store.markDone(id, f.idx, f.size);
+        // The retry worked: take down the "stalled; retrying" notice rather than leave it until the end.
+        if (attempt > 0 && this.store.summary(id)?.error) this.setState(id, 'downloading');
         this.notifyChange(id);
         this.emitProgress(id, false);
         return;

@@ -126,6 +126,9 @@ describe('segment downloads from a slow hub', () => {
       const kind = { 'no-headers': 'got no answer', 'stall-after-1k': 'stalled', trickle: 'is too slow' }[how];
       expect(notice).toMatchObject({ state: 'downloading', error: expect.stringMatching(new RegExp(`^${MEDIA_DIR}/seg_1\\.ts from 127\\.0\\.0\\.1:\\d+ ${kind}; retrying in \\d+ s \\(attempt 2 of 4\\)$`)) });
       expect(noticeAt).toBeLessThan(BOUND_MS);
+      // Taken down once the retry got the file, before the download completed.
+      const after = events.slice(events.indexOf(notice!) + 1).filter((e) => e.type === 'state');
+      expect(after[0]).toMatchObject({ state: 'downloading', error: null });
       expect(manager.get(id)).toMatchObject({ state: 'completed', error: null });
       expect(await manager.verify(id)).toMatchObject({ refetch: 0 });
       console.info(`segment ${how}: retry notice after ${noticeAt} ms`);
