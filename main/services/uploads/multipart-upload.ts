@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { LecternError } from '../../contract/errors';
 import { multipartEtag } from '../s3/content-md5';
+import { isUnsupported, markUnsupported } from '../s3/capabilities';
 import { classifyS3Error } from '../s3/s3-errors';
 import { choosePartSize, partCount, partRange } from './part-plan';
 import { runPool } from './pool';
@@ -143,12 +144,16 @@ async function prepare(
  * 'completed' when it is gone because it was completed.
  */
 async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.FileHandle): Promise<AckedPart[] | 'completed' | null> {
+  if (isUnsupported(ctx.scope, 'ListParts')) return restartUnlisted(ctx, rec);
   let server: Map<number, { etag: string; size: number }>;
   try {
     server = await listParts(ctx, rec);
   } catch (err) {
     const kind = classifyS3Error(err).kind;
-    if (kind === 'unsupported') return restartUnlisted(ctx, rec);
+    if (kind === 'unsupported') {
+      markUnsupported(ctx.scope, 'ListParts');
+      return restartUnlisted(ctx, rec);
+    }
     if (kind !== 'upload-missing') throw err;
     // Killed after S3 completed the upload but before the record was removed: the object is already there.
     const parts = ctx.store.parts(rec.uploadId);
