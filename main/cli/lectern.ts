@@ -11,6 +11,8 @@ import { defaultDataDir } from './data-dir';
 import { registerCatalogCommands } from './commands/catalog';
 import { registerCourseCommands } from './commands/courses';
 import { downloadProgressOnStderr, registerDownloadCommands } from './commands/downloads';
+import { registerLectureCommands } from './commands/lectures';
+import { registerSectionCommands } from './commands/sections';
 import { registerHubCommands } from './commands/hub';
 import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
 import { publishProgressOnStderr, registerPublishCommand } from './commands/publish';
@@ -66,6 +68,8 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
     },
   };
   registerCourseCommands(program, ctx);
+  registerSectionCommands(program, ctx);
+  registerLectureCommands(program, ctx);
   registerMediaCommands(program, ctx);
   registerHubCommands(program, ctx);
   registerPublishCommand(program, ctx);

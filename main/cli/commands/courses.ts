@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CourseDetail } from '../../contract/types';
 import type { CliContext } from '../context';
+import { printReceipt, readTextFile } from './authoring-shared';
 
 export function registerCourseCommands(program: Command, ctx: CliContext): void {
   const courses = program.command('courses').description('course drafts');
@@ -33,6 +34,46 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
     .action(async (courseId: string) => {
       const course = await ctx.call('courses.get', { courseId });
       ctx.print(course, () => outline(course));
+    });
+
+  courses
+    .command('rename')
+    .description('rename a course')
+    .argument('<course-id>', 'course id')
+    .argument('<title>', 'new title')
+    .action(async (courseId: string, title: string) => {
+      const course = await ctx.call('courses.update', { courseId, patch: { title } });
+      ctx.print(course, () => `Renamed course ${course.id} to ${course.title}`);
+    });
+
+  courses
+    .command('describe')
+    .description('set a course\'s description from a UTF-8 text file (and optionally its subtitle)')
+    .argument('<course-id>', 'course id')
+    .argument('<file>', 'text file holding the description')
+    .option('--subtitle <text>', 'also set the subtitle')
+    .action(async (courseId: string, file: string, opts: { subtitle?: string }) => {
+      const description = readTextFile(file, 'description');
+      const patch = opts.subtitle === undefined ? { description } : { description, subtitle: opts.subtitle };
+      const course = await ctx.call('courses.update', { courseId, patch });
+      ctx.print(course, () => `Updated the description of ${course.id}  ${course.title}`);
+    });
+
+  courses
+    .command('remove')
+    .description('move a course and everything in it to the trash (undo with: lectern trash restore <token>)')
+    .argument('<course-id>', 'course id')
+    .action(async (courseId: string) => printReceipt(ctx, await ctx.call('courses.delete', { courseId })));
+
+  program
+    .command('trash')
+    .description('undo deletes')
+    .command('restore')
+    .description('restore what a remove command moved to the trash')
+    .argument('<undo-token>', 'the token the remove command printed')
+    .action(async (undoToken: string) => {
+      const receipt = await ctx.call('trash.restore', { undoToken });
+      ctx.print(receipt, () => `Restored the ${receipt.kind} into course ${receipt.courseId}`);
     });
 }
 

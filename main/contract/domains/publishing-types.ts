@@ -1,7 +1,7 @@
 /** Plain JSON shapes of the publishing domain as the renderer and the CLI see them. No secret ever appears here. */
 
 /** Why a hub refused: the UI branches on it (e.g. 'credentials-expired' asks for fresh temporary keys). */
-export type HubFailureReason = 'retryable' | 'credentials-expired' | 'credentials-invalid' | 'bucket-missing' | 'access-denied' | 'upload-missing' | 'aborted' | 'fatal';
+export type HubFailureReason = 'retryable' | 'credentials-expired' | 'credentials-invalid' | 'bucket-missing' | 'access-denied' | 'upload-missing' | 'aborted' | 'fatal' | 'unsupported';
 
 /** A hub profile without its secret key or session token. */
 export interface Hub {

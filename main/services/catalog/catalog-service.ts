@@ -9,6 +9,7 @@ import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
+import type { StallPolicy } from '../downloads/stall-guard';
 import { fetchCatalog, fetchCourse } from './hub-documents';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
 import { EXPIRY_MARGIN_MS, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
@@ -28,8 +29,11 @@ export interface CatalogServiceOptions {
   trialFetch?(key: HubSigningKey | null): typeof fetch;
   /** Downloads, to mark courses downloaded or out of date. */
   downloads(): DownloadSummary[];
-  /** Per hub refresh; a hub that does not answer in time counts as offline. */
-  timeoutMs?: number;
+  /**
+   * Progress deadlines for each hub document: a hub that gives no answer, stalls or trickles counts as
+   * offline with a message saying which. No fixed total timeout, so a big catalog on a slow link still loads.
+   */
+  stall?: StallPolicy;
 }
 
 interface HubStatus {
@@ -85,7 +89,7 @@ export class CatalogService {
     const hubName = name?.trim() || base.host + base.pathname.replace(/\/$/, '');
     const id = randomUUID();
     try {
-      await fetchCatalog(base, this.signal(), credentials && trialFetch ? trialFetch(trialKey(base, hubName, credentials)) : this.fetchImpl);
+      await fetchCatalog(base, this.signal(), credentials && trialFetch ? trialFetch(trialKey(base, hubName, credentials)) : this.fetchImpl, this.opts.stall);
     } catch (err) {
       throw addFailure(base, err, credentials !== undefined);
     }
@@ -116,7 +120,7 @@ export class CatalogService {
     const { keys, trialFetch } = this.opts;
     if (!keys || !trialFetch) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
     try {
-      await fetchCatalog(base, this.signal(), trialFetch(credentials ? trialKey(base, hub.name, credentials) : null));
+      await fetchCatalog(base, this.signal(), trialFetch(credentials ? trialKey(base, hub.name, credentials) : null), this.opts.stall);
     } catch (err) {
       throw checkFailure(hub, err, credentials !== null);
     }
@@ -175,7 +179,7 @@ export class CatalogService {
     const cached = this.store.course(hubId, courseId);
     if (cached) return { ...cached, entry };
     try {
-      const fetched = await fetchCourse(new URL(hub.baseUrl), entry, this.signal(), this.fetchImpl);
+      const fetched = await fetchCourse(new URL(hub.baseUrl), entry, this.signal(), this.fetchImpl, this.opts.stall);
       this.store.saveCourse(hubId, fetched.manifestPath, fetched.manifest);
     } catch (err) {
       throw new LecternError('unavailable', `Could not open "${entry.title}": ${messageOf(err)}`);
@@ -224,7 +228,7 @@ export class CatalogService {
     const signal = this.signal();
     let catalog;
     try {
-      catalog = await fetchCatalog(base, signal, this.fetchImpl);
+      catalog = await fetchCatalog(base, signal, this.fetchImpl, this.opts.stall);
     } catch (err) {
       const accessProblem = accessProblemOf(hub, err);
       // A public hub that now refuses plain reads went private: give it the credentials the instructor hands out.
@@ -240,7 +244,7 @@ export class CatalogService {
       Array.from({ length: Math.min(COURSE_FETCHES_IN_FLIGHT, queue.length) }, async () => {
         for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
           try {
-            const fetched = await fetchCourse(base, entry, signal, this.fetchImpl);
+            const fetched = await fetchCourse(base, entry, signal, this.fetchImpl, this.opts.stall);
             this.store.saveCourse(hub.id, fetched.manifestPath, fetched.manifest);
           } catch (err) {
             failures.push(messageOf(err));
@@ -291,8 +295,9 @@ export class CatalogService {
     };
   }
 
+  /** Cancels nothing by itself: each document read carries its own progress deadlines (`stall`). */
   private signal(): AbortSignal {
-    return AbortSignal.timeout(this.opts.timeoutMs ?? 20_000);
+    return new AbortController().signal;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubFetch, readCapped } from '../downloads/hub-fetch';
+import { fetchDocumentGuarded, type StallPolicy } from '../downloads/stall-guard';
 import { CatalogDocument, MAX_MANIFEST_BYTES, parseCourseManifest, type CatalogEntry, type CourseManifest } from '../downloads/manifest';
 import { resolveHubUri } from '../hls/hub-uri';
 
@@ -27,9 +27,9 @@ export interface FetchedCourse {
   manifest: CourseManifest;
 }
 
-async function fetchJson(key: string, base: URL, maxBytes: number, label: string, signal: AbortSignal, fetchImpl: typeof fetch): Promise<unknown> {
+async function fetchJson(key: string, base: URL, maxBytes: number, label: string, signal: AbortSignal, fetchImpl: typeof fetch, stall?: StallPolicy): Promise<unknown> {
   const { url } = resolveHubUri(key, base, base, label);
-  const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), maxBytes, label);
+  const body = await fetchDocumentGuarded(url, base, maxBytes, label, signal, fetchImpl, stall);
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (err) {
@@ -42,22 +42,22 @@ function refused(label: string, error: z.ZodError): Error {
   return new Error(`${label} was refused: ${problems.join('; ')}.`);
 }
 
-export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<CatalogDocument> {
-  const parsed = CatalogDocument.safeParse(await fetchJson('catalog.json', base, MAX_CATALOG_BYTES, 'The hub catalog (catalog.json)', signal, fetchImpl));
+export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<CatalogDocument> {
+  const parsed = CatalogDocument.safeParse(await fetchJson('catalog.json', base, MAX_CATALOG_BYTES, 'The hub catalog (catalog.json)', signal, fetchImpl, stall));
   if (!parsed.success) throw refused('The hub catalog (catalog.json)', parsed.error);
   return parsed.data;
 }
 
 /** latest.json, then the manifest it names; both must be about the catalog entry's course. */
-export async function fetchCourse(base: URL, entry: CatalogEntry, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedCourse> {
+export async function fetchCourse(base: URL, entry: CatalogEntry, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<FetchedCourse> {
   const pointerLabel = `The latest-version pointer of "${entry.title}" (${entry.latest})`;
-  const pointer = LatestPointer.safeParse(await fetchJson(entry.latest, base, MAX_POINTER_BYTES, pointerLabel, signal, fetchImpl));
+  const pointer = LatestPointer.safeParse(await fetchJson(entry.latest, base, MAX_POINTER_BYTES, pointerLabel, signal, fetchImpl, stall));
   if (!pointer.success) throw refused(pointerLabel, pointer.error);
   if (pointer.data.courseId !== entry.id) throw new Error(`${pointerLabel} is about course ${pointer.data.courseId}, not ${entry.id}.`);
 
   const manifestLabel = `The manifest of "${entry.title}" (${pointer.data.manifest})`;
   const { url } = resolveHubUri(pointer.data.manifest, base, base, manifestLabel);
-  const text = (await readCapped(await hubFetch(url, base, signal, fetchImpl), MAX_MANIFEST_BYTES, manifestLabel)).toString('utf8');
+  const text = (await fetchDocumentGuarded(url, base, MAX_MANIFEST_BYTES, manifestLabel, signal, fetchImpl, stall)).toString('utf8');
   const manifest = parseCourseManifest(text, manifestLabel);
   if (manifest.courseId !== entry.id || manifest.version !== pointer.data.version) {
     throw new Error(`${manifestLabel} is course ${manifest.courseId} version ${manifest.version}; latest.json promised ${entry.id} version ${pointer.data.version}.`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FetchHandler } from '../app-server/static-files';
-import { hubFetch, readCapped } from '../downloads/hub-fetch';
+import { fetchDocumentGuarded } from '../downloads/stall-guard';
 import type { ManifestFile } from '../downloads/manifest';
 import { resolveHubUri } from '../hls/hub-uri';
 import { isSameOrigin } from '../offline-media/offline-media-handler';
@@ -71,7 +71,8 @@ function hubFileRoute(opts: HubFileRouteOptions, prefix: string, allowed: (reque
     let body: Buffer;
     try {
       const { url } = resolveHubUri(key, found.base, found.base, 'A hub file');
-      body = await readCapped(await hubFetch(url, found.base, AbortSignal.timeout(30_000), opts.fetch), found.file.size, key);
+      // Progress deadlines rather than a total timeout: a slow preview segment still arrives; a stalled one is 502 within 30 s.
+      body = await fetchDocumentGuarded(url, found.base, found.file.size, key, request.signal, opts.fetch ?? fetch);
     } catch (err) {
       return fail(502, `The hub could not be reached for ${key}: ${err instanceof Error ? err.message : String(err)}`);
     }

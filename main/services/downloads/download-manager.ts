@@ -10,6 +10,7 @@ import { DownloadStore, queueOrder, type DownloadState, type DownloadSummary, ty
 import { TransientError } from './hub-fetch';
 import { LibraryPaths } from './library-paths';
 import { buildLocalPlaylists } from './local-playlists';
+import { retryNotice, type StallPolicy } from './stall-guard';
 import { formatBytes, planDownload, type DownloadPlan, type QualityChoice } from './plan';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 import { transferFile, type WritableFile } from './file-transfer';
@@ -38,6 +39,8 @@ export interface DownloadManagerOptions {
   /** Downloads fetching at the same time; the others wait as 'queued', by priority, then oldest first. */
   maxActiveDownloads?: number;
   retry?: RetryPolicy;
+  /** Progress deadlines for every hub read (documents, playlists, segments, captions). */
+  stall?: StallPolicy;
   /** Head-room kept free on the disk beyond the download itself. */
   reserveBytes?: number;
   fetch?: typeof fetch;
@@ -55,6 +58,8 @@ export interface AddDownloadRequest {
   manifestPath: string;
   lectureId: string;
   quality: QualityChoice;
+  /** The lecture's title from the manifest, so a refusal names it rather than its id. */
+  title?: string;
 }
 
 export interface VerifyReport {
@@ -176,10 +181,10 @@ export class DownloadManager {
   private async planFor(req: AddDownloadRequest, signal: AbortSignal): Promise<{ base: URL; plan: DownloadPlan }> {
     try {
       const base = normalizeHubBase(req.hubBaseUrl);
-      return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl) };
+      return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl, undefined, this.opts.stall) };
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download lecture ${req.lectureId}: ${messageOf(err)}`);
+      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`);
     }
   }
 
@@ -502,8 +507,11 @@ export class DownloadManager {
           signal,
           fetchImpl: this.fetchImpl,
           openForWrite: this.opts.openForWrite,
+          stall: this.opts.stall,
         });
         this.store.markDone(id, f.idx, f.size);
+        // The retry worked: take down the "stalled; retrying" notice rather than leave it until the end.
+        if (attempt > 0 && this.store.summary(id)?.error) this.setState(id, 'downloading');
         this.notifyChange(id);
         this.emitProgress(id, false);
         return;
@@ -512,8 +520,11 @@ export class DownloadManager {
         if (!(err instanceof TransientError) || attempt + 1 >= this.retry.maxAttempts) {
           throw err instanceof TransientError ? new Error(`${err.message} (gave up after ${attempt + 1} attempts)`) : err;
         }
+        const delay = backoffDelay(this.retry, attempt);
         this.opts.log?.log('warn', 'download retry', { id, file: f.idx, attempt: attempt + 1, error: err.message });
-        await sleep(backoffDelay(this.retry, attempt), signal);
+        // Said while it still downloads, so a slow or stalled hub is never silent; cleared by the next state.
+        this.setState(id, 'downloading', retryNotice(err, delay, attempt + 1, this.retry.maxAttempts));
+        await sleep(delay, signal);
       }
     }
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { AsyncCbcEncryptor } from './async-cbc-encryptor';
 import { hubFetch, TransientError } from './hub-fetch';
+import { guardTransfer, type StallPolicy } from './stall-guard';
 
 /** Not worth retrying: the hub's file contradicts the manifest, or the disk is full. */
 export class FatalDownloadError extends Error {}
@@ -27,6 +28,8 @@ export interface FileTransfer {
   signal: AbortSignal;
   fetchImpl: typeof fetch;
   openForWrite?: (file: string) => Promise<WritableFile>;
+  /** Progress deadlines (docs/SECURITY.md); the defaults suit real hubs. */
+  stall?: StallPolicy;
 }
 
 const WRITE_BATCH_BYTES = 256 * 1024;
@@ -40,8 +43,21 @@ const WRITE_BATCH_BYTES = 256 * 1024;
  * `FatalDownloadError` for what it will not.
  */
 export async function transferFile(t: FileTransfer): Promise<void> {
-  const { file, signal } = t;
+  const guard = guardTransfer(t.file.hubPath, t.url.host, t.signal, t.stall);
+  try {
+    await transferGuarded(t, guard);
+  } catch (err) {
+    throw guard.stall() ?? err;
+  } finally {
+    guard.done();
+  }
+}
+
+async function transferGuarded(t: FileTransfer, guard: ReturnType<typeof guardTransfer>): Promise<void> {
+  const { file } = t;
+  const signal = guard.signal;
   const res = await hubFetch(t.url, t.base, signal, t.fetchImpl);
+  guard.headersReceived();
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > file.size) {
     await res.body?.cancel();
@@ -71,6 +87,7 @@ export async function transferFile(t: FileTransfer): Promise<void> {
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
+      guard.bytesReceived(value.byteLength);
       if (received > file.size) throw new FatalDownloadError(`${file.hubPath} is larger on the hub than the ${file.size} bytes the course manifest lists.`);
       hash.update(value);
       const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
@@ -86,7 +103,8 @@ export async function transferFile(t: FileTransfer): Promise<void> {
     await sink?.close().catch(() => {});
     await fs.promises.rm(t.partPath, { force: true });
     if (isDiskFull(err)) throw new FatalDownloadError(`The disk holding ${t.diskLabel} is full. Free up space, then resume the download.`);
-    if (err instanceof FatalDownloadError || signal.aborted) throw err;
+    if (err instanceof FatalDownloadError || t.signal.aborted) throw err;
+    if (guard.stall()) throw guard.stall();
     throw new TransientError(`The transfer of ${file.hubPath} broke off: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   if (received !== file.size || hash.digest('hex') !== file.sha256) {

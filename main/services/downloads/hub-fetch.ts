@@ -65,7 +65,7 @@ export async function hubFetch(url: URL, base: URL, signal: AbortSignal, fetchIm
 }
 
 /** Reads a small document (manifest, playlist) whole, refusing it as soon as it exceeds `maxBytes`. */
-export async function readCapped(res: Response, maxBytes: number, label: string): Promise<Buffer> {
+export async function readCapped(res: Response, maxBytes: number, label: string, onBytes?: (n: number) => void): Promise<Buffer> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await res.body?.cancel();
@@ -77,10 +77,13 @@ export async function readCapped(res: Response, maxBytes: number, label: string)
   const reader = res.body.getReader();
   for (;;) {
     const chunk = await reader.read().catch((err: unknown) => {
+      // A stall (a TransientError given as the abort reason) already says what happened.
+      if (err instanceof TransientError) throw err;
       throw new TransientError(`The connection dropped while reading ${label}.`, { cause: err });
     });
     if (chunk.done) break;
     total += chunk.value.byteLength;
+    onBytes?.(chunk.value.byteLength);
     if (total > maxBytes) {
       await reader.cancel();
       throw new Error(`${label} is larger than ${maxBytes} bytes; Lectern refuses it.`);

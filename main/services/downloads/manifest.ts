@@ -87,6 +87,19 @@ export const ManifestSection = z.object({
 });
 export type ManifestSection = z.infer<typeof ManifestSection>;
 
+/**
+ * Adds one issue per repeated value: a hub that lists one id twice would otherwise show one lecture on the
+ * course page and count two in the download dialog. `where` is the JSON path of each occurrence.
+ */
+function refuseDuplicates(ctx: z.RefinementCtx, values: { value: string; where: (string | number)[] }[], what: string): void {
+  const first = new Map<string, (string | number)[]>();
+  for (const { value, where } of values) {
+    const seen = first.get(value);
+    if (seen) ctx.addIssue({ code: 'custom', path: where, message: `repeats ${what} "${value}" already used at ${seen.join('.')}; each must be unique` });
+    else first.set(value, where);
+  }
+}
+
 export const CourseManifest = z.object({
   /** Format version of this document (docs/HUB-FORMAT.md); absent means 1. */
   schemaVersion: z.literal(1).optional(),
@@ -101,6 +114,18 @@ export const CourseManifest = z.object({
   /** Sections in order; lectures not named in any section are shown after them. */
   sections: z.array(ManifestSection).max(1_000).optional(),
   lectures: z.array(ManifestLecture).max(5_000),
+}).superRefine((m, ctx) => {
+  refuseDuplicates(ctx, m.lectures.map((l, i) => ({ value: l.id, where: ['lectures', i, 'id'] })), 'the lecture id');
+  const sections = m.sections ?? [];
+  refuseDuplicates(ctx, sections.map((s, i) => ({ value: s.id, where: ['sections', i, 'id'] })), 'the section id');
+  refuseDuplicates(
+    ctx,
+    sections.flatMap((s, i) => s.lectureIds.map((id, j) => ({ value: id, where: ['sections', i, 'lectureIds', j] }))),
+    'the lecture id (a lecture belongs to one section, once)',
+  );
+  m.lectures.forEach((l, i) => {
+    if (l.media) refuseDuplicates(ctx, l.media.files.map((f, j) => ({ value: f.path, where: ['lectures', i, 'media', 'files', j, 'path'] })), 'the file');
+  });
 });
 export type CourseManifest = z.infer<typeof CourseManifest>;
 
@@ -135,5 +160,7 @@ export const CatalogEntry = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
-export const CatalogDocument = z.object({ courses: z.array(CatalogEntry).max(10_000) });
+export const CatalogDocument = z.object({ courses: z.array(CatalogEntry).max(10_000) }).superRefine((c, ctx) => {
+  refuseDuplicates(ctx, c.courses.map((e, i) => ({ value: e.id, where: ['courses', i, 'id'] })), 'the course id');
+});
 export type CatalogDocument = z.infer<typeof CatalogDocument>;

@@ -3,7 +3,7 @@ import { resolveHubUri } from '../hls/hub-uri';
 import { DEFAULT_HLS_LIMITS, type HlsLimits } from '../hls/limits';
 import { parseMasterPlaylist, type AudioRendition, type Variant } from '../hls/master-playlist';
 import { parseMediaPlaylist } from '../hls/media-playlist';
-import { hubFetch, readCapped } from './hub-fetch';
+import { fetchDocumentGuarded, type StallPolicy } from './stall-guard';
 import { MAX_MANIFEST_BYTES, parseCourseManifest, type ManifestFile, type ManifestLecture } from './manifest';
 
 /**
@@ -97,10 +97,16 @@ export interface PlanRequest {
  * Every document is size-capped and checked against the manifest's sha256 before it is parsed further,
  * every URI must resolve under the hub base and be listed in the manifest, and nothing here touches disk.
  */
-export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchImpl: typeof fetch = fetch, limits: HlsLimits = DEFAULT_HLS_LIMITS): Promise<DownloadPlan> {
+export async function planDownload(
+  req: PlanRequest,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+  limits: HlsLimits = DEFAULT_HLS_LIMITS,
+  stall?: StallPolicy,
+): Promise<DownloadPlan> {
   const { base } = req;
   const manifestUrl = resolveHubUri(req.manifestPath, base, base, 'The course manifest path').url;
-  const manifestText = (await readCapped(await hubFetch(manifestUrl, base, signal, fetchImpl), MAX_MANIFEST_BYTES, 'The course manifest')).toString('utf8');
+  const manifestText = (await fetchDocumentGuarded(manifestUrl, base, MAX_MANIFEST_BYTES, 'The course manifest', signal, fetchImpl, stall)).toString('utf8');
   const manifest = parseCourseManifest(manifestText, 'The course manifest');
   const lecture = manifest.lectures.find((l) => l.id === req.lectureId);
   if (!lecture) throw new Error(`Lecture ${req.lectureId} is not in version ${manifest.version} of course "${manifest.title}".`);
@@ -119,7 +125,7 @@ export async function planDownload(req: PlanRequest, signal: AbortSignal, fetchI
   const fetchDocument = async (url: URL, key: string): Promise<string> => {
     const f = entry(key, 'The lecture');
     if (f.size > limits.maxPlaylistBytes) throw new Error(`${key} is ${f.size} bytes in the course manifest; Lectern refuses playlists over ${limits.maxPlaylistBytes}.`);
-    const body = await readCapped(await hubFetch(url, base, signal, fetchImpl), limits.maxPlaylistBytes, key);
+    const body = await fetchDocumentGuarded(url, base, limits.maxPlaylistBytes, key, signal, fetchImpl, stall);
     if (body.byteLength !== f.size || sha256(body) !== f.sha256) throw new Error(`${key} from the hub does not match the course manifest (size or sha256).`);
     return body.toString('utf8');
   };

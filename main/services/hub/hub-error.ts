@@ -25,6 +25,7 @@ function codeFor(reason: S3FailureKind): ErrorCode {
     case 'upload-missing':
       return 'not-found';
     case 'retryable':
+    case 'unsupported':
       return 'unavailable';
     default:
       return 'internal';

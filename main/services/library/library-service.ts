@@ -5,6 +5,7 @@ import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas'
 import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } from '../downloads/download-manager';
 import type { ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
+import { nothingToDownload, reasonOf, type RefusedLecture } from './refusals';
 
 export type QualityRequest = 'best' | 'fits' | number | Several;
 /** Several qualities in one download: a list of maximum heights, or every quality. */
@@ -78,10 +79,23 @@ export class LibraryService {
   async plan(ref: CourseRef, quality: QualityRequest): Promise<DownloadPlanView> {
     const { hub, course, wanted, skipped } = await this.lecturesToDownload(ref);
     const several = isSeveral(quality) ? quality : null;
-    const plans = await mapLimited(wanted, PLANS_IN_FLIGHT, async (l) => ({
-      lecture: l,
-      plan: await this.downloads.plan({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality: several ? choiceOf(several) : { kind: 'highest' } }),
-    }));
+    // A lecture the hub serves badly is left out with its reason; the rest of the course still plans.
+    const refused: RefusedLecture[] = [];
+    const planned = await mapLimited(wanted, PLANS_IN_FLIGHT, async (l) => {
+      const req = { hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, title: l.title, quality: several ? choiceOf(several) : { kind: 'highest' as const } };
+      try {
+        return { lecture: l, plan: await this.downloads.plan(req) };
+      } catch (err) {
+        if (ref.lectureId !== undefined) throw err;
+        refused.push({ lectureId: l.id, title: l.title, reason: reasonOf(err, l.title) });
+        return null;
+      }
+    });
+    const plans = planned.filter((p): p is NonNullable<typeof p> => p !== null);
+    // Plans finish in any order; list refusals in the course's order.
+    refused.sort((a, b) => wanted.findIndex((l) => l.id === a.lectureId) - wanted.findIndex((l) => l.id === b.lectureId));
+    if (plans.length === 0 && refused.length > 0) throw nothingToDownload(course.manifest.title, refused);
+    skipped.push(...refused.map((r) => ({ ...r, reason: `refused: ${r.reason}` })));
     const spareBytes = await this.downloads.spareBytes();
     const pickAll = (height: number | null) => plans.map((o) => ({ lecture: o.lecture, option: pick(o.plan.options, height) }));
     const total = (picked: ReturnType<typeof pickAll>) => picked.reduce((n, p) => n + p.option.bytes, 0);
@@ -108,7 +122,18 @@ export class LibraryService {
     if (wanted.length === 0 && unfinished.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
     const quality: QualityChoice = isSeveral(selection) ? choiceOf(selection) : selection === null ? { kind: 'highest' } : { kind: 'height', height: selection };
     const ids = unfinished.map((d) => d.id);
-    for (const l of wanted) ids.push((await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, quality })).id);
+    const refused: RefusedLecture[] = [];
+    for (const l of wanted) {
+      try {
+        ids.push((await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: l.id, title: l.title, quality })).id);
+      } catch (err) {
+        // One refused lecture must not hold back the others; a single-lecture download still fails loudly.
+        if (ref.lectureId !== undefined) throw err;
+        refused.push({ lectureId: l.id, title: l.title, reason: reasonOf(err, l.title) });
+        this.log?.log('warn', 'lecture refused in a course download', { courseId: ref.courseId, lectureId: l.id, reason: reasonOf(err, l.title) });
+      }
+    }
+    if (ids.length === 0) throw nothingToDownload(course.manifest.title, refused);
     await this.run(ids, wait);
     return ids.map((id) => this.item(this.downloads.get(id)));
   }

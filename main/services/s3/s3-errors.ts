@@ -10,12 +10,15 @@ export type S3Failure =
   | { kind: 'access-denied'; detail: string }
   | { kind: 'upload-missing'; detail: string }
   | { kind: 'aborted'; detail: string }
+  /** The server does not implement this call (501 NotImplemented, 405 MethodNotAllowed): permanent for it. */
+  | { kind: 'unsupported'; detail: string }
   | { kind: 'fatal'; detail: string };
 
 export type S3FailureKind = S3Failure['kind'];
 
 const RETRYABLE_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'RequestTimeTooSkewed', 'Throttling', 'ThrottlingException', 'TooManyRequests', 'BadDigest', 'IncompleteBody']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
+const UNSUPPORTED_CODES = new Set(['NotImplemented', 'MethodNotAllowed', 'NotSupported', 'UnsupportedOperation']);
 const EXPIRED_CODES = new Set(['ExpiredToken', 'TokenRefreshRequired', 'InvalidToken']);
 const INVALID_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidSecurity', 'AuthorizationHeaderMalformed']);
 
@@ -41,6 +44,8 @@ export function classifyS3Error(err: unknown): S3Failure {
   if (name === 'NoSuchBucket') return { kind: 'bucket-missing', detail };
   if (name === 'NoSuchUpload') return { kind: 'upload-missing', detail };
   if (name === 'AccessDenied' || name === 'AllAccessDisabled' || status === 403) return { kind: 'access-denied', detail };
+  // Before the 5xx rule: a 501 is an answer about the server, not a passing failure.
+  if (UNSUPPORTED_CODES.has(name) || status === 501 || status === 405) return { kind: 'unsupported', detail };
   if (RETRYABLE_CODES.has(name) || name === 'TimeoutError' || NETWORK_CODES.has(code)) return { kind: 'retryable', detail };
   if (status !== undefined && (status >= 500 || status === 429 || status === 408)) return { kind: 'retryable', detail };
   // The SDK wraps a truncated or unparsable response (a reset mid-body) without an HTTP status.
@@ -68,6 +73,8 @@ export function explainS3Failure(f: S3Failure, where: { hub: string; bucket: str
       return `${at} kept failing (${f.detail}). Check the network and the endpoint, then retry.`;
     case 'aborted':
       return `The request to ${at} was stopped.`;
+    case 'unsupported':
+      return `${at} does not support a call Lectern needs here (${f.detail}). Use an S3-compatible server that implements it (see docs/HUB-FORMAT.md).`;
     case 'fatal':
       return `${at} refused the request (${f.detail}).`;
   }

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { LecternError } from '../../contract/errors';
 import { multipartEtag } from '../s3/content-md5';
+import { isUnsupported, markUnsupported } from '../s3/capabilities';
 import { classifyS3Error } from '../s3/s3-errors';
 import { choosePartSize, partCount, partRange } from './part-plan';
 import { runPool } from './pool';
@@ -116,7 +117,7 @@ async function prepare(
   }
   const partSize = choosePartSize(fp.size, ctx.partSize);
   const created = await withRetries(ctx.retry, `Starting the upload of ${src.key}`, (signal) =>
-    ctx.client.send(new CreateMultipartUploadCommand({ Bucket: ctx.bucket, Key: src.key, ContentType: src.contentType, CacheControl: src.cacheControl }), { abortSignal: signal }),
+    ctx.client.send(new CreateMultipartUploadCommand({ Bucket: ctx.bucket, Key: src.key, ContentType: src.contentType, CacheControl: src.cacheControl, Metadata: { [SOURCE_METADATA]: fp.fingerprint } }), { abortSignal: signal }),
   );
   if (!created.UploadId) throw new LecternError('internal', `The hub started an upload of ${src.key} without an upload id.`);
   const record: MultipartRecord = {
@@ -143,11 +144,17 @@ async function prepare(
  * 'completed' when it is gone because it was completed.
  */
 async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.FileHandle): Promise<AckedPart[] | 'completed' | null> {
+  if (isUnsupported(ctx.scope, 'ListParts')) return restartUnlisted(ctx, rec);
   let server: Map<number, { etag: string; size: number }>;
   try {
     server = await listParts(ctx, rec);
   } catch (err) {
-    if (classifyS3Error(err).kind !== 'upload-missing') throw err;
+    const kind = classifyS3Error(err).kind;
+    if (kind === 'unsupported') {
+      markUnsupported(ctx.scope, 'ListParts');
+      return restartUnlisted(ctx, rec);
+    }
+    if (kind !== 'upload-missing') throw err;
     // Killed after S3 completed the upload but before the record was removed: the object is already there.
     const parts = ctx.store.parts(rec.uploadId);
     if (parts.length === partCount(rec.sourceSize, rec.partSize) && (await alreadyComplete(ctx, rec, parts))) return 'completed';
@@ -169,6 +176,22 @@ async function reconcile(ctx: TransferContext, rec: MultipartRecord, fh: fs.File
     ctx.emit({ type: 'part', key: rec.key, partNumber: n, state: 'adopted' });
   }
   return ctx.store.parts(rec.uploadId);
+}
+
+/**
+ * The server cannot list parts (405/501), so what it holds of this upload is unknown: unless every part
+ * was acknowledged and the object is already there, abort it and send the file again from the start.
+ */
+async function restartUnlisted(ctx: TransferContext, rec: MultipartRecord): Promise<'completed' | null> {
+  const parts = ctx.store.parts(rec.uploadId);
+  if (parts.length === partCount(rec.sourceSize, rec.partSize) && (await alreadyComplete(ctx, rec, parts))) return 'completed';
+  ctx.log.log('info', 'the hub cannot list the parts of an unfinished upload; starting the file over', { key: rec.key, uploadId: rec.uploadId });
+  await abortQuietly(ctx, rec).catch((err: unknown) => {
+    if (classifyS3Error(err).kind !== 'unsupported') throw err;
+    ctx.store.delete(rec.uploadId);
+  });
+  ctx.emit({ type: 'multipart', key: rec.key, uploadId: rec.uploadId, state: 'restarted', detail: 'the hub cannot list parts' });
+  return null;
 }
 
 async function listParts(ctx: TransferContext, rec: MultipartRecord): Promise<Map<number, { etag: string; size: number }>> {
@@ -203,11 +226,21 @@ async function complete(ctx: TransferContext, rec: MultipartRecord, total: numbe
   ctx.emit({ type: 'multipart', key: rec.key, uploadId: rec.uploadId, state: 'completed' });
 }
 
-/** True when the key holds exactly the object these parts make (same size and multipart ETag). */
+/** User metadata (`x-amz-meta-lectern-source`) naming the source fingerprint a multipart object was made from. */
+export const SOURCE_METADATA = 'lectern-source';
+
+/**
+ * True when the key holds exactly the object these parts make: same size and either the source
+ * fingerprint recorded in its metadata or, for objects without it, S3's multipart ETag.
+ */
 export async function alreadyComplete(ctx: TransferContext, rec: MultipartRecord, parts: readonly AckedPart[]): Promise<boolean> {
   try {
     const head = await withRetries(ctx.retry, `Checking ${rec.key}`, (signal) => ctx.client.send(new HeadObjectCommand({ Bucket: rec.bucket, Key: rec.key }), { abortSignal: signal }));
-    return head.ContentLength === rec.sourceSize && head.ETag === multipartEtag(parts.map((p) => p.etag));
+    if (head.ContentLength !== rec.sourceSize) return false;
+    // The fingerprint stored at creation works on every server; the "-N" multipart ETag only on some.
+    const stored = head.Metadata?.[SOURCE_METADATA];
+    if (stored !== undefined) return stored === rec.fingerprint;
+    return head.ETag === multipartEtag(parts.map((p) => p.etag));
   } catch (err) {
     if (classifyS3Error(err).kind === 'fatal') return false; // 404 NotFound
     throw err;

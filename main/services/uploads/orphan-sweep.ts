@@ -1,4 +1,6 @@
 import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { isUnsupported, markUnsupported } from '../s3/capabilities';
+import { classifyS3Error } from '../s3/s3-errors';
 import type { TransferContext } from './transfer-context';
 import { withRetries } from './with-retries';
 
@@ -15,14 +17,25 @@ export interface SweptUpload {
  * installation publishing to the same prefix right now.
  */
 export async function sweepOrphanUploads(ctx: TransferContext, prefix: string, minAgeMs: number, now = Date.now()): Promise<SweptUpload[]> {
+  if (isUnsupported(ctx.scope, 'ListMultipartUploads')) return [];
   const owned = ctx.store.uploadIds(ctx.scope);
   const swept: SweptUpload[] = [];
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   for (;;) {
-    const page = await withRetries(ctx.retry, `Listing unfinished uploads under "${prefix}"`, (signal) =>
-      ctx.client.send(new ListMultipartUploadsCommand({ Bucket: ctx.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }), { abortSignal: signal }),
-    );
+    let page;
+    try {
+      page = await withRetries(ctx.retry, `Listing unfinished uploads under "${prefix}"`, (signal) =>
+        ctx.client.send(new ListMultipartUploadsCommand({ Bucket: ctx.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }), { abortSignal: signal }),
+      );
+    } catch (err) {
+      // Some S3-compatible servers (s3rver, some gateways) cannot list uploads: the sweep is housekeeping, skip it.
+      const f = classifyS3Error(err);
+      if (f.kind !== 'unsupported') throw err;
+      markUnsupported(ctx.scope, 'ListMultipartUploads');
+      ctx.log.log('info', 'the hub cannot list unfinished uploads; skipping the cleanup of orphaned ones', { bucket: ctx.bucket, prefix, detail: f.detail });
+      return swept;
+    }
     for (const u of page.Uploads ?? []) {
       if (!u.Key || !u.UploadId || owned.has(u.UploadId)) continue;
       if (minAgeMs > 0 && u.Initiated && now - u.Initiated.getTime() < minAgeMs) continue;

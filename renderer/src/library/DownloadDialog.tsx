@@ -148,7 +148,13 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
                 This does not fit on the disk. Choose a lower quality or free up space.
               </p>
             )}
-            {plan.skipped.length > 0 && <p className="muted">Skipped: {plan.skipped.map((s) => `${s.title} (${s.reason})`).join('; ')}</p>}
+            {refusedOf(plan).length > 0 && (
+              <p className="field-error" role="alert" data-testid="download-refused">
+                {plan.items.length} of {plan.items.length + refusedOf(plan).length} lectures can be downloaded;{' '}
+                {refusedOf(plan).map((s) => `«${s.title}» was refused: ${s.reason.slice('refused: '.length)}`).join('; ')}
+              </p>
+            )}
+            {otherSkipped(plan).length > 0 && <p className="muted">Skipped: {otherSkipped(plan).map((s) => `${s.title} (${s.reason})`).join('; ')}</p>}
           </>
         )}
       </div>
@@ -163,3 +169,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
     </dialog>
   );
 }
+
+/** Lectures the plan left out because the hub served them badly (the rest of the course still downloads). */
+const refusedOf = (plan: DownloadPlanView) => plan.skipped.filter((s) => s.reason.startsWith('refused: '));
+const otherSkipped = (plan: DownloadPlanView) => plan.skipped.filter((s) => !s.reason.startsWith('refused: '));
