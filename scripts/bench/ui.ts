@@ -17,6 +17,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
 import { startHostProcess } from '../../tests/e2e/support/host-process';
+import { makeLongCourse } from '../../tests/e2e/support/long-course';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -47,23 +48,6 @@ const percentile = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const round = (x: number): number => Math.round(x * 10) / 10;
-
-/** One course of `lectures` lectures in sections of 20, made through the contract from the page. */
-async function makeCourse(page: Page, lectures: number): Promise<string> {
-  return page.evaluate(async (count) => {
-    const call = async (channel: string, input: unknown) => {
-      const envelope = (await window.lectern.invoke(channel as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
-      if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
-      return envelope.value as { id: string };
-    };
-    const course = await call('courses.create', { title: `Bench ${count}` });
-    for (let s = 0; s < count / 20; s++) {
-      const section = await call('sections.create', { courseId: course.id, title: `Section ${s + 1}` });
-      await Promise.all(Array.from({ length: 20 }, (_, l) => call('lectures.create', { sectionId: section.id, title: `Lecture ${s + 1}.${l + 1}` })));
-    }
-    return course.id;
-  }, lectures);
-}
 
 /**
  * Click the course in the list and wait for its first lecture title and one painted frame: what fills
@@ -160,9 +144,9 @@ async function main(): Promise<void> {
     await page.goto(host.url);
     await page.waitForFunction(() => typeof window.lectern?.invoke === 'function');
     const courses = new Map<number, string>();
-    for (const n of sizes) courses.set(n, await makeCourse(page, n));
+    for (const n of sizes) courses.set(n, await makeLongCourse(page, n));
     // A small course stays open between runs so each open is a switch from something cheap.
-    const idle = await makeCourse(page, 20);
+    const idle = await makeLongCourse(page, 20);
     await page.reload();
     await page.getByTestId('course-item').first().waitFor();
 

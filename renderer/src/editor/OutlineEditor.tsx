@@ -174,6 +174,9 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
             setActive(null);
           }}
           accessibility={{ announcements }}
+          // The workspace scrolls the outline; scrolling the page instead would move it without
+          // bringing the sections below (and their rows, rendered when near the workspace's view) in.
+          autoScroll={{ canScroll: (el) => el !== document.scrollingElement }}
           // A lecture entering another section reflows every list below it; measure on every move.
           measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         >
