@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * bench:ui — the course editor in Chromium through the test host, for courses of 20, 400 and 2,000
  * lectures created through the contract.
@@ -65,7 +66,7 @@ async function openMs(page: Page, courseId: string, firstTitle: string): Promise
         const check = () => {
           const editor = document.querySelector(`[data-testid="course-editor"][data-course-id="${id}"]`);
           const titles = editor?.querySelectorAll<HTMLInputElement>('[data-testid="lecture-title"]');
-          const shown = titles && titles.length > 0 && [...titles].some((t) => t.value === last);
+          const shown = titles && titles.length > 0 && Array.from(titles).some((t) => t.value === last);
           if (shown) requestAnimationFrame(() => resolve(performance.now() - start));
           else if (performance.now() - start > 60_000) reject(new Error('the course did not open within 60 s'));
           else requestAnimationFrame(check);
@@ -113,7 +114,7 @@ async function moveMs(page: Page): Promise<number> {
         new Promise<number>((resolve) => {
           const start = performance.now();
           const check = () => {
-            const rows = [...document.querySelectorAll('[data-testid="lecture"]')].slice(0, 2).map((r) => r.getAttribute('data-lecture-id'));
+            const rows = Array.from(document.querySelectorAll('[data-testid="lecture"]')).slice(0, 2).map((r) => r.getAttribute('data-lecture-id'));
             if (rows[down ? 1 : 0] === id) requestAnimationFrame(() => resolve(performance.now() - start));
             else requestAnimationFrame(check);
           };
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     // tsx compiles with keepNames, so functions handed to page.evaluate call a helper the page lacks.
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(host.url);
-    await page.waitForFunction(() => typeof window.lectern?.invoke === 'function');
+    await page.waitForFunction(() => typeof (window as unknown as { lectern?: { invoke?: unknown } }).lectern?.invoke === 'function');
     const courses = new Map<number, string>();
     for (const n of sizes) courses.set(n, await makeLongCourse(page, n));
     // A small course stays open between runs so each open is a switch from something cheap.

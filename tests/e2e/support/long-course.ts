@@ -1,4 +1,6 @@
+/// <reference lib="dom" />
 import type { Page } from '@playwright/test';
+import type { LecternApi } from '../../../main/contract/bridge';
 
 /**
  * A course of `lectures` lectures in sections of 20 ("Section 3", "Lecture 3.7"), made through the
@@ -8,7 +10,8 @@ export async function makeLongCourse(page: Page, lectures: number): Promise<stri
   if (!Number.isInteger(lectures) || lectures < 20 || lectures % 20 !== 0) throw new Error(`A long course has a multiple of 20 lectures, not ${lectures}.`);
   return page.evaluate(async (count) => {
     const call = async (channel: string, input: unknown) => {
-      const envelope = (await window.lectern.invoke(channel as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
+      const { lectern } = window as unknown as { lectern: LecternApi };
+      const envelope = (await lectern.invoke(channel as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
       if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
       return envelope.value as { id: string };
     };
