@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Lecture } from '../../../main/contract/types';
@@ -14,16 +14,18 @@ import { dragId, type DragData } from './dnd-ids';
 import { formatDuration } from './format';
 import { focusAfterRemoval } from './keep-focus';
 import { moveDirection } from './move-keys';
+import { stepLecture } from './step-moves';
 
 interface Props {
   lecture: Lecture;
   number: string;
   canMoveUp: boolean;
   canMoveDown: boolean;
-  onStep(direction: -1 | 1): void;
 }
 
-export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: Props) {
+/** Data props only: typing in or autosaving one lecture re-renders that row alone. */
+export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp, canMoveDown }: Props) {
+  const onStep = (direction: -1 | 1) => stepLecture(lecture.id, direction);
   const [showSummary, setShowSummary] = useState(lecture.summary.length > 0);
   const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
@@ -169,4 +171,4 @@ export function LectureRow({ lecture, number, canMoveUp, canMoveDown, onStep }: 
       )}
     </li>
   );
-}
+});

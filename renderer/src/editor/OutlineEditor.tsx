@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   closestCenter,
   DndContext,
@@ -22,8 +22,8 @@ import type { CourseDetail, SectionWithLectures } from '../../../main/contract/t
 import { createSection, moveLecture, moveSection } from '../state/drafts-actions';
 import { AddItemForm } from '../ui/AddItemForm';
 import { dragId, parseDragId, type DragData, type DragKind } from './dnd-ids';
-import { keepFocus } from './keep-focus';
-import { lectureStep, moveLectureIn, placeOfLecture, sectionStep } from './outline-moves';
+import { moveLectureIn, placeOfLecture } from './outline-moves';
+import { useOutlineView } from './outline-view-store';
 import { GripIcon } from '../ui/icons';
 import { SectionCard } from './SectionCard';
 
@@ -78,6 +78,20 @@ const announcements: Announcements = {
   onDragCancel: ({ active }) => `Moving “${dataOf(active)?.title ?? ''}” was cancelled.`,
 };
 
+/** Sections that start within the first screenfuls of rows render at once, so opening shows no placeholders. */
+const EAGER_LECTURES = 40;
+
+function eagerSections(sections: SectionWithLectures[]): Set<string> {
+  const ids = new Set<string>();
+  let before = 0;
+  for (const s of sections) {
+    if (before >= EAGER_LECTURES) break;
+    ids.add(s.id);
+    before += s.lectures.length;
+  }
+  return ids;
+}
+
 /** The course outline: sections with their lectures, reorderable by mouse, keyboard sensor, Alt+Arrow and buttons. */
 export function OutlineEditor({ course }: { course: CourseDetail }) {
   // While a lecture is dragged across sections the outline is shown as it would be after the drop.
@@ -129,15 +143,10 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
     if (before && after && (before.sectionId !== after.sectionId || before.index !== after.index)) void moveLecture(dragged.id, after.sectionId, after.index);
   };
 
-  const stepSection = (sectionId: string, direction: -1 | 1) => {
-    const to = sectionStep(course.sections, sectionId, direction);
-    if (to !== null) keepFocus(() => void moveSection(sectionId, to));
-  };
-  const stepLecture = (lectureId: string, direction: -1 | 1) => {
-    const to = lectureStep(course.sections, lectureId, direction);
-    if (to) keepFocus(() => void moveLecture(lectureId, to.sectionId, to.index));
-  };
-  const lectureCanStep = (lectureId: string, direction: -1 | 1) => lectureStep(course.sections, lectureId, direction) !== null;
+  const sectionIds = useMemo(() => sections.map((s) => dragId('section', s.id)), [sections]);
+  const eager = useMemo(() => eagerSections(sections), [sections]);
+  // Which sections have rendered belongs to this course only.
+  useEffect(() => () => useOutlineView.getState().reset(), [course.id]);
 
   return (
     <section className="outline" aria-labelledby="outline-heading">
@@ -165,21 +174,16 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
             setActive(null);
           }}
           accessibility={{ announcements }}
+          // The workspace scrolls the outline; scrolling the page instead would move it without
+          // bringing the sections below (and their rows, rendered when near the workspace's view) in.
+          autoScroll={{ canScroll: (el) => el !== document.scrollingElement }}
           // A lecture entering another section reflows every list below it; measure on every move.
           measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         >
-          <SortableContext items={sections.map((s) => dragId('section', s.id))} strategy={verticalListSortingStrategy}>
+          <SortableContext items={sectionIds} strategy={verticalListSortingStrategy}>
             <ol className="section-list" aria-label="Sections">
               {sections.map((s, i) => (
-                <SectionCard
-                  key={s.id}
-                  section={s}
-                  index={i}
-                  sectionCount={sections.length}
-                  lectureCanStep={lectureCanStep}
-                  onStepSection={(direction) => stepSection(s.id, direction)}
-                  onStepLecture={stepLecture}
-                />
+                <SectionCard key={s.id} section={s} index={i} sectionCount={sections.length} eager={eager.has(s.id)} />
               ))}
             </ol>
           </SortableContext>

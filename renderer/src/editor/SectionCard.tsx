@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -12,18 +12,20 @@ import { dragId, type DragData } from './dnd-ids';
 import { focusAfterRemoval } from './keep-focus';
 import { moveDirection } from './move-keys';
 import { LectureRow } from './LectureRow';
+import { useSectionShown } from './outline-view-store';
+import { stepSection } from './step-moves';
+import { useShowWhenNear } from './use-show-when-near';
 
 interface Props {
   section: SectionWithLectures;
   index: number;
   sectionCount: number;
-  /** Whether a lecture here can step up/down (into a neighbouring section at the edges). */
-  lectureCanStep(lectureId: string, direction: -1 | 1): boolean;
-  onStepSection(direction: -1 | 1): void;
-  onStepLecture(lectureId: string, direction: -1 | 1): void;
+  /** Near the top of the outline: render the rows at once instead of waiting to be scrolled near. */
+  eager: boolean;
 }
 
-export function SectionCard({ section, index, sectionCount, lectureCanStep, onStepSection, onStepLecture }: Props) {
+/** Takes only data props, so a change elsewhere in the course (an autosave's echo) skips this section. */
+export const SectionCard = memo(function SectionCard({ section, index, sectionCount, eager }: Props) {
   const sortable = useSortable({ id: dragId('section', section.id), data: { kind: 'section', id: section.id, title: section.title } satisfies DragData });
   // Lets a lecture be dropped into a section that has none yet.
   const drop = useDroppable({
@@ -33,6 +35,19 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
   });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   const number = index + 1;
+  const element = useRef<HTMLLIElement | null>(null);
+  const setNodeRef = sortable.setNodeRef;
+  const setRef = useCallback(
+    (el: HTMLLIElement | null) => {
+      element.current = el;
+      setNodeRef(el);
+    },
+    [setNodeRef],
+  );
+  const shown = useSectionShown(section.id) || eager || section.lectures.length === 0;
+  useShowWhenNear(element, section.id, shown);
+  const lectureIds = useMemo(() => (shown ? section.lectures.map((l) => dragId('lecture', l.id)) : []), [shown, section.lectures]);
+  const onStepSection = (direction: -1 | 1) => stepSection(section.id, direction);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const direction = moveDirection(e);
@@ -43,7 +58,7 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
 
   return (
     <li
-      ref={sortable.setNodeRef}
+      ref={setRef}
       style={style}
       className={`section-card${sortable.isDragging ? ' is-dragging' : ''}`}
       data-testid="section"
@@ -115,20 +130,25 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
           </button>
         </div>
       </div>
-      <SortableContext items={section.lectures.map((l) => dragId('lecture', l.id))} strategy={verticalListSortingStrategy}>
-        <ol ref={drop.setNodeRef} className={`lecture-list${drop.isOver ? ' is-over' : ''}`} aria-label={`Lectures in section ${number}`}>
-          {section.lectures.map((l, j) => (
-            <LectureRow
-              key={l.id}
-              lecture={l}
-              number={`${number}.${j + 1}`}
-              canMoveUp={lectureCanStep(l.id, -1)}
-              canMoveDown={lectureCanStep(l.id, 1)}
-              onStep={(direction) => onStepLecture(l.id, direction)}
-            />
-          ))}
-        </ol>
-      </SortableContext>
+      {shown ? (
+        <SortableContext items={lectureIds} strategy={verticalListSortingStrategy}>
+          <ol ref={drop.setNodeRef} className={`lecture-list${drop.isOver ? ' is-over' : ''}`} aria-label={`Lectures in section ${number}`}>
+            {section.lectures.map((l, j) => (
+              <LectureRow
+                key={l.id}
+                lecture={l}
+                number={`${number}.${j + 1}`}
+                // At a section's edge a lecture steps into the neighbouring section, if there is one.
+                canMoveUp={j > 0 || index > 0}
+                canMoveDown={j < section.lectures.length - 1 || index < sectionCount - 1}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      ) : (
+        // Same height as the rows it stands for, so the scrollbar and the sections below stay put.
+        <div className="lecture-list-placeholder" style={{ height: `calc(${section.lectures.length} * var(--lecture-row-estimate))` }} data-testid="lecture-list-placeholder" />
+      )}
       {section.lectures.length === 0 && <p className="empty-hint">No lectures yet. Add the first one below, or drag one here.</p>}
       <AddItemForm
         label={`New lecture title in section ${number}`}
@@ -139,4 +159,4 @@ export function SectionCard({ section, index, sectionCount, lectureCanStep, onSt
       />
     </li>
   );
-}
+});

@@ -78,7 +78,7 @@ export async function deleteSection(sectionId: string): Promise<void> {
 
 export async function moveSection(sectionId: string, toIndex: number): Promise<void> {
   useDrafts.getState().applyLocal((d) => moveSectionLocally(d, sectionId, toIndex));
-  await settleMove(call('sections.move', { sectionId, toIndex }), 'move the section');
+  await settleMove(call('sections.move', { sectionId, toIndex }), useDrafts.getState().localVersion, 'move the section');
 }
 
 export async function createLecture(sectionId: string, title: string): Promise<void> {
@@ -113,7 +113,7 @@ export async function deleteLecture(lectureId: string): Promise<void> {
 
 export async function moveLecture(lectureId: string, toSectionId: string, toIndex: number): Promise<void> {
   useDrafts.getState().applyLocal((d) => moveLectureLocally(d, lectureId, toSectionId, toIndex));
-  await settleMove(call('lectures.move', { lectureId, toSectionId, toIndex }), 'move the lecture');
+  await settleMove(call('lectures.move', { lectureId, toSectionId, toIndex }), useDrafts.getState().localVersion, 'move the lecture');
 }
 
 export async function undoLastDelete(): Promise<void> {
@@ -135,10 +135,14 @@ function offerUndo(receipt: DeleteReceipt): void {
   useUndo.getState().offer(receipt);
 }
 
-/** Main answers a move with the whole outline; on failure the local guess is replaced by the truth. */
-async function settleMove(work: Promise<CourseDetail>, what: string): Promise<void> {
+/**
+ * Main answers a move with the whole outline; on failure the local guess is replaced by the truth.
+ * An answer overtaken by a newer local move is dropped: taking it would put the row back one step
+ * while the user is still pressing Alt+Arrow, and the next press would start from there.
+ */
+async function settleMove(work: Promise<CourseDetail>, localVersion: number, what: string): Promise<void> {
   try {
-    useDrafts.getState().setDetail(await track(work));
+    useDrafts.getState().setDetail(await track(work), localVersion);
   } catch (err) {
     notify(what, err);
     await refreshDetail();

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CourseDetail, CourseSummary } from '../../../main/contract/types';
+import { shareDetail } from './share-detail';
 
 /**
  * The course list and the course open in the editor, as last received from main. Fields being edited
@@ -39,11 +40,12 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
     if (fromVersion !== undefined && fromVersion !== s.localVersion) return false;
     if (detail && detail.id !== s.selectedId) return false;
     // A fetch only fills in; a mutation's own answer is newer than any fetch still travelling.
-    set(fromVersion === undefined ? { detail, localVersion: s.localVersion + 1 } : { detail });
+    const shared = shareDetail(s.detail, detail);
+    set(fromVersion === undefined ? { detail: shared, localVersion: s.localVersion + 1 } : { detail: shared });
     return true;
   },
   applyLocal(change) {
-    set((s) => (s.detail ? { detail: change(s.detail), localVersion: s.localVersion + 1 } : s));
+    set((s) => (s.detail ? { detail: shareDetail(s.detail, change(s.detail)), localVersion: s.localVersion + 1 } : s));
   },
   requestTitleFocus(courseId) {
     set({ focusTitleOf: courseId });
