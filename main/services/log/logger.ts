@@ -52,17 +52,35 @@ export function createFileLogger(dataDir: string, opts: FileLoggerOptions = {}):
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, LOG_FILE);
   let fd: number | null = fs.openSync(file, 'a');
-  let size = fs.fstatSync(fd).size;
+  // After a failed rotation, the size at which to try again.
+  let retryAbove = 0;
 
-  const rotate = () => {
-    if (fd !== null) fs.closeSync(fd);
+  const shiftGenerations = () => {
     fs.rmSync(`${file}.${generations}`, { force: true });
     for (let i = generations - 1; i >= 1; i--) {
       if (fs.existsSync(`${file}.${i}`)) fs.renameSync(`${file}.${i}`, `${file}.${i + 1}`);
     }
     fs.renameSync(file, `${file}.1`);
+  };
+
+  // The app and the CLI may write the same file: when the file at the path is no longer the one this
+  // process has open, the other one rotated it, and this one only reopens.
+  const rotate = (open: number, size: number) => {
+    const mine = fs.fstatSync(open);
+    const onDisk = fs.statSync(file, { throwIfNoEntry: false });
+    fs.closeSync(open);
+    fd = null;
+    retryAbove = 0;
+    if (onDisk && onDisk.ino === mine.ino && onDisk.dev === mine.dev) {
+      try {
+        shiftGenerations();
+      } catch {
+        // Another process holds the file (Windows) or the folder went read-only: keep appending to the
+        // current file and try again after another `maxBytes`, rather than losing the log.
+        retryAbove = size + maxBytes;
+      }
+    }
     fd = fs.openSync(file, 'a');
-    size = 0;
   };
 
   const write = (record: LogRecord) => {
@@ -71,10 +89,11 @@ export function createFileLogger(dataDir: string, opts: FileLoggerOptions = {}):
     const line = Buffer.from(`${JSON.stringify(record)}\n`);
     try {
       // A single line larger than the cap still goes into a file of its own rather than being lost.
-      if (size > 0 && size + line.length > maxBytes) rotate();
+      // The size on disk, not a count of this process's writes: the app and the CLI append to one file.
+      const size = fs.fstatSync(fd).size;
+      if (size > 0 && size + line.length > Math.max(maxBytes, retryAbove)) rotate(fd, size);
       if (fd === null) return;
       fs.writeSync(fd, line);
-      size += line.length;
     } catch (err) {
       // A full disk or a removed folder must not take the app down with it; say so once on stderr.
       console.error(`Lectern cannot write its log in ${dir}: ${err instanceof Error ? err.message : String(err)}`);

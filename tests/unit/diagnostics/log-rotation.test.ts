@@ -57,6 +57,25 @@ describe('file logger rotation', () => {
     expect(messages(path.join(dataDir, 'logs', 'lectern.log'))).toEqual(['small']);
   });
 
+  it('shares the file with another process (app and CLI) without rotating twice or writing into an old generation for long', () => {
+    const dataDir = tempDir();
+    const app = createFileLogger(dataDir, { maxBytes: 2000 });
+    const cli = createFileLogger(dataDir, { maxBytes: 2000 });
+    for (let i = 0; i < 60; i++) {
+      app.log('info', `app ${i}`, { pad: 'a'.repeat(40) });
+      cli.log('info', `cli ${i}`, { pad: 'c'.repeat(40) });
+    }
+    app.close();
+    cli.close();
+    const dir = path.join(dataDir, 'logs');
+    expect(fs.readdirSync(dir).sort()).toEqual(['lectern.log', 'lectern.log.1', 'lectern.log.2', 'lectern.log.3']);
+    const current = messages(path.join(dir, 'lectern.log'));
+    expect(current).toContain('app 59');
+    expect(current).toContain('cli 59');
+    // Each process may write one line past the cap before it notices the other's rotation.
+    for (const f of fs.readdirSync(dir)) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(2000 + 200);
+  });
+
   it('keeps the app running when the log folder disappears', () => {
     const dataDir = tempDir();
     const log = createFileLogger(dataDir, { maxBytes: 200 });
