@@ -10,6 +10,7 @@ import { createFileLogger, type Logger } from '../services/log/logger';
 import { defaultDataDir } from './data-dir';
 import { registerCatalogCommands } from './commands/catalog';
 import { registerCourseCommands } from './commands/courses';
+import { registerDiagnosticsCommand } from './commands/diagnostics';
 import { downloadProgressOnStderr, registerDownloadCommands } from './commands/downloads';
 import { registerLectureCommands } from './commands/lectures';
 import { registerSectionCommands } from './commands/sections';
@@ -77,6 +78,7 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
   registerCatalogCommands(program, ctx);
   registerDownloadCommands(program, ctx);
   registerRecordingCommands(program, ctx);
+  registerDiagnosticsCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels } from './domains/app';
+import { diagnosticsChannels } from './domains/diagnostics';
 import { draftsChannels } from './domains/drafts';
 import { libraryChannels } from './domains/library';
 import { mediaChannels } from './domains/media';
@@ -21,6 +22,7 @@ export const channelDomains = {
   app: appChannels,
   drafts: draftsChannels,
   updates: updatesChannels,
+  diagnostics: diagnosticsChannels,
   media: mediaChannels,
   publishing: publishingChannels,
   library: libraryChannels,
@@ -32,6 +34,7 @@ export const channels = {
   ...appChannels,
   ...draftsChannels,
   ...updatesChannels,
+  ...diagnosticsChannels,
   ...mediaChannels,
   ...publishingChannels,
   ...libraryChannels,

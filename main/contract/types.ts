@@ -71,6 +71,15 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
+/** A diagnostics folder that was written; `path` is null when the user cancelled the folder dialog. */
+export interface DiagnosticsExport {
+  path: string | null;
+  /** Files in the folder, relative to it. */
+  files: string[];
+  /** Sections that could not be read (the rest was still written). */
+  problems: string[];
+}
+
 /** Where the app's own update stands; release notes are plain text from the release feed. */
 export type UpdateChannel = 'stable' | 'beta';
 

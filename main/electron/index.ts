@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog } from 'electron';
 import { createHandlers } from '../ipc/handlers';
 import { createDispatcher } from '../ipc/dispatch';
 import { openAppServices, type AppServices } from '../services/app-services';
@@ -23,6 +23,9 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const origins = trustedOrigins(devServerUrl);
 // LECTERN_DATA_DIR lets tests and power users point the app at another data folder.
 if (process.env.LECTERN_DATA_DIR) app.setPath('userData', path.resolve(process.env.LECTERN_DATA_DIR));
+
+// Crash dumps stay on this machine (no upload without the user's consent); a diagnostics export includes them.
+crashReporter.start({ uploadToServer: false });
 
 registerAppScheme();
 app.enableSandbox();
@@ -55,6 +58,7 @@ async function start(): Promise<void> {
       log,
       secrets: createKeychainSecretStore(),
       updater: createUpdater(),
+      crashDumpsDir: app.getPath('crashDumps'),
       emit: (name, payload) => {
         if (name === 'recordings.take') onTake(payload as PayloadOf<'recordings.take'>);
         sendEvent(BrowserWindow.getAllWindows().map((w) => w.webContents), name, payload);

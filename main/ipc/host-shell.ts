@@ -11,6 +11,8 @@ export interface HostShell {
   pickVideoFile(): Promise<string | null>;
   /** Asks the user for one WebVTT captions file; null when they cancel. */
   pickCaptionsFile(): Promise<string | null>;
+  /** Asks the user for a folder to write into; null when they cancel. */
+  pickFolder(title: string): Promise<string | null>;
   /** Screens and windows the recorder may capture; empty where the browser shows its own picker. */
   listCaptureSources(): Promise<CaptureSource[]>;
   /** Which of those the next screen-capture request records. */
@@ -20,6 +22,7 @@ export interface HostShell {
 export const headlessShell: HostShell = {
   pickVideoFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
   pickCaptionsFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
+  pickFolder: () => Promise.reject(new LecternError('unavailable', 'There is no folder dialog here; pass the folder instead (lectern diagnostics --out <folder>)')),
   listCaptureSources: () => Promise.resolve([]),
   selectCaptureSource: () => Promise.reject(new LecternError('unavailable', 'Screen recording needs the Lectern app')),
 };

@@ -2,6 +2,8 @@ import type { EventSink } from '../contract/events';
 import type { FetchHandler } from './app-server/static-files';
 import type { SecretStore } from './credentials/secret-store';
 import { openDatabase, schemaVersion, type Database } from './db/database';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { knownSecrets } from './diagnostics/known-secrets';
 import { DraftsService } from './drafts/drafts-service';
 import { openLibraryServices, type LibraryServices } from './library/library-services';
 import type { Logger } from './log/logger';
@@ -27,6 +29,7 @@ export interface AppServices {
   readonly library: LibraryServices;
   readonly playback: PlaybackServices;
   readonly recordings: RecordingsService;
+  readonly diagnostics: DiagnosticsService;
   schemaVersion(): number;
   /** Routes the app origin serves besides the UI (by path prefix), for the origin they are mounted on. */
   routes(appOrigin: string): Record<string, FetchHandler>;
@@ -49,6 +52,8 @@ export interface ServiceOptions {
   library?: { resumeDownloads?: boolean };
   /** Free-space probe for tests; ffmpeg paths and `runJobs` follow `media`. */
   recordings?: Pick<RecordingsOptions, 'freeSpace'>;
+  /** Where Electron's crashReporter keeps minidumps, for diagnostics exports; absent outside the app. */
+  crashDumpsDir?: string | null;
 }
 
 /**
@@ -76,6 +81,21 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     const busy = recordings.recordingBusy();
     return busy ? `${busy}. Lectern restarts when it has finished.` : null;
   });
+  const diagnostics = new DiagnosticsService({
+    dataDir: opts.dataDir,
+    version: opts.version,
+    schemaVersion: () => schemaVersion(db),
+    ffmpeg: () => media.tools(),
+    queues: async () => ({
+      publishRuns: publishing.publish.runs(),
+      downloads: library.downloads.list(),
+      mediaJobs: media.jobs(),
+      recordings: recordings.list(),
+    }),
+    knownSecrets: () => knownSecrets(db, opts.secrets, library.downloads.list().map((d) => d.id)),
+    crashDumpsDir: opts.crashDumpsDir,
+    log: opts.log.child('diagnostics'),
+  });
   return {
     dataDir: opts.dataDir,
     version: opts.version,
@@ -88,6 +108,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     library,
     playback,
     recordings,
+    diagnostics,
     schemaVersion: () => schemaVersion(db),
     routes: (appOrigin) => ({
       ...library.routes(appOrigin),

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../contract/channels';
 import type { AppServices } from '../../services/app-services';
 import type { HostShell } from '../host-shell';
 import { appHandlers } from './app';
+import { diagnosticsHandlers } from './diagnostics';
 import { draftsHandlers } from './drafts';
 import type { HandlersFor } from './handler-types';
 import { libraryHandlers } from './library';
@@ -19,6 +20,7 @@ export function createHandlers(s: AppServices, shell: HostShell): Handlers {
     ...appHandlers(s, shell),
     ...draftsHandlers(s),
     ...updatesHandlers(s),
+    ...diagnosticsHandlers(s, shell),
     ...mediaHandlers(s),
     ...publishingHandlers(s),
     ...libraryHandlers(s),
