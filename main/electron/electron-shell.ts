@@ -12,15 +12,16 @@ export function createElectronShell(capture: CaptureSources): HostShell {
   };
 }
 
-async function pickOne(title: string, filter: Electron.FileFilter): Promise<string | null> {
-  const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], filters: [filter, { name: 'All files', extensions: ['*'] }] };
-  const win = BrowserWindow.getFocusedWindow();
-  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+function pickOne(title: string, filter: Electron.FileFilter): Promise<string | null> {
+  return showOpen({ title, properties: ['openFile'], filters: [filter, { name: 'All files', extensions: ['*'] }] });
 }
 
-async function pickFolder(title: string): Promise<string | null> {
-  const options: Electron.OpenDialogOptions = { title, buttonLabel: 'Save here', properties: ['openDirectory', 'createDirectory'] };
+function pickFolder(title: string): Promise<string | null> {
+  return showOpen({ title, buttonLabel: 'Save here', properties: ['openDirectory', 'createDirectory'] });
+}
+
+/** One path from an open dialog, attached to the focused window when there is one. */
+async function showOpen(options: Electron.OpenDialogOptions): Promise<string | null> {
   const win = BrowserWindow.getFocusedWindow();
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
