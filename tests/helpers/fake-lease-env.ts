@@ -1,4 +1,5 @@
-import type { DocStore, LeaseClock, PutCondition, StoredDoc } from '../../main/services/leases/lease';
+import type { LeaseClock, PutCondition, StoredDoc } from '../../main/services/leases/lease';
+import type { CatalogStore } from '../../main/services/uploads/catalog-update';
 
 /**
  * Virtual time for lease tests: `sleep` waits for the clock to reach its deadline, and `run` lets every
@@ -38,16 +39,16 @@ export class FakeClock implements LeaseClock {
 
   async run<T>(until: Promise<T>, limitMs = 3_600_000): Promise<T> {
     let settled = false;
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: undefined };
+    const outcome = { ok: false, value: undefined as T | undefined, error: undefined as unknown };
     until.then(
-      (value) => ((settled = true), (outcome = { ok: true, value })),
-      (error: unknown) => ((settled = true), (outcome = { ok: false, error })),
+      (value) => Object.assign(outcome, { ok: true, value }, (settled = true) && {}),
+      (error: unknown) => Object.assign(outcome, { error }, (settled = true) && {}),
     );
     const end = this.t + limitMs;
     for (;;) {
       for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
       if (settled) {
-        if (outcome.ok) return outcome.value;
+        if (outcome.ok) return outcome.value as T;
         throw outcome.error;
       }
       this.timers.sort((a, b) => a.at - b.at);
@@ -61,7 +62,7 @@ export class FakeClock implements LeaseClock {
 }
 
 /** An in-memory hub; `conditional` decides whether If-Match / If-None-Match are honoured (else ignored, like a server without them). */
-export class MemoryDocs implements DocStore {
+export class MemoryDocs implements CatalogStore {
   readonly docs = new Map<string, StoredDoc>();
   writes = 0;
   private n = 0;
@@ -86,6 +87,11 @@ export class MemoryDocs implements DocStore {
     const etag = `"e${++this.n}"`;
     this.docs.set(hubPath, { text, etag });
     return etag;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    await tick();
+    return [...this.docs.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
   async remove(hubPath: string): Promise<void> {

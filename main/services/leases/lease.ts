@@ -91,6 +91,8 @@ export interface AcquireRequest {
   busyMessage(holder: LeaseRecord): string;
   /** Called (at most once per holder) while waiting for another holder. */
   onWaiting?(holder: LeaseRecord): void;
+  /** Checked while waiting: true means the work was done by someone else and the lease is not needed. */
+  satisfied?(): Promise<boolean>;
 }
 
 /** Another machine holds the lease and kept it for longer than the wait. */
@@ -154,7 +156,14 @@ export class LeaseManager {
   }
 
   /** Takes the lease, waiting up to `waitMs` for a live holder, and keeps it renewed until released. */
-  async acquire(req: AcquireRequest): Promise<HeldLease> {
+  async acquire(req: Omit<AcquireRequest, 'satisfied'>): Promise<HeldLease> {
+    const held = await this.acquireUnless(req);
+    if (!held) throw new Error('unreachable: a lease without a condition is always acquired or refused');
+    return held;
+  }
+
+  /** As `acquire`, but returns null as soon as `req.satisfied()` says the lease is no longer needed. */
+  async acquireUnless(req: AcquireRequest): Promise<HeldLease | null> {
     const key = leaseKey(req.resource);
     const deadline = this.clock.now() + (req.waitMs ?? this.timing.waitMs);
     let announced = '';
@@ -163,6 +172,7 @@ export class LeaseManager {
       const holder = current ? parseLease(current.text) : null;
       const now = this.clock.now();
       if (holder && !this.expired(holder, now)) {
+        if (req.satisfied && (await req.satisfied())) return null;
         if (now >= deadline) throw new LeaseBusyError(req.busyMessage(holder), holder);
         if (announced !== holder.token) {
           announced = holder.token;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { backoffDelay, type RetryPolicy } from '../downloads/retry';
-import type { DocStore, PutCondition, StoredDoc } from '../leases/lease';
+import type { PutCondition, StoredDoc } from '../leases/lease';
 import type { Logger } from '../log/logger';
 import { isUnsupported, knownSupported, markSupported, markUnsupported } from '../s3/capabilities';
 import { contentMd5 } from '../s3/content-md5';
 import { classifyS3Error } from '../s3/s3-errors';
+import type { CatalogStore } from './catalog-update';
 import type { UploadTarget } from './upload-engine';
 
 const DOC_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 3000 };
@@ -34,7 +35,7 @@ function isConditionFailed(err: unknown): boolean {
  * and the catalog update run on. Transient failures are retried here; conditions are sent only when the
  * hub proved it honours them (`openHubDocuments` probes once per hub and bucket per process).
  */
-export class HubDocuments implements DocStore {
+export class HubDocuments implements CatalogStore {
   constructor(
     private readonly target: UploadTarget,
     private readonly keyPrefix: string,
@@ -56,6 +57,19 @@ export class HubDocuments implements DocStore {
 
   async write(hubPath: string, text: string, condition: PutCondition): Promise<string | null> {
     return this.put(hubPath, text, this.conditional ? condition : null);
+  }
+
+  /** Hub paths of every object under `prefix`. */
+  async list(prefix: string): Promise<string[]> {
+    const { client, bucket } = this.target;
+    const out: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.retry(`Listing ${this.keyPrefix}${prefix}`, () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: this.keyPrefix + prefix, ContinuationToken: token })));
+      for (const o of page.Contents ?? []) if (o.Key) out.push(o.Key.slice(this.keyPrefix.length));
+      token = page.NextContinuationToken;
+    } while (token);
+    return out;
   }
 
   async remove(hubPath: string): Promise<void> {

@@ -7,7 +7,7 @@ import { LecternError } from '../../contract/errors';
 import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
 import { formatTime, LeaseManager, newLeaseIdentity, type HeldLease, type LeaseIdentity, type LeaseRecord, type LeaseTiming } from '../leases/lease';
 import type { Logger } from '../log/logger';
-import { putEntry, removeEntry, updateCatalog, type CatalogChange } from './catalog-update';
+import { updateCatalog, type CatalogChange } from './catalog-update';
 import { openHubDocuments, type HubDocuments } from './hub-documents';
 import { planGarbage, type HubObject } from './gc-plan';
 import { runPool } from './pool';
@@ -137,7 +137,7 @@ export class Publisher {
     // The one write that changes what students see: only while the lease is provably ours.
     await lease.assertHeld();
     await this.putJson(`courses/${course.courseId}/latest.json`, pointer, MUTABLE);
-    await this.changeCatalog(putEntry(catalogEntry(manifest, pointer)));
+    await this.changeCatalog({ put: catalogEntry(manifest, pointer) });
     const result = { version, manifestPath, publishedAt, uploaded: toSend.length, skipped: media.length - toSend.length, bytesUploaded: bytesToSend };
     this.opts.log?.log('info', 'published', { courseId: course.courseId, version, uploaded: result.uploaded, skipped: result.skipped, bytes: bytesToSend });
     return result;
@@ -151,7 +151,7 @@ export class Publisher {
     const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
     if (!current.some((c) => c.id === courseId)) return false;
     // Under the course's lease, so a publish in progress elsewhere cannot put the entry straight back.
-    await this.withCourseLease(courseId, () => this.changeCatalog(removeEntry(courseId)));
+    await this.withCourseLease(courseId, () => this.changeCatalog({ remove: courseId }));
     this.opts.log?.log('info', 'unpublished', { courseId });
     return true;
   }
