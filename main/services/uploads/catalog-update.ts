@@ -60,7 +60,7 @@ function parsePending(text: string): CatalogChange | null {
     if (typeof v.remove === 'string') return { remove: v.remove };
     if (v.put && typeof v.put.id === 'string' && typeof v.put.version === 'number') return { put: v.put as CatalogEntry };
   } catch {
-    // A damaged pending change is ignored; its publisher still makes sure of its own entry.
+    // Ignored and removed; its publisher, if alive, still makes sure of its own entry.
   }
   return null;
 }
@@ -110,7 +110,7 @@ export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, ch
         const pending = await readPending(docs, mine);
         if (changeDone(change, courses) && pending.length === 0) return;
         let next = courses;
-        for (const p of pending) if (!superseded(p.change, next)) next = applyChange(p.change, next);
+        for (const p of pending) if (p.change && !superseded(p.change, next)) next = applyChange(p.change, next);
         next = applyChange(change, next);
         await lease.assertHeld();
         await docs.write(CATALOG_PATH, text(next), null);
@@ -118,7 +118,7 @@ export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, ch
         if (changeDone(change, fresh)) {
           // Their publishers see their entries and stop waiting; a pending change rewritten meanwhile by a newer
           // publish of that course may be deleted too, and that publisher then applies it itself.
-          for (const p of pending) if (changeDone(p.change, fresh)) await docs.remove(p.key).catch(() => undefined);
+          for (const p of pending) if (!p.change || changeDone(p.change, fresh) || superseded(p.change, fresh)) await docs.remove(p.key).catch(() => undefined);
           return;
         }
         await pause(attempt);
@@ -132,13 +132,13 @@ export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, ch
   }
 }
 
-async function readPending(docs: CatalogStore, except: string): Promise<{ key: string; change: CatalogChange }[]> {
-  const out: { key: string; change: CatalogChange }[] = [];
+/** Other courses' pending changes; `change` is null for a damaged one (a PUT is atomic: it stays damaged). */
+async function readPending(docs: CatalogStore, except: string): Promise<{ key: string; change: CatalogChange | null }[]> {
+  const out: { key: string; change: CatalogChange | null }[] = [];
   for (const key of await docs.list(PENDING_PREFIX)) {
     if (key === except) continue;
     const doc = await docs.read(key);
-    const change = doc ? parsePending(doc.text) : null;
-    if (change) out.push({ key, change });
+    if (doc) out.push({ key, change: parsePending(doc.text) });
   }
   return out;
 }

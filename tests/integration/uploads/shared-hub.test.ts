@@ -97,7 +97,7 @@ describe('a hub shared by many publisher processes (Swift: no conditional writes
       expect(catalog.courses.map((c) => c.id)).toEqual(Array.from({ length: PUBLISHERS }, (_, i) => `course-${String(i).padStart(2, '0')}`));
       console.log(`shared hub round ${round + 1}/${ROUNDS}: ${PUBLISHERS} publishers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-  }, 120_000 * ROUNDS);
+  }, 180_000 * ROUNDS);
 
   it('two processes publishing the same course: one publishes, one waiting briefly fails with who holds it, a patient one publishes next', async () => {
     const prefix = 'same/';

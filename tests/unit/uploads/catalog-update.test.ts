@@ -49,6 +49,24 @@ describe.each([
   });
 });
 
+describe('pending changes (servers without conditional writes)', () => {
+  it('the lease holder merges pending changes of others, but a stale pending put never rolls a course back', async () => {
+    const clock = new FakeClock();
+    const docs = new MemoryDocs(false);
+    await docs.write(CATALOG_PATH, JSON.stringify({ courses: [entry('old', 5)] }), null);
+    // Left by publishers that died after writing latest.json: one newer than listed, one older.
+    await docs.write('catalog-pending/new.json', JSON.stringify({ put: entry('new', 1) }), null);
+    await docs.write('catalog-pending/old.json', JSON.stringify({ put: entry('old', 3) }), null);
+    await docs.write('catalog-pending/bad.json', '{ damaged', null);
+    const leases = new LeaseManager(docs, { owner: 'o', host: 'h', pid: 1 }, TIMING, clock);
+    await clock.run(updateCatalog(docs, leases, { put: entry('mine', 2) }, { clock }));
+    const after = parseStoredCatalog((await docs.read(CATALOG_PATH))!.text, CATALOG_PATH);
+    expect(after.map((c) => [c.id, c.version])).toEqual([['mine', 2], ['new', 1], ['old', 5]]);
+    // Merged, stale and damaged ones are all removed.
+    expect([...docs.docs.keys()].filter((k) => k.startsWith('catalog-pending/'))).toEqual([]);
+  });
+});
+
 describe('catalog documents', () => {
   it('a catalog that is not JSON or not a list of entries is refused with what to do', () => {
     expect(() => parseStoredCatalog('{', 'catalog.json')).toThrow('catalog.json on the hub is not valid JSON; fix or remove it before publishing.');
