@@ -41,8 +41,14 @@ export class FakeClock implements LeaseClock {
     let settled = false;
     const outcome = { ok: false, value: undefined as T | undefined, error: undefined as unknown };
     until.then(
-      (value) => Object.assign(outcome, { ok: true, value }, (settled = true) && {}),
-      (error: unknown) => Object.assign(outcome, { error }, (settled = true) && {}),
+      (value) => {
+        settled = true;
+        Object.assign(outcome, { ok: true, value });
+      },
+      (error: unknown) => {
+        settled = true;
+        outcome.error = error;
+      },
     );
     const end = this.t + limitMs;
     for (;;) {
