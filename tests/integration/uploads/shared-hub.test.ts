@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCourseManifest } from '../../../main/services/downloads/manifest';
 import { writeBigFile } from '../../helpers/big-file';
+import { startConditionalProxy, type ConditionalProxy } from '../../helpers/conditional-proxy';
 import { connectS3TestServer, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 import type { ChildOptions } from './publish-child';
@@ -22,11 +23,14 @@ const child = path.join(import.meta.dirname, 'publish-child.ts');
 const root = path.resolve(import.meta.dirname, '../../..');
 const tmp = tempDir('lectern-shared-hub-');
 let s3: S3TestServer;
+let conditional: ConditionalProxy;
 
 beforeAll(async () => {
   s3 = await connectS3TestServer('shared');
+  conditional = await startConditionalProxy(s3.endpoint, s3.client);
 });
 afterAll(async () => {
+  await conditional?.close();
   await s3?.close();
   tmp.cleanup();
 });
@@ -39,10 +43,10 @@ interface Run {
   when(prefix: string): Promise<void>;
 }
 
-function start(o: Omit<ChildOptions, 'endpoint' | 'bucket' | 'dataDir'> & { name: string }): Run {
+function start(o: Omit<ChildOptions, 'endpoint' | 'bucket' | 'dataDir'> & { name: string; endpoint?: string }): Run {
   const dataDir = path.join(tmp.dir, 'data', o.name);
   fs.mkdirSync(dataDir, { recursive: true });
-  const options: ChildOptions = { ...o, dataDir, endpoint: s3.endpoint, bucket: s3.bucket };
+  const options: ChildOptions = { ...o, dataDir, endpoint: o.endpoint ?? s3.endpoint, bucket: s3.bucket };
   const proc = spawn(process.execPath, ['--import', 'tsx', child, JSON.stringify(options)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { prefix: string; resolve: () => void }[] = [];
@@ -80,23 +84,35 @@ async function getJson<T>(key: string): Promise<T> {
   return JSON.parse((await res.Body?.transformToString()) ?? '') as T;
 }
 
+async function keysUnder(prefix: string): Promise<string[]> {
+  const page = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }));
+  return (page.Contents ?? []).map((o) => o.Key ?? '');
+}
+
+/** ROUNDS times: PUBLISHERS processes publish one course each to a fresh prefix at once; all must be listed. */
+async function publishRounds(label: string, endpoint: string): Promise<void> {
+  const pkg = writePackage(`shared-${label}`);
+  for (let round = 0; round < ROUNDS; round++) {
+    const prefix = `${label}-${round}/`;
+    const started = Date.now();
+    const runs = Array.from({ length: PUBLISHERS }, (_, i) =>
+      start({ name: `${label}-r${round}-p${i}`, endpoint, prefix, host: `studio-${i}`, courseId: `course-${String(i).padStart(2, '0')}`, title: `Course ${i}`, packageDir: pkg, lease: { catalogWaitMs: 300_000 } }),
+    );
+    const results = await Promise.all(runs.map((r) => r.done));
+    for (const [i, r] of results.entries()) expect(endLine(r.lines), `publisher ${i}: ${r.stderr}`).toBe('end ok 1');
+    const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
+    expect(catalog.courses.map((c) => c.id)).toEqual(Array.from({ length: PUBLISHERS }, (_, i) => `course-${String(i).padStart(2, '0')}`));
+    expect(await keysUnder(`${prefix}leases/`)).toEqual([]);
+    console.log(`shared hub (${label}) round ${round + 1}/${ROUNDS}: ${PUBLISHERS} publishers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
 const endLine = (lines: string[]) => lines.find((l) => l.startsWith('end ')) ?? '(no end line)';
 
 describe('a hub shared by many publisher processes (Swift: no conditional writes)', () => {
   it(`${PUBLISHERS} processes publishing different courses at once: the catalog lists all of them (${ROUNDS} round${ROUNDS > 1 ? 's' : ''})`, async () => {
-    const pkg = writePackage('shared');
-    for (let round = 0; round < ROUNDS; round++) {
-      const prefix = `round-${round}/`;
-      const started = Date.now();
-      const runs = Array.from({ length: PUBLISHERS }, (_, i) =>
-        start({ name: `r${round}-p${i}`, prefix, host: `studio-${i}`, courseId: `course-${String(i).padStart(2, '0')}`, title: `Course ${i}`, packageDir: pkg, lease: { catalogWaitMs: 300_000 } }),
-      );
-      const results = await Promise.all(runs.map((r) => r.done));
-      for (const [i, r] of results.entries()) expect(endLine(r.lines), `publisher ${i}: ${r.stderr}`).toBe('end ok 1');
-      const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
-      expect(catalog.courses.map((c) => c.id)).toEqual(Array.from({ length: PUBLISHERS }, (_, i) => `course-${String(i).padStart(2, '0')}`));
-      console.log(`shared hub round ${round + 1}/${ROUNDS}: ${PUBLISHERS} publishers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+    await publishRounds('swift', s3.endpoint);
+    expect(await keysUnder('swift-0/catalog-pending/')).toEqual([]);
   }, 180_000 * ROUNDS);
 
   it('two processes publishing the same course: one publishes, one waiting briefly fails with who holds it, a patient one publishes next', async () => {
@@ -140,4 +156,14 @@ describe('a hub shared by many publisher processes (Swift: no conditional writes
     const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
     expect(catalog.courses).toEqual([expect.objectContaining({ id: 'kc', version: 1 })]);
   }, 120_000);
+});
+
+describe('a hub with conditional writes (a proxy in front of Swift evaluates If-Match / If-None-Match)', () => {
+  it(`${PUBLISHERS} processes publishing different courses at once: the catalog lists all of them, by ETag compare-and-swap (${ROUNDS} round${ROUNDS > 1 ? 's' : ''})`, async () => {
+    await publishRounds('conditional', conditional.url);
+    // The catalog went through If-Match / If-None-Match, never through the catalog lease or pending changes.
+    expect(conditional.counts.conditional).toBeGreaterThanOrEqual(PUBLISHERS * 2);
+    expect(await keysUnder('conditional-0/catalog-pending/')).toEqual([]);
+    console.log(`conditional writes: ${conditional.counts.conditional} sent, ${conditional.counts.refused} refused with 412`);
+  }, 180_000 * ROUNDS);
 });
