@@ -241,6 +241,7 @@ export class PublishingService {
         onDocuments: () => {
           live.documents = true;
         },
+        onWaiting: (holder) => this.opts.log.log('info', 'publish waiting for another machine', { runId, host: holder.host, since: holder.acquiredAt }),
       });
       const finishedAt = this.now();
       this.store.setPublication({ courseId: run.courseId, hubId: run.hubId, version: result.version, manifestKey: `${conn.keyPrefix}${result.manifestPath}`, publishedAt: finishedAt });

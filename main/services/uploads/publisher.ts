@@ -1,10 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import { LecternError } from '../../contract/errors';
 import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
+import { formatTime, LeaseManager, newLeaseIdentity, type HeldLease, type LeaseIdentity, type LeaseRecord, type LeaseTiming } from '../leases/lease';
 import type { Logger } from '../log/logger';
+import { updateCatalog, type CatalogChange } from './catalog-update';
+import { openHubDocuments, type HubDocuments } from './hub-documents';
 import { planGarbage, type HubObject } from './gc-plan';
 import { runPool } from './pool';
 import { lectureFiles, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
@@ -22,6 +26,10 @@ export interface PublisherOptions {
   log?: Logger;
   onEvent?: (e: UploadEvent) => void;
   engine?: Partial<Omit<UploadEngineOptions, 'db' | 'target' | 'log' | 'onEvent'>>;
+  /** Lease timing (tests shorten the TTL); see LeaseTiming. `catalogWaitMs` bounds the wait for the catalog lease. */
+  lease?: Partial<LeaseTiming> & { catalogWaitMs?: number };
+  /** Who holds leases taken by this publisher (default: this process on os.hostname()). */
+  identity?: LeaseIdentity;
 }
 
 export interface PublishResult {
@@ -64,6 +72,10 @@ export interface PublishHooks {
   onPlan?(plan: PublishPlanSummary): void;
   /** The media is on the hub; course.json, latest.json and catalog.json follow. */
   onDocuments?(): void;
+  /** Another machine is publishing this course; this publish waits (bounded) for it to finish. */
+  onWaiting?(holder: LeaseRecord): void;
+  /** This publish holds the course's lease; nothing was written before this. */
+  onLeased?(): void;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -78,12 +90,29 @@ const MUTABLE = 'no-cache';
  */
 export class Publisher {
   readonly engine: UploadEngine;
+  private readonly identity: LeaseIdentity;
+  private docs: Promise<HubDocuments> | null = null;
 
   constructor(private readonly opts: PublisherOptions) {
     this.engine = new UploadEngine({ ...opts.engine, db: opts.db, target: opts.target, ...(opts.log ? { log: opts.log } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
+    this.identity = opts.identity ?? newLeaseIdentity(os.hostname());
   }
 
+  /**
+   * Publishes under the course's lease, so a second machine publishing the same course waits (bounded)
+   * and then fails without having written anything; see `publishLeased` for the order of writes.
+   */
   async publish(course: PublishCourse, hooks: PublishHooks = {}): Promise<PublishResult> {
+    const lease = await this.courseLease(course.courseId, course.title, hooks.onWaiting);
+    try {
+      hooks.onLeased?.();
+      return await this.publishLeased(course, hooks, lease);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async publishLeased(course: PublishCourse, hooks: PublishHooks, lease: HeldLease): Promise<PublishResult> {
     const planned: PlannedLecture[] = [];
     for (const l of course.lectures) planned.push(await planLecture(course.courseId, l));
     const latest = await this.readLatest(course.courseId);
@@ -102,10 +131,13 @@ export class Publisher {
     await this.engine.uploadFiles(toSend.map((f) => ({ path: f.localPath, key: this.key(f.hubPath), cacheControl: IMMUTABLE })));
 
     hooks.onDocuments?.();
+    await lease.assertHeld();
     await this.putJson(manifestPath, manifest, IMMUTABLE);
     const pointer: LatestPointer = { courseId: course.courseId, version, manifest: manifestPath, publishedAt };
+    // The one write that changes what students see: only while the lease is provably ours.
+    await lease.assertHeld();
     await this.putJson(`courses/${course.courseId}/latest.json`, pointer, MUTABLE);
-    await this.updateCatalog(manifest, pointer);
+    await this.changeCatalog({ put: catalogEntry(manifest, pointer) });
     const result = { version, manifestPath, publishedAt, uploaded: toSend.length, skipped: media.length - toSend.length, bytesUploaded: bytesToSend };
     this.opts.log?.log('info', 'published', { courseId: course.courseId, version, uploaded: result.uploaded, skipped: result.skipped, bytes: bytesToSend });
     return result;
@@ -117,15 +149,19 @@ export class Publisher {
    */
   async unpublish(courseId: string): Promise<boolean> {
     const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
-    const courses = current.filter((c) => c.id !== courseId);
-    if (courses.length === current.length) return false;
-    await this.putJson('catalog.json', { courses }, MUTABLE);
+    if (!current.some((c) => c.id === courseId)) return false;
+    // Under the course's lease, so a publish in progress elsewhere cannot put the entry straight back.
+    await this.withCourseLease(courseId, () => this.changeCatalog({ remove: courseId }));
     this.opts.log?.log('info', 'unpublished', { courseId });
     return true;
   }
 
   /** Deletes the course's versions and media no kept version refers to (see planGarbage). */
   async collectGarbage(courseId: string, opts: { keepVersions?: number; graceMs?: number; now?: number } = {}): Promise<GcResult> {
+    return this.withCourseLease(courseId, () => this.collectLeased(courseId, opts));
+  }
+
+  private async collectLeased(courseId: string, opts: { keepVersions?: number; graceMs?: number; now?: number }): Promise<GcResult> {
     const latest = await this.readLatest(courseId);
     if (!latest) throw new LecternError('not-found', `Course ${courseId} has never been published to this hub; there is nothing to clean up.`);
     const keep = Math.max(1, opts.keepVersions ?? 2);
@@ -157,22 +193,41 @@ export class Publisher {
     return `${this.opts.keyPrefix}${hubPath}`;
   }
 
-  /** Catalog of every course on the hub; read-modify-write, so two machines publishing at once may need a re-publish. */
-  private async updateCatalog(manifest: CourseManifest, pointer: LatestPointer): Promise<void> {
-    const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
-    const durationSec = manifest.lectures.reduce((sum, l) => sum + (l.durationSec ?? 0), 0);
-    const entry: CatalogEntry = {
-      id: manifest.courseId,
-      title: manifest.title,
-      ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}),
-      version: pointer.version,
-      latest: `courses/${manifest.courseId}/latest.json`,
-      lectureCount: manifest.lectures.length,
-      durationSec: Math.round(durationSec * 10) / 10,
-      publishedAt: pointer.publishedAt,
-    };
-    const courses = [...current.filter((c) => c.id !== manifest.courseId), entry].sort((a, b) => a.id.localeCompare(b.id));
-    await this.putJson('catalog.json', { courses }, MUTABLE);
+  /** The course's lease; fails with who is publishing it when they outlast the wait. */
+  private async courseLease(courseId: string, title: string, onWaiting?: (holder: LeaseRecord) => void): Promise<HeldLease> {
+    return (await this.leases()).acquire({
+      resource: `course-${courseId}`,
+      label: title,
+      busyMessage: (h) => `«${title}» is being published from ${h.host} since ${formatTime(h.acquiredAt)}; try again when it finishes.`,
+      ...(onWaiting ? { onWaiting } : {}),
+    });
+  }
+
+  private async withCourseLease<T>(courseId: string, op: () => Promise<T>): Promise<T> {
+    const lease = await this.courseLease(courseId, courseId);
+    try {
+      return await op();
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async changeCatalog(change: CatalogChange): Promise<void> {
+    const docs = await this.documents();
+    const waitMs = this.opts.lease?.catalogWaitMs;
+    await updateCatalog(docs, await this.leases(), change, waitMs !== undefined ? { leaseWaitMs: waitMs } : {});
+  }
+
+  private documents(): Promise<HubDocuments> {
+    this.docs ??= openHubDocuments(this.opts.target, this.opts.keyPrefix, this.opts.log);
+    return this.docs.catch((err: unknown) => {
+      this.docs = null;
+      throw err;
+    });
+  }
+
+  private async leases(): Promise<LeaseManager> {
+    return new LeaseManager(await this.documents(), this.identity, this.opts.lease ?? {});
   }
 
   private async putJson(hubPath: string, value: unknown, cacheControl: string): Promise<void> {
@@ -226,6 +281,20 @@ export class Publisher {
     return new Map((await this.listObjects(under)).map((o) => [this.key(o.path), o.size]));
   }
 
+}
+
+function catalogEntry(manifest: CourseManifest, pointer: LatestPointer): CatalogEntry {
+  const durationSec = manifest.lectures.reduce((sum, l) => sum + (l.durationSec ?? 0), 0);
+  return {
+    id: manifest.courseId,
+    title: manifest.title,
+    ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}),
+    version: pointer.version,
+    latest: `courses/${manifest.courseId}/latest.json`,
+    lectureCount: manifest.lectures.length,
+    durationSec: Math.round(durationSec * 10) / 10,
+    publishedAt: pointer.publishedAt,
+  };
 }
 
 function manifestFile(f: PlannedFile): ManifestFile {

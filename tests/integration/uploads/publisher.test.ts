@@ -87,7 +87,8 @@ describe('Publisher', () => {
     const r = await p.publish(course());
     expect(r).toMatchObject({ version: 1, uploaded: 16, skipped: 0, manifestPath: 'courses/intro-101/versions/1/course.json' });
     const order = events.filter((e) => e.type === 'file' && e.state === 'done').map((e) => (e.type === 'file' ? e.key : ''));
-    expect(order.slice(-3)).toEqual([`${PREFIX}courses/intro-101/versions/1/course.json`, `${PREFIX}courses/intro-101/latest.json`, `${PREFIX}catalog.json`]);
+    // catalog.json follows, written with its ETag (not through the engine) and read back.
+    expect(order.slice(-2)).toEqual([`${PREFIX}courses/intro-101/versions/1/course.json`, `${PREFIX}courses/intro-101/latest.json`]);
     const manifest = await expectVersionIntact(1);
     expect(manifest.lectures.map((l) => l.media?.master)).toEqual([expect.stringMatching(/^courses\/intro-101\/lectures\/l1\/[0-9a-f]{20}\/master.m3u8$/), expect.stringMatching(/^courses\/intro-101\/lectures\/l2\//)]);
     expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({
@@ -106,8 +107,8 @@ describe('Publisher', () => {
   it('an interrupted publish leaves the previous version current and whole; the next publish completes it', async () => {
     writePackage(path.join(tmp.dir, 'pkg-a'), 'a-v3');
     let puts = 0;
-    // The network dies after five uploads of version 3: every later request is reset.
-    proxy.decide = (req) => (req.method === 'PUT' && ++puts > 5 ? 'reset' : 'pass');
+    // The network dies after five uploads of version 3 (the course lease not counted): every later upload is reset.
+    proxy.decide = (req) => (req.method === 'PUT' && !req.url?.includes('/leases/') && ++puts > 5 ? 'reset' : 'pass');
     const { p } = publisher(proxy.url);
     await expect(p.publish(course())).rejects.toBeInstanceOf(RetriesExhaustedError);
     proxy.decide = () => 'pass';
