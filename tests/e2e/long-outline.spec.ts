@@ -4,11 +4,11 @@ import { cliShowCourse, expectAllSaved, lectures, section, sections } from './su
 import { makeLongCourse } from './support/long-course';
 import { guardPage } from './support/page-guard';
 
-// A 400-lecture course: four sections of 20, then a last section of 320. The last section starts some
-// 80 rows down, so its rows are not rendered when the course opens, and both ways of moving a lecture
+// A 400-lecture course: three sections of 20, then a last section of 340. The last section starts some
+// 60 rows down, so its rows are not rendered when the course opens, and both ways of moving a lecture
 // must still reach it. (The 2,000-lecture outline is measured by `npm run bench:ui`; here the shape keeps
-// the trip to the last section to 83 keyboard moves rather than 398, so the file runs well under a minute.)
-const SHAPE = [20, 20, 20, 20, 320];
+// the trip to the last section to 62 keyboard moves rather than 398, so the file runs well under a minute.)
+const SHAPE = [20, 20, 20, 340];
 const LAST = SHAPE.length - 1;
 test.use({ viewport: { width: 1280, height: 800 } });
 // Generous for a loaded machine; unloaded each test takes a fraction of this.
@@ -52,12 +52,12 @@ test('on a 400-lecture course the first lecture reaches the last section by keyb
   const field = page.locator(`[data-lecture-id="${lectureId}"] [data-testid="lecture-title"]`);
   await field.focus();
   // 19 steps to the end of its own section and one into the next; each later section of 20 holds it
-  // among 21, so 20 steps to its end and one more across: 20 + 3 × 21 steps reach the last section.
+  // among 21, so 20 steps to its end and one more across: 20 + 2 × 21 steps reach the last section.
   const sectionIndex = () => field.evaluate((el) => [...document.querySelectorAll('[data-testid="section"]')].indexOf(el.closest('[data-testid="section"]')!));
   for (let presses = 0; presses < 20 + (LAST - 1) * 21; presses++) {
     await page.keyboard.press('Alt+ArrowDown');
     // Focus follows the row, also into a section whose rows were not rendered before. Checked every
-    // frame rather than with expect's back-off, which would add 100 ms or more to each of the 83 keys.
+    // frame rather than with expect's back-off, which would add 100 ms or more to each of the 62 keys.
     await page.waitForFunction((id) => document.activeElement?.closest('[data-lecture-id]')?.getAttribute('data-lecture-id') === id, lectureId, { polling: 'raf', timeout: 10_000 });
   }
   await expect(field).toBeFocused();
