@@ -3,13 +3,14 @@
  * bench:ui — the course editor in Chromium through the test host, for courses of 20, 400 and 2,000
  * lectures created through the contract.
  *
- *   npm run bench:ui -- [--sizes 20,400,2000] [--keys 30] [--runs 3]
+ *   npm run bench:ui -- [--sizes 20,400,2000] [--keys 30] [--runs 3] [--only editor|library]
  *
  * Builds the renderer when out/renderer is missing (or with --build). Prints `name=value` lines per size:
  * `editor_open_ms_<n>` (click in the course list → first lecture title shown and a frame painted),
  * `editor_input_frame_p90_ms_<n>` (keystroke in a lecture title → next animation frame),
  * `editor_move_ms_<n>` (Alt+ArrowDown on a lecture → its row in the new place), and ratios of each
- * against the smallest size measured in the same run.
+ * against the smallest size measured in the same run. Then the library's course page for published courses
+ * of the same sizes (`library_open_ms_<n>`, `library_end_ms_<n>`: see ui-library.ts).
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
 import { startHostProcess } from '../../tests/e2e/support/host-process';
 import { makeLongCourse } from '../../tests/e2e/support/long-course';
+import { benchLibrary } from './ui-library';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -38,6 +40,8 @@ const sizes = (opt('sizes') ?? '20,400,2000').split(',').map((s) => {
 });
 const keys = positive('keys', 30);
 const runs = positive('runs', 3);
+const only = opt('only');
+if (only !== undefined && only !== 'editor' && only !== 'library') throw new Error(`--only takes "editor" or "library", got "${only}"`);
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -144,50 +148,78 @@ async function main(): Promise<void> {
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(host.url);
     await page.waitForFunction(() => typeof (window as unknown as { lectern?: { invoke?: unknown } }).lectern?.invoke === 'function');
-    const courses = new Map<number, string>();
-    for (const n of sizes) courses.set(n, await makeLongCourse(page, n));
-    // A small course stays open between runs so each open is a switch from something cheap.
-    const idle = await makeLongCourse(page, 20);
-    await page.reload();
-    await page.getByTestId('course-item').first().waitFor();
-
-    const results = new Map<number, { open: number; input: number; move: number }>();
-    for (const n of sizes) {
-      const id = courses.get(n)!;
-      const opens: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        await openMs(page, idle, 'Lecture 1.1');
-        opens.push(await openMs(page, id, 'Lecture 1.1'));
-      }
-      const frames = await inputFrames(page);
-      const move = await moveMs(page);
-      const open = median(opens);
-      const input = percentile(frames, 90);
-      results.set(n, { open, input, move });
-      log(`editor_open_ms_${n}=${round(open)}`);
-      log(`editor_input_frame_p50_ms_${n}=${round(median(frames))}`);
-      log(`editor_input_frame_p90_ms_${n}=${round(input)}`);
-      log(`editor_move_ms_${n}=${round(move)}`);
-    }
-    const base = results.get(sizes[0]!)!;
-    for (const n of sizes.slice(1)) {
-      const r = results.get(n)!;
-      log(`editor_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-      log(`editor_input_frame_ratio_${n}_vs_${sizes[0]}=${round(r.input / base.input)}`);
-      log(`editor_move_ratio_${n}_vs_${sizes[0]}=${round(r.move / base.move)}`);
-    }
-    // Linear growth from 400 to 2,000 lectures is a ratio of 5; above that the cost grows faster than the course.
-    const a = results.get(400);
-    const b = results.get(2000);
-    if (a && b) {
-      log(`editor_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-      log(`editor_input_frame_growth_2000_vs_400=${round(b.input / a.input)}`);
-      log(`editor_move_growth_2000_vs_400=${round(b.move / a.move)}`);
-    }
+    if (only !== 'library') await benchEditor(page);
+    if (only !== 'editor') await libraryFigures(page);
   } finally {
     await browser.close();
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function libraryFigures(page: Page): Promise<void> {
+  const results = await benchLibrary(page, sizes, runs);
+  for (const [n, r] of results) {
+    log(`library_open_ms_${n}=${round(r.open)}`);
+    log(`library_end_ms_${n}=${round(r.end)}`);
+    log(`library_dialog_ms_${n}=${round(r.dialog)}`);
+  }
+  const base = results.get(sizes[0]!)!;
+  for (const n of sizes.slice(1)) {
+    const r = results.get(n)!;
+    log(`library_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
+    log(`library_end_ratio_${n}_vs_${sizes[0]}=${round(r.end / base.end)}`);
+    log(`library_dialog_ratio_${n}_vs_${sizes[0]}=${round(r.dialog / base.dialog)}`);
+  }
+  const a = results.get(400);
+  const b = results.get(2000);
+  if (a && b) {
+    log(`library_open_growth_2000_vs_400=${round(b.open / a.open)}`);
+    log(`library_end_growth_2000_vs_400=${round(b.end / a.end)}`);
+    log(`library_dialog_growth_2000_vs_400=${round(b.dialog / a.dialog)}`);
+  }
+}
+
+async function benchEditor(page: Page): Promise<void> {
+  const courses = new Map<number, string>();
+  for (const n of sizes) courses.set(n, await makeLongCourse(page, n));
+  // A small course stays open between runs so each open is a switch from something cheap.
+  const idle = await makeLongCourse(page, 20);
+  await page.reload();
+  await page.getByTestId('course-item').first().waitFor();
+
+  const results = new Map<number, { open: number; input: number; move: number }>();
+  for (const n of sizes) {
+    const id = courses.get(n)!;
+    const opens: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await openMs(page, idle, 'Lecture 1.1');
+      opens.push(await openMs(page, id, 'Lecture 1.1'));
+    }
+    const frames = await inputFrames(page);
+    const move = await moveMs(page);
+    const open = median(opens);
+    const input = percentile(frames, 90);
+    results.set(n, { open, input, move });
+    log(`editor_open_ms_${n}=${round(open)}`);
+    log(`editor_input_frame_p50_ms_${n}=${round(median(frames))}`);
+    log(`editor_input_frame_p90_ms_${n}=${round(input)}`);
+    log(`editor_move_ms_${n}=${round(move)}`);
+  }
+  const base = results.get(sizes[0]!)!;
+  for (const n of sizes.slice(1)) {
+    const r = results.get(n)!;
+    log(`editor_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
+    log(`editor_input_frame_ratio_${n}_vs_${sizes[0]}=${round(r.input / base.input)}`);
+    log(`editor_move_ratio_${n}_vs_${sizes[0]}=${round(r.move / base.move)}`);
+  }
+  // Linear growth from 400 to 2,000 lectures is a ratio of 5; above that the cost grows faster than the course.
+  const a = results.get(400);
+  const b = results.get(2000);
+  if (a && b) {
+    log(`editor_open_growth_2000_vs_400=${round(b.open / a.open)}`);
+    log(`editor_input_frame_growth_2000_vs_400=${round(b.input / a.input)}`);
+    log(`editor_move_growth_2000_vs_400=${round(b.move / a.move)}`);
   }
 }
 

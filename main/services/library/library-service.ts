@@ -36,8 +36,15 @@ export class LibraryService {
     const course = await this.catalog.course(hubId, courseId);
     const m = course.manifest;
     const mine = this.downloads.list().filter((d) => d.hubBase === hub.baseUrl && d.courseId === courseId);
-    const newest = (lectureId: string) =>
-      mine.filter((d) => d.lectureId === lectureId).sort((a, b) => b.courseVersion - a.courseVersion)[0] ?? null;
+    // One pass over this course's downloads, so a long course does not scan them once per lecture.
+    const newestOf = new Map<string, (typeof mine)[number]>();
+    const current = new Set<string>();
+    for (const d of mine) {
+      const seen = newestOf.get(d.lectureId);
+      if (!seen || d.courseVersion > seen.courseVersion) newestOf.set(d.lectureId, d);
+      if (d.courseVersion === m.version) current.add(d.lectureId);
+    }
+    const newest = (lectureId: string) => newestOf.get(lectureId) ?? null;
     const lectureView = (l: ManifestLecture) => {
       const d = newest(l.id);
       return {
@@ -52,7 +59,7 @@ export class LibraryService {
         download: d ? this.item(d, m.title) : null,
       };
     };
-    const outdated = mine.filter((d) => d.courseVersion < m.version && !mine.some((n) => n.lectureId === d.lectureId && n.courseVersion === m.version));
+    const outdated = mine.filter((d) => d.courseVersion < m.version && !current.has(d.lectureId));
     return {
       hubId,
       hubBase: hub.baseUrl,

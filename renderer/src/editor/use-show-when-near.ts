@@ -1,17 +1,9 @@
 import { useEffect, type RefObject } from 'react';
+import { scrollParent } from '../ui/use-near-view';
 import { showSection } from './outline-view-store';
 
 /** How far outside the visible part of the editor a section starts rendering its rows. */
 const AHEAD = '1500px 0px';
-
-/** The element that scrolls the outline: its edges, not the window's, decide what is near. */
-function scrollParent(el: HTMLElement): HTMLElement | null {
-  for (let p = el.parentElement; p; p = p.parentElement) {
-    const overflow = getComputedStyle(p).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') return p;
-  }
-  return null;
-}
 
 /** Marks the section shown once its element comes within AHEAD of the visible area. */
 export function useShowWhenNear(element: RefObject<HTMLElement | null>, sectionId: string, shown: boolean): void {

@@ -1,0 +1,120 @@
+import { memo, useRef } from 'react';
+import type { CourseLecture, CourseSection, DownloadItem } from '../../../main/contract/domains/library';
+import { AuthorText } from '../rich-text/AuthorText';
+import { useNearView } from '../ui/use-near-view';
+import { newestCopy, olderPlayable, type LectureCopies } from './course-downloads';
+import { DownloadControls } from './DownloadControls';
+import { formatBytes, formatDuration } from './format';
+import { useLibrary } from './library-store';
+
+/** Lectures rendered at once when a course page opens: what fills the window and a screen more. */
+const EAGER_LECTURES = 40;
+/** A rendered lecture's usual height, for the placeholder that holds a section's place until it renders. */
+const LECTURE_HEIGHT_PX = 110;
+
+interface Where {
+  hubId: string;
+  courseId: string;
+  /** Stable across renders (useCallback in the page), so rows keep their memoisation. */
+  onDownload(lectureId: string, title: string): void;
+}
+
+/**
+ * A course's sections in order. Each section renders its lectures once it comes within a screenful or
+ * so of the view (and keeps them); until then a placeholder of about its height holds its place, so a
+ * 2,000-lecture course opens with the cost of its first screens, not of every row.
+ */
+export function CourseSections({ sections, copies, ...where }: Where & { sections: CourseSection[]; copies: LectureCopies }) {
+  let before = 0;
+  return (
+    <>
+      {sections.map((s) => {
+        const eager = before < EAGER_LECTURES;
+        before += s.lectures.length;
+        return <SectionBlock key={s.id ?? 'rest'} section={s} copies={copies} eager={eager} {...where} />;
+      })}
+    </>
+  );
+}
+
+const SectionBlock = memo(function SectionBlock({ section, copies, eager, ...where }: Where & { section: CourseSection; copies: LectureCopies; eager: boolean }) {
+  const ref = useRef<HTMLElement>(null);
+  const near = useNearView(ref, eager);
+  return (
+    <section ref={ref} className="course-section" aria-label={section.title} data-testid="course-section">
+      <h2 dir="auto">{section.title}</h2>
+      {near ? (
+        <ol className="course-lectures">
+          {section.lectures.map((l) => (
+            <LectureRow key={l.id} lecture={l} download={newestCopy(copies, l.id)} older={olderPlayable(copies, l.id)} {...where} />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted course-section-pending" style={{ minHeight: section.lectures.length * LECTURE_HEIGHT_PX }} data-testid="course-section-pending">
+          {section.lectures.length} {section.lectures.length === 1 ? 'lecture' : 'lectures'}
+        </p>
+      )}
+    </section>
+  );
+});
+
+/** One lecture; memoised, so a download's progress re-renders only its own row. */
+const LectureRow = memo(function LectureRow({
+  lecture: l,
+  download: d,
+  older,
+  hubId,
+  courseId,
+  onDownload,
+}: Where & { lecture: CourseLecture; download: DownloadItem | null; older: DownloadItem | null }) {
+  const show = useLibrary((s) => s.show);
+  const back = { kind: 'course', hubId, courseId } as const;
+  return (
+    <li className="course-lecture" data-testid="course-lecture" data-lecture-id={l.id}>
+      <div className="course-lecture-head">
+        <h3 dir="auto">{l.title}</h3>
+        <span className="muted" data-testid="lecture-duration">
+          {formatDuration(l.durationSec)}
+        </span>
+        {l.freePreview && <span className="badge">Free preview</span>}
+      </div>
+      <AuthorText value={l.summary} className="course-lecture-summary" />
+      {l.qualities.length > 0 && (
+        <p className="muted" data-testid="lecture-sizes">
+          {l.qualities.map((q) => `${q.name} ${formatBytes(q.bytes)}`).join(' · ')}
+        </p>
+      )}
+      {l.previewPath && !d && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => l.previewPath && show({ kind: 'preview', src: l.previewPath, title: l.title, back })}
+          aria-label={`Watch the free preview of ${l.title}`}
+        >
+          Watch preview
+        </button>
+      )}
+      {!l.hasMedia ? (
+        <p className="muted">No video published yet.</p>
+      ) : d ? (
+        <>
+          <DownloadControls d={d} label={l.title} />
+          <PlayOlder d={older} title={l.title} onPlay={(id) => show({ kind: 'player', downloadId: id, back })} />
+        </>
+      ) : (
+        <button type="button" className="button" onClick={() => onDownload(l.id, l.title)} aria-label={`Download ${l.title}`}>
+          Download
+        </button>
+      )}
+    </li>
+  );
+});
+
+function PlayOlder({ d, title, onPlay }: { d: DownloadItem | null; title: string; onPlay(downloadId: string): void }) {
+  if (!d) return null;
+  return (
+    <button type="button" className="button" onClick={() => onPlay(d.id)} aria-label={`Play ${title} (version ${d.courseVersion})`} data-testid="play-older">
+      Play version {d.courseVersion} while the update downloads
+    </button>
+  );
+}
