@@ -5,7 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
  * What the proxy does with one request: forward it, answer with an S3-style error, reset the connection
  * after part of the request body arrived, or swallow it and never answer (the client's timeout must fire):
  * `stall` takes the whole body first, `stall-body` stops reading after the first KiB, `trickle` reads the
- * body at about 320 KiB/s (slower reads leave the client gaps long enough to count as stalls).
+ * body at about 2.5 MiB/s (much slower reads leave the client gaps long enough to count as stalls: the
+ * kernel wakes a writer only once a third of its send buffer is free).
  */
 export type Fault = 'pass' | 'reset' | 'stall' | 'stall-body' | 'trickle' | { status: number; code: string };
 
@@ -73,12 +74,12 @@ export async function startFaultProxy(target: string, decide: FaultProxy['decide
   return proxy;
 }
 
-/** Never answers; reads 1 KiB and stops, or reads 16 KiB every 50 ms until the client gives up. */
+/** Never answers; reads 1 KiB and stops, or reads 128 KiB every 50 ms until the client gives up. */
 function swallowSlowly(req: http.IncomingMessage, how: 'stall-body' | 'trickle'): void {
   req.pause();
   let taken = 0;
   const take = () => {
-    const chunk = req.read(how === 'trickle' ? 16 * 1024 : 1024) as Buffer | null;
+    const chunk = req.read(how === 'trickle' ? 128 * 1024 : 1024) as Buffer | null;
     if (chunk) taken += chunk.length;
   };
   if (how === 'stall-body') {

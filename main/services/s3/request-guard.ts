@@ -65,8 +65,8 @@ export function guardS3Request(subject: string, hub: string, signal: AbortSignal
       else give('stalled', `the hub took no data for ${seconds(now - lastByteAt)} after ${sent} of ${bodyBytes} bytes.`);
     } else if (now - windowStart >= policy.slowWindowMs) {
       const rate = (windowBytes * 1000) / (now - windowStart);
-      // Not a byte in the whole window is a stall, whichever deadline noticed it first.
-      if (lastByteAt < windowStart) give('stalled', `the hub took no data for ${seconds(now - lastByteAt)} after ${sent} of ${bodyBytes} bytes.`);
+      // Below the rate and not moving at all right now is a stall, whichever deadline noticed it first.
+      if (now - lastByteAt >= Math.min(policy.idleMs, policy.slowWindowMs) / 2) give('stalled', `the hub took no data for ${seconds(now - lastByteAt)} after ${sent} of ${bodyBytes} bytes.`);
       else if (rate < policy.minBytesPerSec) {
         give('too-slow', `${Math.round(rate)} bytes/s over ${seconds(now - windowStart)}, below the ${policy.minBytesPerSec} bytes/s Lectern waits for.`);
       } else {

@@ -14,13 +14,13 @@ import { tempDir } from '../../helpers/tmp';
 
 /**
  * Uploads to a hub that answers badly, through a proxy in front of the Swift test server: a hub that takes
- * the body and never answers, one that stops reading the body after 1 KiB, one that reads it at ~320 KiB/s,
+ * the body and never answers, one that stops reading the body after 1 KiB, one that reads it at ~2.5 MiB/s (below the scaled-down 8 MiB/s minimum),
  * one that cuts the connection and one where nothing listens. Deadlines are scaled down (real ones: 30 s
  * without progress, under 1 KB/s for 60 s). Asserted: the retry line the user sees names the file, the hub,
  * what happened and the attempt, it comes in bounded time, and once the hub behaves the object arrives whole.
  */
 const MIB = 1024 * 1024;
-const POLICY: StallPolicy = { headersMs: 1000, idleMs: 2000, minBytesPerSec: MIB, slowWindowMs: 800 };
+const POLICY: StallPolicy = { headersMs: 1000, idleMs: 1500, minBytesPerSec: 8 * MIB, slowWindowMs: 1500 };
 const BOUND_MS = 3500;
 const HUB = 'Slow hub';
 
