@@ -77,11 +77,7 @@ export async function startFaultProxy(target: string, decide: FaultProxy['decide
 /** Never answers; reads 1 KiB and stops, or reads 128 KiB every 50 ms until the client gives up. */
 function swallowSlowly(req: http.IncomingMessage, how: 'stall-body' | 'trickle'): void {
   req.pause();
-  let taken = 0;
-  const take = () => {
-    const chunk = req.read(how === 'trickle' ? 128 * 1024 : 1024) as Buffer | null;
-    if (chunk) taken += chunk.length;
-  };
+  const take = () => void req.read(how === 'trickle' ? 128 * 1024 : 1024);
   if (how === 'stall-body') {
     req.once('readable', take);
     return;
