@@ -15,7 +15,7 @@ import { sweepOrphanUploads, type SweptUpload } from './orphan-sweep';
 import { uploadSingle } from './single-put';
 import type { TransferContext, UploadEvent } from './transfer-context';
 import { UploadStore } from './upload-store';
-import { DEFAULT_UPLOAD_RETRY, type RetryPolicy } from './with-retries';
+import { DEFAULT_UPLOAD_RETRY, withRetries, type RetryPolicy } from './with-retries';
 import type { StallPolicy } from '../downloads/stall-guard';
 
 export type { UploadEvent } from './transfer-context';
@@ -126,6 +126,14 @@ export class UploadEngine {
 
   setBandwidthLimit(bytesPerSecond: number): void {
     this.limiter?.setLimit(bytesPerSecond);
+  }
+
+  /**
+   * Runs one other S3 request of a publish (a read, a listing, a delete) like the uploads' own: under
+   * progress deadlines, retried with backoff, its retry lines reported as `retry` events.
+   */
+  send<T>(what: string, op: (signal: AbortSignal) => Promise<T>, subject = what): Promise<T> {
+    return withRetries(this.context(() => {}).retry, what, (signal) => op(signal), subject);
   }
 
   /** Run at start-up: aborts unfinished uploads under `prefix` that no local record owns (default: older than 24 h). */

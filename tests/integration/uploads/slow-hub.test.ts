@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
@@ -46,11 +46,11 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-/** Misbehaves on the first PUT whose URL contains `key` (and `query`, e.g. "partNumber=2"); passes the rest. */
-function faultOnce(key: string, fault: Fault, query = ''): void {
+/** Misbehaves on the first request (PUT unless told) whose URL contains `key` and `query` (e.g. "partNumber=2"). */
+function faultOnce(key: string, fault: Fault, query = '', method = 'PUT'): void {
   let done = false;
   proxy.decide = (req) => {
-    if (done || req.method !== 'PUT' || !req.url?.includes(key) || !req.url.includes(query)) return 'pass';
+    if (done || req.method !== method || !req.url?.includes(key) || !req.url.includes(query)) return 'pass';
     done = true;
     return fault;
   };
@@ -157,6 +157,31 @@ describe('multipart uploads to a slow hub', () => {
       expect(await objectSha(key)).toBe(await sha256File(multi));
       expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
       console.info(`upload part stall mid-body: retry notice after ${noticeMs} ms: ${first}`);
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe("a publish's reads and listings from a slow hub", () => {
+  it('a listing that gets no answer is retried with a line naming it; the retry lists the objects', async () => {
+    await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'courses/c1/listed.txt', Body: 'x' }));
+    faultOnce('list-type=2', 'stall', 'prefix=courses', 'GET');
+    const { e, events, client } = engine(proxy.url, 64 * MIB);
+    try {
+      const start = Date.now();
+      let noticeMs = -1;
+      const watch = setInterval(() => {
+        if (noticeMs < 0 && events.some((x) => x.type === 'retry')) noticeMs = Date.now() - start;
+      }, 5);
+      const page = await e.send('Listing courses/c1/', (signal) => client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'courses/c1/' }), { abortSignal: signal }), 'the listing of courses/c1/');
+      const [first] = notices(events);
+      expect(first).toMatch(new RegExp(`^the listing of courses/c1/ to ${HUB} stalled before the answer; retrying in \\d+ s \\(attempt 2 of 4\\)$`));
+      expect(page.Contents?.some((o) => o.Key === 'courses/c1/listed.txt')).toBe(true);
+      clearInterval(watch);
+      expect(noticeMs).toBeGreaterThanOrEqual(0);
+      expect(noticeMs).toBeLessThan(BOUND_MS);
+      console.info(`listing no answer: retry notice after ${noticeMs} ms: ${first}`);
     } finally {
       client.destroy();
     }
