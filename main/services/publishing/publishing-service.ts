@@ -305,7 +305,9 @@ export class PublishingService {
     // Said while the run goes on, so a stalled or slow hub is never silent; taken down once a retry worked.
     if (e.type === 'retry') {
       live.notice = true;
-      this.change(live.runId, { error: e.notice });
+      // Keys as the run's current files show them: relative to the course folder on the hub.
+      const marker = `courses/${this.record(live.runId).courseId}/`;
+      this.change(live.runId, { error: e.notice.replace(new RegExp(`\\S*${marker}`), '') });
       return;
     }
     if (live.notice && ((e.type === 'file' && e.state === 'done') || (e.type === 'part' && e.state === 'acknowledged'))) {

@@ -263,7 +263,7 @@ describe('PublishingService', () => {
       clearInterval(watch);
       const mine = events.slice(from).filter((e) => e.id === run.id);
       const notice = mine.find((e) => e.state === 'running' && e.error);
-      expect(notice?.error).toMatch(/^slow\/courses\/.+\/seg_1\.ts to Stalling hub stalled before the answer; retrying in \d+ s \(attempt 2 of 3\)$/);
+      expect(notice?.error).toMatch(/^lectures\/[^/]+\/[0-9a-f]{20}\/180p\/seg_1\.ts to Stalling hub stalled before the answer; retrying in \d+ s \(attempt 2 of 3\)$/);
       expect(noticeMs).toBeGreaterThanOrEqual(0);
       expect(noticeMs).toBeLessThan(4000);
       // Taken down once the retry got through, while the run still ran.
