@@ -3,9 +3,12 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /**
  * What the proxy does with one request: forward it, answer with an S3-style error, reset the connection
- * after part of the request body arrived, or swallow it and never answer (the client's timeout must fire).
+ * after part of the request body arrived, or swallow it and never answer (the client's timeout must fire):
+ * `stall` takes the whole body first, `stall-body` stops reading after the first KiB, `trickle` reads the
+ * body at about 2.5 MiB/s (much slower reads leave the client gaps long enough to count as stalls: the
+ * kernel wakes a writer only once a third of its send buffer is free).
  */
-export type Fault = 'pass' | 'reset' | 'stall' | { status: number; code: string };
+export type Fault = 'pass' | 'reset' | 'stall' | 'stall-body' | 'trickle' | { status: number; code: string };
 
 export const INTERNAL_ERROR: Fault = { status: 500, code: 'InternalError' };
 export const UNAVAILABLE: Fault = { status: 503, code: 'ServiceUnavailable' };
@@ -34,6 +37,7 @@ export async function startFaultProxy(target: string, decide: FaultProxy['decide
     const fault = proxy.decide(req, proxy.log.length);
     proxy.log.push({ method: req.method ?? '', url: req.url ?? '', fault: typeof fault === 'string' ? fault : `${fault.status} ${fault.code}` });
     if (fault === 'stall') return void req.resume();
+    if (fault === 'stall-body' || fault === 'trickle') return void swallowSlowly(req, fault);
     if (fault === 'reset') {
       // Let some of the body arrive first, so the client is cut off mid-request.
       const cut = () => req.socket.destroy();
@@ -68,6 +72,18 @@ export async function startFaultProxy(target: string, decide: FaultProxy['decide
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return proxy;
+}
+
+/** Never answers; reads 1 KiB and stops, or reads 128 KiB every 50 ms until the client gives up. */
+function swallowSlowly(req: http.IncomingMessage, how: 'stall-body' | 'trickle'): void {
+  req.pause();
+  const take = () => void req.read(how === 'trickle' ? 128 * 1024 : 1024);
+  if (how === 'stall-body') {
+    req.once('readable', take);
+    return;
+  }
+  const timer = setInterval(take, 50);
+  req.socket.once('close', () => clearInterval(timer));
 }
 
 /** A small deterministic PRNG (mulberry32), so a failing fault pattern can be replayed. */

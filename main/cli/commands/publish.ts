@@ -25,11 +25,16 @@ export function printRunOutcome(ctx: CliContext, run: PublishRun): void {
 /** Upload progress on stderr, at most once a second, so stdout stays clean for --json. */
 export function publishProgressOnStderr(): EventSink {
   let last = 0;
+  let lastError: string | null = null;
   return (name, payload) => {
     if (name !== 'publish.run') return;
     const run = payload as PublishRun;
     const now = Date.now();
-    if (run.state === 'running' && now - last < 1000) return;
+    // A new "stalled; retrying" line is printed at once, not held back by the once-a-second limit.
+    const newError = run.state === 'running' && run.error !== null && run.error !== lastError;
+    lastError = run.error;
+    if (newError) process.stderr.write(`publish running: ${run.error}\n`);
+    if (newError || (run.state === 'running' && now - last < 1000)) return;
     last = now;
     const speed = run.state === 'running' && run.bytesPerSecond > 0 ? `, ${mb(run.bytesPerSecond)}/s${run.etaSeconds !== null ? `, ${run.etaSeconds}s left` : ''}` : '';
     const files = run.filesTotal ? ` ${run.filesDone}/${run.filesTotal} files (${run.filesSkipped} already there), ${mb(run.bytesDone)}/${mb(run.bytesTotal)}` : '';

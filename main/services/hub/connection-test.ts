@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { HubConnectionReport } from '../../contract/domains/publishing-types';
+import { StallError } from '../downloads/stall-guard';
 import { contentMd5 } from '../s3/content-md5';
+import { guardS3Request } from '../s3/request-guard';
 import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
 import type { HubConnection } from './hub-profiles';
 
@@ -20,28 +22,35 @@ export async function testHubConnection(conn: HubConnection): Promise<Connection
   const key = `${conn.keyPrefix}.lectern-probe/${randomUUID()}`;
   const body = Buffer.from(`Lectern connection test ${new Date().toISOString()}\n`);
   const failures: { kind: S3FailureKind; detail: string }[] = [];
-  const probe = async (op: () => Promise<void>): Promise<ProbeResult> => {
+  // Each probe under the uploads' progress deadlines: a hub that stalls is reported as such within 30 s.
+  const probe = async (what: string, op: (signal: AbortSignal) => Promise<void>): Promise<ProbeResult> => {
+    const guard = guardS3Request(what, conn.hub.name, new AbortController().signal);
     try {
-      await op();
+      await op(guard.signal);
       return 'ok';
-    } catch (err) {
-      const f = classifyS3Error(err);
+    } catch (thrown) {
+      const err = guard.stall() ?? thrown;
+      const f = err instanceof StallError ? { kind: 'retryable' as const, detail: err.message } : classifyS3Error(err);
       failures.push(f);
       return `${f.kind}: ${f.detail}`;
+    } finally {
+      guard.done();
     }
   };
 
-  const list = await probe(async () => void (await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: conn.keyPrefix, MaxKeys: 1 }))));
-  const write = await probe(async () => void (await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentMD5: contentMd5(body), ContentType: 'text/plain' }))));
+  const list = await probe('The list probe', async (signal) => void (await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: conn.keyPrefix, MaxKeys: 1 }), { abortSignal: signal })));
+  const write = await probe('The write probe', async (signal) => void (await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentMD5: contentMd5(body), ContentType: 'text/plain' }), { abortSignal: signal })));
   const written = write === 'ok';
   const read = written
-    ? await probe(async () => {
-        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    ? await probe('The read probe', async (signal) => {
+        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
         const got = Buffer.from((await res.Body?.transformToByteArray()) ?? []);
         if (!got.equals(body)) throw Object.assign(new Error(`read back ${got.length} bytes that differ from the ${body.length} written`), { name: 'ReadMismatch' });
       })
     : 'skipped: nothing was written';
-  const del = written ? await probe(async () => void (await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })))) : 'skipped: nothing was written';
+  const del = written
+    ? await probe('The delete probe', async (signal) => void (await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal })))
+    : 'skipped: nothing was written';
 
   const failure = failures[0];
   return {

@@ -43,6 +43,8 @@ interface Live {
   lastEmit: number;
   /** S3 key → size of the files in flight. */
   inFlight: Map<string, number>;
+  /** A "stalled; retrying" line is shown in the run's error. */
+  notice: boolean;
 }
 
 const FINISHED = new Set<PublishRun['state']>(['done', 'failed', 'cancelled']);
@@ -210,7 +212,7 @@ export class PublishingService {
   }
 
   private async execute(runId: string): Promise<void> {
-    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0, inFlight: new Map() };
+    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0, inFlight: new Map(), notice: false };
     this.live = live;
     const run = this.change(runId, { state: 'running', ownerPid: process.pid, error: null, reason: null, bytesDone: 0 });
     const workDir = path.join(this.opts.workDir, runId);
@@ -223,7 +225,7 @@ export class PublishingService {
       await this.sweepOnce(conn);
       const publisher = new Publisher({
         db: this.opts.db,
-        target: conn,
+        target: { ...conn, hubName: conn.hub.name },
         keyPrefix: conn.keyPrefix,
         workDir,
         log: this.opts.log,
@@ -247,7 +249,7 @@ export class PublishingService {
       this.store.setPublication({ courseId: run.courseId, hubId: run.hubId, version: result.version, manifestKey: `${conn.keyPrefix}${result.manifestPath}`, publishedAt: finishedAt });
       live.bytesPerSecond = 0;
       live.etaSeconds = null;
-      this.change(runId, { state: 'done', version: result.version, filesDone: result.uploaded + result.skipped, bytesDone: result.bytesUploaded, finishedAt, ownerPid: null });
+      this.change(runId, { state: 'done', error: null, version: result.version, filesDone: result.uploaded + result.skipped, bytesDone: result.bytesUploaded, finishedAt, ownerPid: null });
       this.opts.log.log('info', 'publish finished', { runId, courseId: run.courseId, hubId: run.hubId, version: result.version, uploaded: result.uploaded, skipped: result.skipped });
     } catch (err) {
       live.bytesPerSecond = 0;
@@ -301,6 +303,18 @@ export class PublishingService {
   }
 
   private onUpload(live: Live, e: UploadEvent): void {
+    // Said while the run goes on, so a stalled or slow hub is never silent; taken down once a retry worked.
+    if (e.type === 'retry') {
+      live.notice = true;
+      // Keys as the run's current files show them: relative to the course folder on the hub.
+      const marker = `courses/${this.record(live.runId).courseId}/`;
+      this.change(live.runId, { error: e.notice.replace(new RegExp(`\\S*${marker}`), '') });
+      return;
+    }
+    if (live.notice && ((e.type === 'file' && e.state === 'done') || (e.type === 'part' && e.state === 'acknowledged'))) {
+      live.notice = false;
+      this.change(live.runId, { error: null });
+    }
     if (e.type === 'file') {
       if (e.state === 'started') live.inFlight.set(e.key, e.size);
       else live.inFlight.delete(e.key);

@@ -27,7 +27,12 @@ export interface S3Timeouts {
   idleMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: Readonly<S3Timeouts> = { connectMs: 10_000, idleMs: 30_000 };
+/**
+ * The socket idle timeout is a backstop, twice the uploads' progress deadline (30 s, `guardS3Request`):
+ * the watchdog fires first and says whether the hub stalled before answering, mid-transfer or was too slow,
+ * where the socket timeout could only say "timed out".
+ */
+export const DEFAULT_TIMEOUTS: Readonly<S3Timeouts> = { connectMs: 10_000, idleMs: 60_000 };
 
 /**
  * The one place Lectern builds an S3 client, so every call (hub test, upload engine, publisher) gets the

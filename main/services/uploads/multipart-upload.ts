@@ -70,13 +70,18 @@ async function uploadOnce(ctx: TransferContext, src: UploadSource): Promise<void
     await runPool(missing, ctx.partConcurrency, async (partNumber) => {
       const { offset, length } = partRange(fp.size, record.partSize, partNumber);
       const { data, md5 } = await readPart(fh, offset, length);
-      const res = await withRetries(ctx.retry, `Part ${partNumber}/${total} of ${src.key}`, (signal) => {
-        ctx.emit({ type: 'part', key: src.key, partNumber, state: 'sending' });
-        return ctx.client.send(
-          new UploadPartCommand({ Bucket: ctx.bucket, Key: src.key, UploadId: record.uploadId, PartNumber: partNumber, Body: requestBody(ctx, data, signal), ContentLength: length, ContentMD5: md5 }),
-          { abortSignal: signal },
-        );
-      });
+      const res = await withRetries(
+        ctx.retry,
+        `Part ${partNumber}/${total} of ${src.key}`,
+        (signal, guard) => {
+          ctx.emit({ type: 'part', key: src.key, partNumber, state: 'sending' });
+          return ctx.client.send(
+            new UploadPartCommand({ Bucket: ctx.bucket, Key: src.key, UploadId: record.uploadId, PartNumber: partNumber, Body: requestBody(ctx, data, signal, guard), ContentLength: length, ContentMD5: md5 }),
+            { abortSignal: signal },
+          );
+        },
+        `part ${partNumber} of ${total} of ${src.key}`,
+      );
       ctx.store.addPart(record.uploadId, { partNumber, etag: res.ETag ?? etagOf(md5), size: length });
       ctx.emit({ type: 'part', key: src.key, partNumber, state: 'acknowledged' });
       ctx.addDone(length);

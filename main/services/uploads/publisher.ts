@@ -174,7 +174,8 @@ export class Publisher {
     const plan = planGarbage(objects, courseId, latest.version, kept, { now: opts.now ?? Date.now(), graceMs: opts.graceMs ?? 24 * 3600_000 });
     const { client, bucket } = this.opts.target;
     await runPool(plan.remove, 8, async (o) => {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: this.key(o.path) }));
+      const key = this.key(o.path);
+      await this.engine.send(`Deleting ${key}`, (signal) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal }), key);
     });
     const result = { keptVersions: plan.keptVersions, deleted: plan.remove.length, bytesFreed: plan.remove.reduce((n, o) => n + o.size, 0), spared: plan.spared };
     this.opts.log?.log('info', 'collected garbage', { courseId, ...result });
@@ -247,8 +248,15 @@ export class Publisher {
     const { client, bucket } = this.opts.target;
     let text: string;
     try {
-      const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: this.key(hubPath) }));
-      text = (await res.Body?.transformToString()) ?? '';
+      const key = this.key(hubPath);
+      text = await this.engine.send(
+        `Reading ${key}`,
+        async (signal) => {
+          const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+          return (await res.Body?.transformToString()) ?? '';
+        },
+        key,
+      );
     } catch (err) {
       const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
       if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return null;
@@ -268,7 +276,12 @@ export class Publisher {
     const objects: HubObject[] = [];
     let token: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: this.key(under), ContinuationToken: token }));
+      const prefix = this.key(under);
+      const page = await this.engine.send(
+        `Listing ${prefix}`,
+        (signal) => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal }),
+        `the listing of ${prefix}`,
+      );
       for (const o of page.Contents ?? []) {
         if (o.Key) objects.push({ path: o.Key.slice(this.opts.keyPrefix.length), size: o.Size ?? 0, lastModified: o.LastModified?.getTime() ?? 0 });
       }

@@ -13,11 +13,15 @@ import { withRetries } from './with-retries';
 export async function uploadSingle(ctx: TransferContext, src: UploadSource): Promise<number> {
   const data = await fs.readFile(src.path);
   const md5 = contentMd5(data);
-  await withRetries(ctx.retry, `Uploading ${src.key}`, (signal) =>
-    ctx.client.send(
-      new PutObjectCommand({ Bucket: ctx.bucket, Key: src.key, Body: requestBody(ctx, data, signal), ContentLength: data.length, ContentMD5: md5, ContentType: src.contentType, CacheControl: src.cacheControl }),
-      { abortSignal: signal },
-    ),
+  await withRetries(
+    ctx.retry,
+    `Uploading ${src.key}`,
+    (signal, guard) =>
+      ctx.client.send(
+        new PutObjectCommand({ Bucket: ctx.bucket, Key: src.key, Body: requestBody(ctx, data, signal, guard), ContentLength: data.length, ContentMD5: md5, ContentType: src.contentType, CacheControl: src.cacheControl }),
+        { abortSignal: signal },
+      ),
+    src.key,
   );
   ctx.addDone(data.length);
   return data.length;

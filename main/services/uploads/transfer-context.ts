@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../log/logger';
 import type { BandwidthLimiter } from './bandwidth-limiter';
+import type { RequestGuard } from '../s3/request-guard';
 import type { UploadStore } from './upload-store';
 import type { RetryContext } from './with-retries';
 
@@ -13,7 +14,8 @@ export type UploadEvent =
   /** 'sending' once per attempt; 'adopted' for a part found on the server but missing from the database. */
   | { type: 'part'; key: string; partNumber: number; state: 'sending' | 'acknowledged' | 'adopted' }
   | { type: 'multipart'; key: string; uploadId: string; state: MultipartState; detail?: string }
-  | { type: 'retry'; what: string; attempt: number; detail: string; delayMs: number };
+  /** `notice` is the line for the user: "<file> to <hub> stalled mid-transfer; retrying in N s (attempt k of n)". */
+  | { type: 'retry'; what: string; attempt: number; detail: string; delayMs: number; notice: string };
 
 /** Everything one file's transfer needs from the engine that runs it. */
 export interface TransferContext {
@@ -33,22 +35,36 @@ export interface TransferContext {
 }
 
 const CHUNK = 64 * 1024;
+const WHOLE_BODY_MAX = 1024 * 1024;
 
-/** The body for a request: the buffer itself, or fed through the bandwidth limiter in 64 KiB slices. */
-export function requestBody(ctx: TransferContext, data: Buffer, signal: AbortSignal): Buffer | Readable {
+/**
+ * The body for a request, fed in 64 KiB slices so the request's progress deadlines see each slice leave
+ * (a Buffer body is handed to the socket whole, and a stall inside it would look like no answer), and
+ * through the bandwidth limiter when there is one; time waiting on the limiter does not count as a stall.
+ */
+export function requestBody(ctx: TransferContext, data: Buffer, signal: AbortSignal, guard: RequestGuard): Buffer | Readable {
   const limiter = ctx.limiter;
-  if (!limiter) return data;
+  // A small body fits in the socket buffers whole, so slicing it would show the watchdog nothing: it is
+  // sent as it is and its deadline is the answer's.
+  if (!limiter && data.length <= WHOLE_BODY_MAX) return data;
+  guard.expectBody(data.length);
   return Readable.from(
     (async function* () {
       for (let i = 0; i < data.length; i += CHUNK) {
         const slice = data.subarray(i, i + CHUNK);
-        // Paused or cancelled: the request is being aborted by the same signal, so end quietly rather
-        // than raise a stream error nobody listens to any more.
+        // Paused, cancelled or stalled: the request is being aborted by the same signal, so end quietly
+        // rather than raise a stream error nobody listens to any more.
         if (signal.aborted) return;
-        await limiter.take(slice.length, signal).catch(() => {});
-        if (signal.aborted) return;
+        if (limiter) {
+          guard.hold();
+          await limiter.take(slice.length, signal).catch(() => {});
+          guard.release();
+          if (signal.aborted) return;
+        }
         yield slice;
+        guard.bodySent(slice.length);
       }
     })(),
+    { objectMode: false },
   );
 }

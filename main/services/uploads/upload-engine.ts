@@ -15,7 +15,8 @@ import { sweepOrphanUploads, type SweptUpload } from './orphan-sweep';
 import { uploadSingle } from './single-put';
 import type { TransferContext, UploadEvent } from './transfer-context';
 import { UploadStore } from './upload-store';
-import { DEFAULT_UPLOAD_RETRY, type RetryPolicy } from './with-retries';
+import { DEFAULT_UPLOAD_RETRY, withRetries, type RetryPolicy } from './with-retries';
+import type { StallPolicy } from '../downloads/stall-guard';
 
 export type { UploadEvent } from './transfer-context';
 export type { UploadSource } from './multipart-upload';
@@ -26,6 +27,8 @@ export interface UploadTarget {
   bucket: string;
   /** Names the store (endpoint + bucket) in upload records; `HubConnection.scope`. */
   scope: string;
+  /** The hub as the user knows it, for retry lines; default: the endpoint's host. */
+  hubName?: string;
 }
 
 export interface UploadEngineOptions {
@@ -47,6 +50,8 @@ export interface UploadEngineOptions {
   bandwidthLimit?: number;
   /** Progress events at most this often (default 250 ms); file and part events are not throttled. */
   progressIntervalMs?: number;
+  /** Progress deadlines for every S3 request (default: nothing for 30 s, or under 1 KB/s for 60 s). */
+  stall?: StallPolicy;
 }
 
 export interface UploadSummary {
@@ -76,11 +81,13 @@ export class UploadEngine {
   private readonly limiter: BandwidthLimiter | null;
   private cancelCtl = new AbortController();
   private running: Promise<unknown> | null = null;
+  private readonly hubLabel: string;
 
   constructor(private readonly opts: UploadEngineOptions) {
     this.store = new UploadStore(opts.db);
     this.log = (opts.log ?? createMemoryLogger()).child('uploads');
     this.limiter = opts.bandwidthLimit ? new BandwidthLimiter(opts.bandwidthLimit) : null;
+    this.hubLabel = opts.target.hubName ?? hostOfScope(opts.target.scope);
   }
 
   /**
@@ -119,6 +126,14 @@ export class UploadEngine {
 
   setBandwidthLimit(bytesPerSecond: number): void {
     this.limiter?.setLimit(bytesPerSecond);
+  }
+
+  /**
+   * Runs one other S3 request of a publish (a read, a listing, a delete) like the uploads' own: under
+   * progress deadlines, retried with backoff, its retry lines reported as `retry` events.
+   */
+  send<T>(what: string, op: (signal: AbortSignal) => Promise<T>, subject = what): Promise<T> {
+    return withRetries(this.context(() => {}).retry, what, (signal) => op(signal), subject);
   }
 
   /** Run at start-up: aborts unfinished uploads under `prefix` that no local record owns (default: older than 24 h). */
@@ -182,7 +197,8 @@ export class UploadEngine {
     const rec = this.store.find(this.opts.target.scope, src.key);
     if (!rec) return;
     // The batch's cancel signal is already aborted; the clean-up needs requests of its own.
-    const ctx = { ...this.context(() => {}), retry: { policy: this.opts.retry ?? DEFAULT_UPLOAD_RETRY, gate: new PauseGate(), cancel: new AbortController().signal } };
+    const base = this.context(() => {});
+    const ctx = { ...base, retry: { ...base.retry, gate: new PauseGate(), cancel: new AbortController().signal } };
     try {
       await abortQuietly(ctx, rec);
       this.log.log('info', 'cancelled; aborted the unfinished upload', { key: src.key, uploadId: rec.uploadId });
@@ -208,9 +224,11 @@ export class UploadEngine {
         policy: this.opts.retry ?? DEFAULT_UPLOAD_RETRY,
         gate: this.gate,
         cancel: this.cancelCtl.signal,
-        onRetry: (what, attempt, detail, delayMs) => {
-          this.log.log('warn', 'retrying a failed request', { what, attempt, detail, delayMs });
-          this.emit({ type: 'retry', what, attempt, detail, delayMs });
+        hub: this.hubLabel,
+        ...(this.opts.stall ? { stall: this.opts.stall } : {}),
+        onRetry: (n) => {
+          this.log.log('warn', 'retrying a failed request', { what: n.what, attempt: n.attempt, detail: n.detail, delayMs: n.delayMs });
+          this.emit({ type: 'retry', ...n });
         },
       },
     };
@@ -235,6 +253,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.key': 'application/octet-stream',
 };
+
+/** "http://127.0.0.1:8400|bucket" → "127.0.0.1:8400"; a scope that is not a URL is shown as it is. */
+function hostOfScope(scope: string): string {
+  const endpoint = scope.split('|')[0] ?? scope;
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
 
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

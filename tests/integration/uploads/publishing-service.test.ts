@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -11,6 +12,7 @@ import { DraftsService } from '../../../main/services/drafts/drafts-service';
 import { createMemoryLogger } from '../../../main/services/log/logger';
 import { openPublishingServices, type PublishingServices } from '../../../main/services/publishing/publishing-services';
 import { writeBigFile } from '../../helpers/big-file';
+import { startFaultProxy } from '../../helpers/fault-proxy';
 import { connectS3TestServer, listIncompleteUploads, TEST_CREDENTIALS, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 
@@ -41,7 +43,8 @@ function open(): PublishingServices {
     dataDir,
     drafts,
     media: { get: (id) => media.get(id) ?? { lectureId: id, source: null, poster: null, storyboard: null, preview: null, ladder: null, captions: null, jobs: [] } },
-    engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } },
+    // Progress deadlines scaled down from 30 s so the slow-hub case below reports within seconds.
+    engine: { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, stall: { headersMs: 1000, idleMs: 1500, minBytesPerSec: 1024, slowWindowMs: 3000 } },
   });
 }
 const secrets = createMemorySecretStore();
@@ -242,6 +245,41 @@ describe('PublishingService', () => {
     expect(await services.publish.unpublish(courseId, hubId)).toEqual({ removed: true });
     expect(CatalogDocument.parse(JSON.parse(await hubText('hub/catalog.json'))).courses).toEqual([]);
     expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([]);
+  });
+
+  it('a hub that stops answering: the run shows "<file> to <hub> stalled …; retrying", takes it down, and finishes', async () => {
+    const proxy = await startFaultProxy(s3.endpoint);
+    let stalled = false;
+    proxy.decide = (req) => (!stalled && req.method === 'PUT' && /\/seg_1\.ts/.test(req.url ?? '') ? ((stalled = true), 'stall') : 'pass');
+    const slow = await services.createHub({ name: 'Stalling hub', endpoint: proxy.url, bucket: s3.bucket, keyPrefix: 'slow', pathStyle: true, ...TEST_CREDENTIALS });
+    try {
+      const from = events.length;
+      const start = Date.now();
+      let noticeMs = -1;
+      const watch = setInterval(() => {
+        if (noticeMs < 0 && events.slice(from).some((e) => e.state === 'running' && e.error)) noticeMs = Date.now() - start;
+      }, 5);
+      const run = await services.publish.start(courseId, slow.id, { wait: true });
+      clearInterval(watch);
+      const mine = events.slice(from).filter((e) => e.id === run.id);
+      const notice = mine.find((e) => e.state === 'running' && e.error);
+      expect(notice?.error).toMatch(/^lectures\/[^/]+\/[0-9a-f]{20}\/180p\/seg_1\.ts to Stalling hub stalled before the answer; retrying in \d+ s \(attempt 2 of 3\)$/);
+      expect(noticeMs).toBeGreaterThanOrEqual(0);
+      expect(noticeMs).toBeLessThan(4000);
+      // Taken down once the retry got through, while the run still ran.
+      expect(mine.slice(mine.indexOf(notice!) + 1).some((e) => e.state === 'running' && e.error === null)).toBe(true);
+      expect(run).toMatchObject({ state: 'done', error: null });
+      const latest = JSON.parse(await hubText(`slow/courses/${courseId}/latest.json`)) as { manifest: string };
+      const manifest = parseCourseManifest(await hubText(`slow/${latest.manifest}`), 'course.json');
+      const seg = manifest.lectures.flatMap((l) => l.media?.files ?? []).find((f) => f.path.endsWith('seg_1.ts'));
+      expect(seg).toBeDefined();
+      const body = await (await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `slow/${seg!.path}` }))).Body!.transformToByteArray();
+      expect(createHash('sha256').update(body).digest('hex')).toBe(seg!.sha256);
+      console.info(`publish (service) no answer: run error shown after ${noticeMs} ms: ${notice?.error}`);
+    } finally {
+      await services.deleteHub(slow.id);
+      await proxy.close();
+    }
   });
 
   it('leaves a run queued by another live Lectern process alone', async () => {
