@@ -25,9 +25,10 @@ export function LibraryArea() {
     return followDownloads();
   }, [load]);
 
-  const current = page.kind === 'course' ? 'catalog' : page.kind === 'player' || page.kind === 'preview' ? null : page.kind;
+  const playing = page.kind === 'player' || page.kind === 'preview';
+  const current = page.kind === 'course' ? 'catalog' : playing ? null : page.kind;
   return (
-    <main className="workspace library" aria-label="Library">
+    <main className={playing ? 'workspace library library-playing' : 'workspace library'} aria-label="Library">
       <Notices />
       <nav className="library-nav" aria-label="Library sections">
         {SECTIONS.map((s) => (

@@ -16,7 +16,7 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
 
   const close = () => show(back);
   return (
-    <section className="library-player" data-testid="library-player">
+    <section className="library-player player-page" data-testid="library-player">
       <button type="button" className="button" onClick={close}>
         ← Back
       </button>
@@ -46,12 +46,12 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
 export function PreviewPage({ src, title, back }: { src: string; title: string; back: LibraryPage }) {
   const show = useLibrary((s) => s.show);
   return (
-    <section className="library-player" aria-label={`Preview: ${title}`} data-testid="library-preview">
+    <section className="library-player player-page" aria-label={`Preview: ${title}`} data-testid="library-preview">
       <button type="button" className="button" onClick={() => show(back)}>
         ← Back
       </button>
       <h2 dir="auto">{title} (free preview)</h2>
-      <HlsPlayer src={src} title={title} autoPlay />
+      <HlsPlayer src={src} title={title} autoPlay fill />
     </section>
   );
 }

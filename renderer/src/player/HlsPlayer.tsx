@@ -23,6 +23,8 @@ export interface HlsPlayerProps {
   storyboardUrl?: string;
   captions?: CaptionTrack[];
   autoPlay?: boolean;
+  /** The player fills its parent's height (a flex column), sizing the video by the height left above the controls. */
+  fill?: boolean;
   /**
    * Called on every time update once playback has started (never before, so a position still on its
    * way to `startAt` is not reported); `settled` when playback pauses, ends or the player closes, where
@@ -238,7 +240,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
   };
 
   return (
-    <div className="player" ref={rootRef} data-testid="player" role="group" aria-label={props.title ? `Player: ${props.title}` : 'Player'}>
+    <div className={props.fill ? 'player player-fill' : 'player'} ref={rootRef} data-testid="player" role="group" aria-label={props.title ? `Player: ${props.title}` : 'Player'}>
       <video
         ref={videoRef}
         className="player-video"

@@ -118,6 +118,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
             title={title}
             startAt={startAt}
             autoPlay
+            fill
             storyboardUrl={lecture.storyboardVttUrl ?? undefined}
             captions={captionsSrc ? [{ src: captionsSrc, label: lecture.captionsLabel ?? 'Captions', lang: lecture.captionsLanguage ?? 'und' }] : undefined}
             onProgress={onProgress}
