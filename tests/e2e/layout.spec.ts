@@ -152,9 +152,25 @@ test('studio: lecture titles keep their width beside a video being built, and th
     await expectNoWindowScroll(page, 'studio');
     await screenshot(page, 'studio', size);
   }
+
+  // The wheel scrolls the area under the pointer and nothing else: never the window, never the editor
+  // from over the sidebar.
+  const editor = page.getByRole('main', { name: 'Course editor' });
+  const scrollTops = () => page.evaluate(() => ({ window: window.scrollY, editor: document.querySelector('main.workspace')!.scrollTop }));
+  await editor.evaluate((el) => el.scrollTo(0, 0));
+  const sidebar = await rectOf(page.getByRole('navigation', { name: 'Courses' }));
+  await page.mouse.move(sidebar.left + sidebar.width / 2, sidebar.top + sidebar.height / 2);
+  await page.mouse.wheel(0, 600);
+  await page.waitForTimeout(300);
+  expect(await scrollTops()).toEqual({ window: 0, editor: 0 });
+  const box = await rectOf(editor);
+  await page.mouse.move(box.left + box.width / 2, box.top + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(async () => (await scrollTops()).editor).toBeGreaterThan(0);
+  expect((await scrollTops()).window).toBe(0);
 });
 
-test('publishing, library, course page and player fit the window, and the player shows the whole video and its controls', async ({ page }) => {
+test('publishing, settings, library, course page and player fit the window, and the player shows the whole video and its controls', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(host.url);
   await addHub(page, hub.url);
@@ -168,6 +184,11 @@ test('publishing, library, course page and player fit the window, and the player
     await expect(page.getByRole('main', { name: 'Publishing' })).toBeVisible();
     await expectNoWindowScroll(page, 'publishing');
     await screenshot(page, 'publishing', size);
+
+    await page.getByTestId('area-settings').click();
+    await expect(page.getByRole('main', { name: 'Settings' })).toBeVisible();
+    await expectNoWindowScroll(page, 'settings');
+    await screenshot(page, 'settings', size);
 
     await page.getByTestId('area-library').click();
     await page.getByTestId('library-nav-catalog').click();
