@@ -246,6 +246,24 @@ export class MediaService {
     return this.store.jobs(lectureId).map(publicJob);
   }
 
+  /**
+   * After the course's encoding setting changed: every lecture whose ladder was encoded under another
+   * setting (or is being encoded under it now) gets its ladder and preview queued again.
+   */
+  async reencodeCourse(courseId: string): Promise<void> {
+    const quality = this.store.encodingOf.bind(this.store);
+    for (const lectureId of this.store.lecturesWithSource(courseId)) {
+      const info = readLadderInfo(this.paths.output(lectureId, 'hls'));
+      const active = this.store.activeJobs(lectureId).filter((j) => j.kind === 'ladder' || j.kind === 'preview');
+      const current = info !== null && (info.quality ?? DEFAULT_ENCODING) === quality(lectureId);
+      // Nothing built and nothing building: the next build uses the new setting anyway.
+      if ((current || info === null) && active.length === 0) continue;
+      // A ladder job already running read the old setting when it started.
+      await Promise.all(active.map((j) => this.cancel(j.id)));
+      await this.build(lectureId, { kinds: ['ladder', 'preview'] });
+    }
+  }
+
   /** Cancels a queued or running job; a running one's ffmpeg is killed and its partial output removed before this resolves. */
   async cancel(jobId: string): Promise<MediaJob> {
     const job = this.store.job(jobId);

@@ -51,6 +51,14 @@ export class MediaStore {
     return r?.courseId ?? null;
   }
 
+  /** Lectures of a course that have an imported video. */
+  lecturesWithSource(courseId: string): string[] {
+    const rows = this.db
+      .prepare('SELECT l.id AS id FROM lectures l JOIN sections s ON s.id = l.section_id JOIN media_sources m ON m.lecture_id = l.id WHERE s.course_id = ?')
+      .all(courseId) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The encoding setting of the lecture's course; 'balanced' when the lecture is gone (its job fails anyway). */
   encodingOf(lectureId: string): EncodingQuality {
     const r = this.db.prepare('SELECT c.encoding AS encoding FROM lectures l JOIN sections s ON s.id = l.section_id JOIN courses c ON c.id = s.course_id WHERE l.id = ?').get(lectureId) as

@@ -40,9 +40,9 @@ describe('encoding setting → quality targets', () => {
     expect(plan.rateControl).toBe('crf');
     expect(plan.rungs.map((r) => [r.name, r.crf, r.videoKbps])).toEqual([
       ['1080p', 23, 5000],
-      ['720p', 23, 2800],
-      ['480p', 22, 1400],
-      ['360p', 22, 800],
+      ['720p', 21, 2800],
+      ['480p', 21, 1400],
+      ['360p', 21, 800],
     ]);
   });
 
