@@ -52,7 +52,7 @@ const RUNGS: readonly { short: number; kbps: number; crf: number }[] = [
   { short: 360, kbps: 800, crf: 21 },
 ];
 
-/** CRF offset per setting: ±3 is about ±30–40 % of bytes on lecture content (measured, see PERFORMANCE.md). */
+/** CRF offset per setting: +3 is ≈ 15–20 % fewer lecture bytes, −3 ≈ 20–30 % more (measured, see PERFORMANCE.md). */
 export const CRF_OFFSET: Readonly<Record<EncodingQuality, number>> = { smaller: 3, balanced: 0, higher: -3 };
 
 export const SEGMENT_SEC = 4;
