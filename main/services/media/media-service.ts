@@ -251,11 +251,10 @@ export class MediaService {
    * setting (or is being encoded under it now) gets its ladder and preview queued again.
    */
   async reencodeCourse(courseId: string): Promise<void> {
-    const quality = this.store.encodingOf.bind(this.store);
     for (const lectureId of this.store.lecturesWithSource(courseId)) {
       const info = readLadderInfo(this.paths.output(lectureId, 'hls'));
       const active = this.store.activeJobs(lectureId).filter((j) => j.kind === 'ladder' || j.kind === 'preview');
-      const current = info !== null && (info.quality ?? DEFAULT_ENCODING) === quality(lectureId);
+      const current = info !== null && (info.quality ?? DEFAULT_ENCODING) === this.store.encodingOf(lectureId);
       // Nothing built and nothing building: the next build uses the new setting anyway.
       if ((current || info === null) && active.length === 0) continue;
       // A ladder job already running read the old setting when it started.
