@@ -20,6 +20,8 @@ export const Language = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Language must be a code such as "en", "ko" or "pt-BR"');
 
+export const Encoding = z.enum(['smaller', 'balanced', 'higher'], 'Encoding must be smaller, balanced or higher');
+
 export const Tags = z
   .array(z.string().trim().min(1, 'A tag cannot be empty').max(50, 'A tag is at most 50 characters'))
   .max(20, 'At most 20 tags');
@@ -33,6 +35,7 @@ export const CoursePatch = z
     description: LongText,
     language: Language,
     tags: Tags,
+    encoding: Encoding,
   })
   .partial();
 

@@ -27,6 +27,9 @@ export interface SectionWithLectures extends Section {
   lectures: Lecture[];
 }
 
+/** How a course's videos are encoded: "Smaller files / Balanced / Higher quality". */
+export type EncodingQuality = 'smaller' | 'balanced' | 'higher';
+
 export interface Course {
   id: string;
   title: string;
@@ -34,6 +37,7 @@ export interface Course {
   description: string;
   language: string;
   tags: string[];
+  encoding: EncodingQuality;
   createdAt: number;
   updatedAt: number;
 }

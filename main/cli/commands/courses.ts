@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { Encoding } from '../../contract/schemas';
 import type { CourseDetail } from '../../contract/types';
 import type { CliContext } from '../context';
 import { printReceipt, readTextFile } from './authoring-shared';
+
+const ENCODINGS = Encoding.options;
 
 export function registerCourseCommands(program: Command, ctx: CliContext): void {
   const courses = program.command('courses').description('course drafts');
@@ -60,6 +63,18 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
     });
 
   courses
+    .command('set')
+    .description('change course settings; a new --encoding re-encodes the course\'s videos before the next publish')
+    .argument('<course-id>', 'course id')
+    .requiredOption('--encoding <setting>', `video encoding: ${ENCODINGS.join(', ')} (smaller files, balanced — the default —, higher quality)`)
+    .action(async (courseId: string, opts: { encoding: string }) => {
+      const encoding = Encoding.safeParse(opts.encoding);
+      if (!encoding.success) throw new Error(`Unknown encoding "${opts.encoding}"; use one of: ${ENCODINGS.join(', ')}.`);
+      const course = await ctx.call('courses.update', { courseId, patch: { encoding: encoding.data } });
+      ctx.print(course, () => `Set the encoding of ${course.id}  ${course.title} to ${course.encoding}; lectures already built are queued to re-encode`);
+    });
+
+  courses
     .command('remove')
     .description('move a course and everything in it to the trash (undo with: lectern trash restore <token>)')
     .argument('<course-id>', 'course id')
@@ -78,7 +93,7 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
 }
 
 function outline(c: CourseDetail): string {
-  const lines = [`${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`, `id: ${c.id}  language: ${c.language}  tags: ${c.tags.join(', ') || '—'}`];
+  const lines = [`${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`, `id: ${c.id}  language: ${c.language}  tags: ${c.tags.join(', ') || '—'}  encoding: ${c.encoding}`];
   if (c.sections.length === 0) lines.push('(no sections yet)');
   c.sections.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}`);

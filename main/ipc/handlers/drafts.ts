@@ -2,11 +2,16 @@ import type { draftsChannels } from '../../contract/domains/drafts';
 import type { AppServices } from '../../services/app-services';
 import type { HandlersFor } from './handler-types';
 
-export const draftsHandlers = ({ drafts }: AppServices): HandlersFor<typeof draftsChannels> => ({
+export const draftsHandlers = ({ drafts, media }: AppServices): HandlersFor<typeof draftsChannels> => ({
   'courses.list': () => drafts.listCourses(),
   'courses.get': ({ courseId }) => drafts.getCourse(courseId),
   'courses.create': ({ title }) => drafts.createCourse(title),
-  'courses.update': ({ courseId, patch }) => drafts.updateCourse(courseId, patch),
+  'courses.update': async ({ courseId, patch }) => {
+    const course = drafts.updateCourse(courseId, patch);
+    // A new encoding setting makes the course's ladders stale; queue their re-encode now so the next publish waits for it.
+    if (patch.encoding !== undefined) await media.reencodeCourse(courseId);
+    return course;
+  },
   'courses.delete': ({ courseId }) => drafts.deleteCourse(courseId),
 
   'sections.create': ({ courseId, title }) => drafts.createSection(courseId, title),

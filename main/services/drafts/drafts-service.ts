@@ -74,6 +74,7 @@ export class DraftsService {
     if (patch.description !== undefined) columns.description = patch.description;
     if (patch.language !== undefined) columns.language = patch.language;
     if (patch.tags !== undefined) columns.tags = JSON.stringify(patch.tags);
+    if (patch.encoding !== undefined) columns.encoding = patch.encoding;
     this.updateRow('courses', courseId, columns);
     this.changed(courseId);
     return toCourse(this.courseRow(courseId));

@@ -1,4 +1,4 @@
-import type { Course, Lecture, Section } from '../../contract/types';
+import type { Course, EncodingQuality, Lecture, Section } from '../../contract/types';
 
 /** Row shapes as stored; kept beside their mappers so a column rename touches one file. */
 
@@ -9,6 +9,8 @@ export interface CourseRow {
   description: string;
   language: string;
   tags: string;
+  /** Absent in trash payloads written before migration 0012; the column default applies on restore. */
+  encoding?: EncodingQuality;
   created_at: number;
   updated_at: number;
 }
@@ -43,6 +45,7 @@ export function toCourse(r: CourseRow): Course {
     description: r.description,
     language: r.language,
     tags: JSON.parse(r.tags) as string[],
+    encoding: r.encoding ?? 'balanced',
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -12,13 +12,16 @@ import { writeMasterPlaylist } from './write-master';
 /** Two small rungs and audio, one-second segments: every feature of the real ladder, in well under a second. */
 export const TRIAL_PLAN: LadderPlan = {
   rungs: [
-    { name: '180p', width: 320, height: 180, videoKbps: 300 },
-    { name: '90p', width: 160, height: 90, videoKbps: 100 },
+    { name: '180p', width: 320, height: 180, videoKbps: 300, crf: 23 },
+    { name: '90p', width: 160, height: 90, videoKbps: 100, crf: 23 },
   ],
   fps: 30,
   gop: 30,
   segmentSec: 1,
   audioKbps: 64,
+  audioChannels: 2,
+  rateControl: 'crf',
+  quality: 'balanced',
 };
 
 const TRIAL_SEC = 2;

@@ -41,7 +41,11 @@ export function ladderCommand(source: string, outDir: string, plan: LadderPlan, 
     const opts: string[] = ['-filter_complex', graph];
     plan.rungs.forEach((r, i) => {
       opts.push('-map', `[v${i}]`);
-      opts.push(`-b:v:${i}`, `${r.videoKbps}k`, `-maxrate:v:${i}`, `${Math.round(r.videoKbps * 1.1)}k`, `-bufsize:v:${i}`, `${Math.round(r.videoKbps * 1.5)}k`);
+      // Constant quality capped at today's bitrate: slides and a talking head take a fraction of the cap,
+      // full motion hits it and stays where the fixed ladder was (docs/PERFORMANCE.md).
+      if (plan.rateControl === 'crf') opts.push(`-crf:v:${i}`, String(r.crf));
+      else opts.push(`-b:v:${i}`, `${r.videoKbps}k`);
+      opts.push(`-maxrate:v:${i}`, `${Math.round(r.videoKbps * 1.1)}k`, `-bufsize:v:${i}`, `${Math.round(r.videoKbps * 1.5)}k`);
     });
     opts.push('-c:v', 'libx264', '-preset', x264.preset, '-threads', String(x264.threads), '-profile:v', 'high');
     // Fixed GOP of exactly one segment, no scene-cut keyframes: segment boundaries line up across renditions.
@@ -49,7 +53,7 @@ export function ladderCommand(source: string, outDir: string, plan: LadderPlan, 
     opts.push('-g', String(plan.gop), '-keyint_min', String(plan.gop), '-sc_threshold', '0', '-force_key_frames', forced);
     const streams = plan.rungs.map((_r, i) => `v:${i}${plan.audioKbps ? ',agroup:aud' : ''}`);
     if (plan.audioKbps) {
-      opts.push('-map', '0:a:0', '-c:a', 'aac', '-b:a', `${plan.audioKbps}k`, '-ac', '2', '-ar', '48000');
+      opts.push('-map', '0:a:0', '-c:a', 'aac', '-b:a', `${plan.audioKbps}k`, '-ac', String(plan.audioChannels), '-ar', '48000');
       streams.push('a:0,agroup:aud');
     }
     opts.push(

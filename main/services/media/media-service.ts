@@ -10,6 +10,7 @@ import { inspectFfmpeg, resolveFfmpegPaths, type FfmpegPaths, type FfmpegReport 
 import { readCaptionsFile, writeFileAtomically } from './captions-file';
 import { placeFile, sourceFileName, statSource } from './import-source';
 import type { X264Settings } from './ladder-command';
+import { DEFAULT_ENCODING } from './ladder-plan';
 import { MASTER_PLAYLIST, MediaPaths, STORYBOARD_SPRITE, STORYBOARD_VTT } from './media-paths';
 import { MediaStore, type StoredJob } from './media-store';
 import { checkTail, probeFile } from './probe';
@@ -193,7 +194,10 @@ export class MediaService {
     const file = (p: string) => (fs.existsSync(p) ? p : null);
     const storyboardDir = this.paths.output(lectureId, 'storyboard');
     const hlsDir = this.paths.output(lectureId, 'hls');
-    const ladder = fs.existsSync(path.join(hlsDir, MASTER_PLAYLIST)) ? readLadderInfo(hlsDir) : null;
+    const found = fs.existsSync(path.join(hlsDir, MASTER_PLAYLIST)) ? readLadderInfo(hlsDir) : null;
+    // A ladder encoded under another course setting is stale: publishing it would ignore the instructor's
+    // choice. Ladders from before the setting count as 'balanced', so existing work is not thrown away.
+    const ladder = found && (found.quality ?? DEFAULT_ENCODING) === this.store.encodingOf(lectureId) ? found : null;
     return {
       lectureId,
       source: source
@@ -240,6 +244,23 @@ export class MediaService {
       this.pump();
     }
     return this.store.jobs(lectureId).map(publicJob);
+  }
+
+  /**
+   * After the course's encoding setting changed: every lecture whose ladder was encoded under another
+   * setting (or is being encoded under it now) gets its ladder and preview queued again.
+   */
+  async reencodeCourse(courseId: string): Promise<void> {
+    for (const lectureId of this.store.lecturesWithSource(courseId)) {
+      const info = readLadderInfo(this.paths.output(lectureId, 'hls'));
+      const active = this.store.activeJobs(lectureId).filter((j) => j.kind === 'ladder' || j.kind === 'preview');
+      const current = info !== null && (info.quality ?? DEFAULT_ENCODING) === this.store.encodingOf(lectureId);
+      // Nothing built and nothing building: the next build uses the new setting anyway.
+      if ((current || info === null) && active.length === 0) continue;
+      // A ladder job already running read the old setting when it started.
+      await Promise.all(active.map((j) => this.cancel(j.id)));
+      await this.build(lectureId, { kinds: ['ladder', 'preview'] });
+    }
   }
 
   /** Cancels a queued or running job; a running one's ffmpeg is killed and its partial output removed before this resolves. */
@@ -322,6 +343,7 @@ export class MediaService {
         ffmpeg: this.bins.ffmpeg,
         ffprobe: this.bins.ffprobe,
         x264: this.opts.x264,
+        quality: this.store.encodingOf(job.lectureId),
         lectureId: job.lectureId,
         jobId: job.id,
         source: this.paths.source(job.lectureId, source.fileName),

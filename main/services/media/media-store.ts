@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
+import { DEFAULT_ENCODING, type EncodingQuality } from './ladder-plan';
 import type { LectureCaptions, MediaJob, MediaJobKind, MediaJobStatus, MediaProbe } from '../../contract/types';
 
 export interface SourceRow {
@@ -48,6 +49,22 @@ export class MediaStore {
       | { courseId: string }
       | undefined;
     return r?.courseId ?? null;
+  }
+
+  /** Lectures of a course that have an imported video. */
+  lecturesWithSource(courseId: string): string[] {
+    const rows = this.db
+      .prepare('SELECT l.id AS id FROM lectures l JOIN sections s ON s.id = l.section_id JOIN media_sources m ON m.lecture_id = l.id WHERE s.course_id = ?')
+      .all(courseId) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The encoding setting of the lecture's course; 'balanced' when the lecture is gone (its job fails anyway). */
+  encodingOf(lectureId: string): EncodingQuality {
+    const r = this.db.prepare('SELECT c.encoding AS encoding FROM lectures l JOIN sections s ON s.id = l.section_id JOIN courses c ON c.id = s.course_id WHERE l.id = ?').get(lectureId) as
+      | { encoding: EncodingQuality }
+      | undefined;
+    return r?.encoding ?? DEFAULT_ENCODING;
   }
 
   /** The source row and the lecture's duration change together, so the outline never shows a stale length. */

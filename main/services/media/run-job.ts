@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaJobKind, MediaProbe, MediaRendition } from '../../contract/types';
-import { planLadder } from './ladder-plan';
+import { finishLadder } from './finish-ladder';
+import { planLadder, type EncodingQuality } from './ladder-plan';
 import { ladderCommand, nameLadderFolders, type X264Settings } from './ladder-command';
 import { MASTER_PLAYLIST, STORYBOARD_SPRITE, type MediaPaths, type OutputName } from './media-paths';
 import { PREVIEW_CLIP_SEC, posterCommand, previewEncodeCommand, previewFromLadderCommand, storyboardCommand, storyboardPlanFor, writeStoryboardVtt } from './previews';
 import { runFfmpeg, type FfmpegProgress } from './run-ffmpeg';
-import { writeMasterPlaylist } from './write-master';
 
 export const LADDER_INFO = 'ladder.json';
 
@@ -15,6 +15,8 @@ export interface JobContext {
   ffmpeg: string;
   ffprobe: string;
   x264?: X264Settings | undefined;
+  /** The course's encoding setting at the time the job runs. */
+  quality: EncodingQuality;
   lectureId: string;
   jobId: string;
   source: string;
@@ -66,11 +68,12 @@ async function produce(kind: MediaJobKind, ctx: JobContext, temp: string): Promi
       await fs.promises.mkdir(out);
       const video = ctx.probe.video;
       if (!video) throw new Error('the source has no video track');
-      const plan = planLadder(video.width, video.height, video.frameRate, ctx.probe.audio !== null);
+      const plan = planLadder(video.width, video.height, video.frameRate, ctx.probe.audio !== null, { quality: ctx.quality, audioChannels: ctx.probe.audio?.channels });
       await runFfmpeg({ ...common, build: ladderCommand(ctx.source, out, plan, ctx.x264), outputSec: duration });
       await nameLadderFolders(out, plan);
-      const renditions = await writeMasterPlaylist(out, plan);
-      await fs.promises.writeFile(path.join(out, LADDER_INFO), JSON.stringify({ master: MASTER_PLAYLIST, renditions } satisfies LadderInfo));
+      const { renditions, dropped } = await finishLadder(out, plan);
+      const info: LadderInfo = { master: MASTER_PLAYLIST, renditions, quality: ctx.quality, dropped };
+      await fs.promises.writeFile(path.join(out, LADDER_INFO), JSON.stringify(info));
       return out;
     }
     case 'preview': {
@@ -90,6 +93,10 @@ async function produce(kind: MediaJobKind, ctx: JobContext, temp: string): Promi
 export interface LadderInfo {
   master: string;
   renditions: MediaRendition[];
+  /** The course setting it was encoded with; ladders from before the setting existed were fixed-bitrate and count as stale. */
+  quality?: EncodingQuality | undefined;
+  /** Rungs encoded but removed as adding nothing. */
+  dropped?: string[] | undefined;
 }
 
 export function readLadderInfo(hlsDir: string): LadderInfo | null {

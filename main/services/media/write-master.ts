@@ -6,7 +6,7 @@ import { AUDIO_NAME } from './ladder-command';
 import type { LadderPlan } from './ladder-plan';
 import { MASTER_PLAYLIST } from './media-paths';
 
-interface Measured {
+export interface Measured {
   peakBps: number;
   averageBps: number;
 }
@@ -18,14 +18,14 @@ interface Measured {
  * rendition as a variant, which a player may pick as the lowest quality.
  */
 export async function writeMasterPlaylist(hlsDir: string, plan: LadderPlan): Promise<MediaRendition[]> {
-  const audio = plan.audioKbps ? await measure(path.join(hlsDir, AUDIO_NAME)) : null;
+  const audio = plan.audioKbps ? await measurePlaylist(path.join(hlsDir, AUDIO_NAME)) : null;
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (audio) lines.push(`#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",NAME="Audio",DEFAULT=YES,AUTOSELECT=YES,URI="${AUDIO_NAME}/index.m3u8"`);
   const renditions: MediaRendition[] = [];
   // Highest first: players that ignore BANDWIDTH start with the first entry.
   for (const rung of plan.rungs) {
     const dir = path.join(hlsDir, rung.name);
-    const video = await measure(dir);
+    const video = await measurePlaylist(dir);
     const codecs = [await avcCodecOfSegment(path.join(dir, 'seg_00000.ts')), ...(audio ? ['mp4a.40.2'] : [])].join(',');
     const bandwidth = Math.ceil(video.peakBps + (audio?.peakBps ?? 0));
     const average = Math.ceil(video.averageBps + (audio?.averageBps ?? 0));
@@ -39,8 +39,8 @@ export async function writeMasterPlaylist(hlsDir: string, plan: LadderPlan): Pro
   return renditions;
 }
 
-/** Bitrates of one media playlist's segments from their EXTINF durations and file sizes. */
-async function measure(dir: string): Promise<Measured> {
+/** Bitrates (bit/s) of one media playlist's segments from their EXTINF durations and file sizes. */
+export async function measurePlaylist(dir: string): Promise<Measured> {
   const text = await fs.promises.readFile(path.join(dir, 'index.m3u8'), 'utf8');
   let duration = 0;
   let bytes = 0;

@@ -2,6 +2,7 @@ import type { Course } from '../../../main/contract/types';
 import { call } from '../ipc';
 import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { EncodingField } from './EncodingField';
 
 const parseTags = (text: string): string[] =>
   text
@@ -9,7 +10,7 @@ const parseTags = (text: string): string[] =>
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
 
-/** Subtitle, description, language and tags: what students read before they enrol. */
+/** Subtitle, description, language and tags (what students read before they enrol), and how the videos are encoded. */
 export function CourseDetailsForm({ course }: { course: Course }) {
   const save = (patch: Parameters<typeof call<'courses.update'>>[1]['patch']) => call('courses.update', { courseId: course.id, patch });
   return (
@@ -53,6 +54,9 @@ export function CourseDetailsForm({ course }: { course: Course }) {
           className="field-grow"
           testId="course-tags"
         />
+      </div>
+      <div className="field-row">
+        <EncodingField course={course} />
       </div>
     </section>
   );

@@ -107,3 +107,19 @@ describe('lectern sections / lectures / courses authoring', () => {
     expect(await show(course.id)).toEqual(before);
   });
 });
+
+describe('lectern courses set --encoding', () => {
+  const dataDir = path.join(tmp.dir, 'encoding');
+  const json = cliIn(dataDir);
+
+  it('stores the setting, shows it, and refuses an unknown one with the choices', async () => {
+    const course = await json<{ id: string; encoding: string }>('courses', 'create', 'Video course');
+    expect((await json<{ encoding: string }>('courses', 'show', course.id)).encoding).toBe('balanced');
+    expect((await json<{ encoding: string }>('courses', 'set', course.id, '--encoding', 'smaller')).encoding).toBe('smaller');
+    expect((await json<{ encoding: string }>('courses', 'show', course.id)).encoding).toBe('smaller');
+    const bad = await runCliCaptured(['--data-dir', dataDir, 'courses', 'set', course.id, '--encoding', 'tiny']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/smaller, balanced, higher/);
+    expect((await json<{ encoding: string }>('courses', 'show', course.id)).encoding).toBe('smaller');
+  });
+});

@@ -28,6 +28,7 @@ const course = (lectures: Lecture[][], more: Partial<CourseDetail> = {}): Course
   description: '',
   language: 'en',
   tags: [],
+  encoding: 'balanced',
   createdAt: 0,
   updatedAt: 0,
   sections: lectures.map((ls, i) => ({ id: `s${i + 1}`, courseId: 'c1', title: `Section ${i + 1}`, position: i, updatedAt: 0, lectures: ls })),

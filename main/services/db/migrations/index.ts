@@ -10,6 +10,7 @@ import { captionsMigration } from './0008-captions';
 import { libraryHubCredentials } from './0009-library-hub-credentials';
 import { recordingTakes } from './0010-recording-takes';
 import { appSettings } from './0011-app-settings';
+import { courseEncoding } from './0012-course-encoding';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   libraryHubCredentials,
   recordingTakes,
   appSettings,
+  courseEncoding,
 ];

@@ -1,0 +1,50 @@
+import { useEffect, useId, useState } from 'react';
+import type { Course, EncodingQuality } from '../../../main/contract/types';
+import { call, errorMessage } from '../ipc';
+import { FieldMessages } from '../ui/FieldMessages';
+
+const CHOICES: readonly { value: EncodingQuality; label: string }[] = [
+  { value: 'smaller', label: 'Smaller files' },
+  { value: 'balanced', label: 'Balanced (default)' },
+  { value: 'higher', label: 'Higher quality' },
+];
+
+const isEncoding = (v: string): v is EncodingQuality => CHOICES.some((c) => c.value === v);
+
+/** The course's video encoding; a change queues the re-encode of lectures already built. */
+export function EncodingField({ course }: { course: Course }) {
+  const id = useId();
+  const [value, setValue] = useState<EncodingQuality>(course.encoding);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setValue(course.encoding), [course.encoding]);
+  const choose = (next: string) => {
+    if (!isEncoding(next) || next === value) return;
+    const before = value;
+    setValue(next);
+    setError(null);
+    call('courses.update', { courseId: course.id, patch: { encoding: next } }).catch((err: unknown) => {
+      setValue(before);
+      setError(`Could not change the encoding: ${errorMessage(err)}`);
+    });
+  };
+  return (
+    <div className="field field-narrow">
+      <label htmlFor={id} className="field-label">
+        Video encoding
+      </label>
+      <select id={id} value={value} onChange={(e) => choose(e.target.value)} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} data-testid="course-encoding">
+        {CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages
+        hint="Lectures already built are re-encoded with the new setting before the next publish"
+        hintId={`${id}-hint`}
+        error={error}
+        errorId={`${id}-error`}
+      />
+    </div>
+  );
+}
