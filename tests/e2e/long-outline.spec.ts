@@ -82,16 +82,36 @@ async function autoScroll(page: Page, x: number, edge: 'top' | 'bottom', done: (
   await page.mouse.move(x, page.viewportSize()!.height / 2, { steps: 2 });
 }
 
+/**
+ * Presses on a drag handle and moves past the sensor's 5 px until the drag overlay shows. The outline may
+ * still be settling right after opening (rows rendering near the view), so a press that landed beside the
+ * handle, which starts a text selection instead, is let go and tried again.
+ */
+async function pickUp(page: Page, handle: Locator): Promise<number> {
+  const overlay = page.locator('.drag-overlay');
+  for (let attempt = 1; ; attempt++) {
+    await handle.hover();
+    const from = (await handle.boundingBox())!;
+    const x = from.x + from.width / 2;
+    await page.mouse.move(x, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x, from.y + from.height / 2 + 10, { steps: 5 });
+    try {
+      await expect(overlay).toBeVisible({ timeout: 2000 });
+      return x;
+    } catch (err) {
+      await page.mouse.up();
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 const topOf = async (el: Locator): Promise<number | null> => (await el.boundingBox())?.y ?? null;
 
 test('on a 400-lecture course the first lecture is dragged to the last section, auto-scrolling on the way', async ({ page, host }) => {
   const courseId = await openLongCourse(page, host.url);
   const handle = lectures(section(page, 0)).first().getByTestId('lecture-handle');
-  const from = (await handle.boundingBox())!;
-  const x = from.x + from.width / 2;
-  await page.mouse.move(x, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(x, from.y + from.height / 2 + 10, { steps: 5 });
+  const x = await pickUp(page, handle);
   const height = page.viewportSize()!.height;
   const last = section(page, LAST);
   // Most of the way by scrolling the outline a screen at a time while holding the lecture (the wheel

@@ -58,6 +58,23 @@ async function recordUntil(panel: Locator, ms: number): Promise<void> {
   await expect.poll(async () => Number(await panel.getByTestId('rec-timer').getAttribute('data-elapsed-ms')), { timeout: ms + 30_000, intervals: [100] }).toBeGreaterThanOrEqual(ms);
 }
 
+/**
+ * Presses a panel button the moment the timer reaches `ms`, from inside the page: a Playwright click
+ * after polling adds a few hundred milliseconds of recording that the 30 ± 0.5 s check would count.
+ */
+async function pressAt(panel: Locator, ms: number, testId: string): Promise<void> {
+  await panel.page().waitForFunction(
+    ([at, id]) => {
+      const timer = document.querySelector('[data-testid="recording-panel"] [data-testid="rec-timer"]');
+      if (Number(timer?.getAttribute('data-elapsed-ms')) < at) return false;
+      document.querySelector<HTMLButtonElement>(`[data-testid="recording-panel"] [data-testid="${id}"]`)!.click();
+      return true;
+    },
+    [ms, testId] as const,
+    { polling: 'raf', timeout: ms + 30_000 },
+  );
+}
+
 const invoke = <T>(page: Page, channel: string, input: object): Promise<T> =>
   page.evaluate(
     async ([c, i]) => {
@@ -106,19 +123,18 @@ test('screen + camera + mic: 20 s, a 5 s pause, 10 s more → a 30 s lecture vid
     };
     requestAnimationFrame(tick);
   });
-  await recordUntil(panel, 20_000);
-  await panel.getByTestId('rec-pause').click();
+  await pressAt(panel, 20_000, 'rec-pause');
   await expect(panel.getByTestId('rec-resume')).toBeVisible();
   const pausedAt = Number(await panel.getByTestId('rec-timer').getAttribute('data-elapsed-ms'));
   await page.waitForTimeout(5000);
   expect(Number(await panel.getByTestId('rec-timer').getAttribute('data-elapsed-ms'))).toBe(pausedAt);
   await panel.getByTestId('rec-resume').click();
-  await recordUntil(panel, 30_000);
+  await recordUntil(panel, 29_000);
   const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
   const late = frames.slice(1).filter((t, i) => t - frames[i]! > 25).length;
   test.info().annotations.push({ type: 'preview frames', description: `${frames.length} frames, ${late} late (> 25 ms) while recording` });
   console.log(`recording preview: ${frames.length} animation frames, ${late} late (> 25 ms)`);
-  await panel.getByTestId('rec-stop').click();
+  await pressAt(panel, 30_000, 'rec-stop');
   await expect(panel).toHaveCount(0, { timeout: 30_000 });
 
   // The take is listed, finished and in use; it became the lecture's source and the pipeline ran on it.
