@@ -43,18 +43,40 @@ export interface TransferGuard {
   done(): void;
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+export interface Watchdog {
+  /** Aborted with the caller's reason when the caller cancels, or by the guard when progress stops. */
+  controller: AbortController;
+  stop(): void;
+}
+
+/**
+ * What every progress guard shares (downloads here, S3 requests in s3/request-guard.ts): its own abort
+ * controller that follows the caller's signal, and `check` run on a tick a quarter of the shortest deadline.
+ */
+export function startWatchdog(signal: AbortSignal, policy: StallPolicy, check: () => void): Watchdog {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', onAbort, { once: true });
+  const tick = Math.max(10, Math.min(1000, Math.floor(Math.min(policy.headersMs, policy.idleMs, policy.slowWindowMs) / 4)));
+  const timer = setInterval(check, tick);
+  timer.unref?.();
+  return {
+    controller,
+    stop() {
+      clearInterval(timer);
+      signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
 
 /**
  * Watches one transfer of `what` (e.g. "media/l1/seg_3.ts") from `host`. The caller's `signal` still
  * cancels as before; the guard's own abort is told apart by `stall()`.
  */
 export function guardTransfer(what: string, host: string, signal: AbortSignal, policy: StallPolicy = DEFAULT_STALL): TransferGuard {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal.aborted) controller.abort(signal.reason);
-  else signal.addEventListener('abort', onAbort, { once: true });
-
   const started = Date.now();
   let headersAt: number | null = null;
   let lastByteAt = started;
@@ -65,7 +87,7 @@ export function guardTransfer(what: string, host: string, signal: AbortSignal, p
   const headlines: Record<StallKind, string> = { 'no-answer': 'got no answer', stalled: 'stalled', 'too-slow': 'is too slow' };
   const give = (message: string, kind: StallKind) => {
     stalled = new StallError(message, kind, `${what} from ${host} ${headlines[kind]}`);
-    controller.abort(stalled);
+    watch.controller.abort(stalled);
   };
   const check = () => {
     const now = Date.now();
@@ -85,11 +107,9 @@ export function guardTransfer(what: string, host: string, signal: AbortSignal, p
       }
     }
   };
-  const tick = Math.max(10, Math.min(1000, Math.floor(Math.min(policy.headersMs, policy.idleMs, policy.slowWindowMs) / 4)));
-  const timer = setInterval(check, tick);
-  timer.unref?.();
+  const watch = startWatchdog(signal, policy, check);
   return {
-    signal: controller.signal,
+    signal: watch.controller.signal,
     headersReceived() {
       if (headersAt !== null) return;
       headersAt = Date.now();
@@ -102,10 +122,7 @@ export function guardTransfer(what: string, host: string, signal: AbortSignal, p
       if (n > 0) lastByteAt = Date.now();
     },
     stall: () => stalled,
-    done() {
-      clearInterval(timer);
-      signal.removeEventListener('abort', onAbort);
-    },
+    done: () => watch.stop(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_STALL, StallError, type StallKind, type StallPolicy } from '../downloads/stall-guard';
+import { DEFAULT_STALL, seconds, startWatchdog, StallError, type StallKind, type StallPolicy } from '../downloads/stall-guard';
 
 /**
  * Progress deadlines for one S3 request, the upload-side twin of the download stall guard. The SDK's own
@@ -26,15 +26,9 @@ export interface RequestGuard {
 }
 
 const HEADLINES: Record<StallKind, string> = { 'no-answer': 'stalled before the answer', stalled: 'stalled mid-transfer', 'too-slow': 'is too slow' };
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** Watches one request about `subject` (e.g. "part 3 of 5 of courses/c/v.mp4") sent to `hub`. */
 export function guardS3Request(subject: string, hub: string, signal: AbortSignal, policy: StallPolicy = DEFAULT_STALL): RequestGuard {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal.aborted) controller.abort(signal.reason);
-  else signal.addEventListener('abort', onAbort, { once: true });
-
   let phase: 'body' | 'answer' = 'answer';
   let bodyBytes = 0;
   let sent = 0;
@@ -47,7 +41,7 @@ export function guardS3Request(subject: string, hub: string, signal: AbortSignal
 
   const give = (kind: StallKind, why: string) => {
     stalled = new StallError(`${subject} to ${hub} ${HEADLINES[kind]}: ${why}`, kind, `${subject} to ${hub} ${HEADLINES[kind]}`);
-    controller.abort(stalled);
+    watch.controller.abort(stalled);
   };
   const check = () => {
     if (heldAt !== null || stalled) return;
@@ -75,16 +69,14 @@ export function guardS3Request(subject: string, hub: string, signal: AbortSignal
       }
     }
   };
-  const tick = Math.max(10, Math.min(1000, Math.floor(Math.min(policy.headersMs, policy.idleMs, policy.slowWindowMs) / 4)));
-  const timer = setInterval(check, tick);
-  timer.unref?.();
+  const watch = startWatchdog(signal, policy, check);
 
   const toAnswer = () => {
     phase = 'answer';
     phaseStart = Date.now();
   };
   return {
-    signal: controller.signal,
+    signal: watch.controller.signal,
     expectBody(bytes) {
       bodyBytes = bytes;
       sent = 0;
@@ -111,10 +103,7 @@ export function guardS3Request(subject: string, hub: string, signal: AbortSignal
       phaseStart += held;
     },
     stall: () => stalled,
-    done() {
-      clearInterval(timer);
-      signal.removeEventListener('abort', onAbort);
-    },
+    done: () => watch.stop(),
   };
 }
 
