@@ -26,16 +26,10 @@ import { runFfmpeg } from '../../main/services/media/run-ffmpeg';
 import { writeMasterPlaylist } from '../../main/services/media/write-master';
 import { makeSource, type SourceKind } from './lavfi-sources';
 import { folderBytes, rungSsim } from './ssim';
+import { numberFlag } from './args';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-};
-const runs = flag('runs', 3);
-const seconds = flag('seconds', Number(process.env.LECTERN_BENCH_SECONDS ?? 60));
+const runs = numberFlag('runs', 3);
+const seconds = numberFlag('seconds', Number(process.env.LECTERN_BENCH_SECONDS ?? 60));
 const bins = resolveFfmpegPaths();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-media-'));
 
@@ -209,5 +203,5 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    if (!args.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
+    if (!process.argv.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
   });

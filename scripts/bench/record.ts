@@ -18,15 +18,9 @@ import { openAppServices } from '../../main/services/app-services';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createMemoryLogger } from '../../main/services/log/logger';
 import { resolveFfmpegPaths } from '../../main/services/media/ffmpeg-tools';
+import { numberFlag } from './args';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-};
-const seconds = flag('seconds', 60);
+const seconds = numberFlag('seconds', 60);
 const bins = resolveFfmpegPaths();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-record-'));
 
@@ -102,5 +96,5 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    if (!args.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
+    if (!process.argv.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
   });
