@@ -1,4 +1,4 @@
-import type { CameraCorner, TakeState } from '../../contract/types';
+import type { RecordingTake, TakeState } from '../../contract/types';
 import type { Database } from '../db/database';
 import type { ProcessOwner } from './process-owner';
 
@@ -11,28 +11,19 @@ export interface TakeTrim {
   error: string | null;
 }
 
-export interface StoredTake {
-  id: string;
-  lectureId: string;
-  name: string;
-  state: TakeState;
-  mimeType: string;
-  tracks: { screen: boolean; camera: boolean; microphone: boolean };
-  layout: { corner: CameraCorner; size: number } | null;
+/** What the journal keeps of a take: the fields it shows as they are, plus what only main needs. */
+export type StoredTake = Pick<
+  RecordingTake,
+  'id' | 'lectureId' | 'name' | 'state' | 'mimeType' | 'tracks' | 'layout' | 'bytes' | 'chunks' | 'createdAt' | 'finishedAt' | 'deletedAt' | 'error'
+> & {
   fileName: string;
   finalName: string | null;
-  bytes: number;
-  chunks: number;
   durationMs: number;
   owner: { pid: number | null; started: string | null };
-  createdAt: number;
-  finishedAt: number | null;
   trim: TakeTrim | null;
   /** `imported_at` of the lecture source made from this take (see migration 0010). */
   inUse: number | null;
-  deletedAt: number | null;
-  error: string | null;
-}
+};
 
 interface Row {
   id: string;
