@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -7,6 +7,7 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
+  GetObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   type S3Client,
@@ -67,6 +68,14 @@ export async function connectS3TestServer(label: string): Promise<S3TestServer> 
       }
     },
   };
+}
+
+/** The sha256 of an object as the server returns it, to compare with the file that was uploaded. */
+export async function objectSha256(server: Pick<S3TestServer, 'client' | 'bucket'>, key: string): Promise<string> {
+  const res = await server.client.send(new GetObjectCommand({ Bucket: server.bucket, Key: key }));
+  const h = createHash('sha256');
+  for await (const chunk of res.Body as AsyncIterable<Uint8Array>) h.update(chunk);
+  return h.digest('hex');
 }
 
 export async function listIncompleteUploads(client: S3Client, bucket: string): Promise<{ key: string; uploadId: string }[]> {

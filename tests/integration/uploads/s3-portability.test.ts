@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CreateMultipartUploadCommand, GetObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
@@ -11,7 +11,7 @@ import { UploadStore } from '../../../main/services/uploads/upload-store';
 import { sourceFingerprint } from '../../../main/services/uploads/source-fingerprint';
 import { sha256File, writeBigFile } from '../../helpers/big-file';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
-import { connectS3TestServer, listIncompleteUploads, type S3TestServer } from '../../helpers/s3-server';
+import { connectS3TestServer, listIncompleteUploads, type S3TestServer, objectSha256 } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 
 /**
@@ -63,14 +63,6 @@ function engine() {
   return { e, events, log };
 }
 
-async function objectSha(key: string): Promise<string> {
-  const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  const { createHash } = await import('node:crypto');
-  const h = createHash('sha256');
-  for await (const chunk of res.Body as AsyncIterable<Uint8Array>) h.update(chunk);
-  return h.digest('hex');
-}
-
 async function recordUpload(key: string, uploadId: string, parts: number[]): Promise<void> {
   const fp = await sourceFingerprint(big);
   const store = new UploadStore(db);
@@ -111,7 +103,7 @@ describe('an S3 server without ListMultipartUploads and ListParts', () => {
     await e.uploadFiles([{ path: big, key }]);
     expect(events.find((x) => x.type === 'multipart' && x.state === 'restarted')).toMatchObject({ detail: 'the hub cannot list parts' });
     expect(proxy.log.filter((r) => r.fault.startsWith('405')).length).toBe(1); // not retried
-    expect(await objectSha(key)).toBe(await sha256File(big));
+    expect(await objectSha256(s3, key)).toBe(await sha256File(big));
     expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM multipart_uploads').get()).toEqual({ n: 0 });
   });

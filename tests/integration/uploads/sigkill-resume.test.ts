@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
-import { GetObjectCommand, ListPartsCommand } from '@aws-sdk/client-s3';
+import { ListPartsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
 import { sha256File, writeBigFile } from '../../helpers/big-file';
-import { connectS3TestServer, listIncompleteUploads, type S3TestServer } from '../../helpers/s3-server';
+import { connectS3TestServer, listIncompleteUploads, type S3TestServer, objectSha256 } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 
 /**
@@ -56,13 +55,6 @@ function runChild(dataDir: string, file: string, key: string, killWhen: ((lines:
 }
 
 const numbers = (lines: string[], prefix: string) => lines.filter((l) => l.startsWith(prefix)).map((l) => Number(l.slice(prefix.length)));
-
-async function objectSha(key: string): Promise<string> {
-  const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  const h = createHash('sha256');
-  for await (const chunk of res.Body as AsyncIterable<Uint8Array>) h.update(chunk);
-  return h.digest('hex');
-}
 
 /** The database's acknowledged parts must all be on the server with the same ETag. */
 async function checkDbAgainstServer(dataDir: string): Promise<number> {
@@ -141,7 +133,7 @@ describe('SIGKILL while uploading', () => {
     count(last);
 
     expect(killPoints).toHaveLength(12);
-    expect(await objectSha(key)).toBe(await sha256File(file));
+    expect(await objectSha256(s3, key)).toBe(await sha256File(file));
     expect(Math.max(...sends.values()), JSON.stringify([...sends])).toBeLessThanOrEqual(2);
     expect([...sends.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: PARTS }, (_, i) => i + 1));
     expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
@@ -164,7 +156,7 @@ describe('SIGKILL while uploading', () => {
     expect(run.lines.at(-1), run.stderr).toBe('end ok');
     expect(run.lines).toContain(`multipart restarted ${oldId} source changed`);
     expect(run.lines.filter((l) => l.startsWith('part adopted'))).toEqual([]);
-    expect(await objectSha(key)).toBe(await sha256File(file));
+    expect(await objectSha256(s3, key)).toBe(await sha256File(file));
     expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
   }, 120_000);
 });

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
@@ -9,7 +8,7 @@ import { createS3Client } from '../../../main/services/s3/s3-client';
 import { RetriesExhaustedError, UploadEngine, type UploadEvent } from '../../../main/services/uploads/upload-engine';
 import { sha256File, writeBigFile } from '../../helpers/big-file';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../helpers/fault-proxy';
-import { connectS3TestServer, listIncompleteUploads, type S3TestServer } from '../../helpers/s3-server';
+import { connectS3TestServer, listIncompleteUploads, type S3TestServer, objectSha256 } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 
 /**
@@ -89,13 +88,6 @@ async function uploadTimed(e: UploadEngine, events: UploadEvent[], file: string,
   }
 }
 
-async function objectSha(key: string): Promise<string> {
-  const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  const h = createHash('sha256');
-  for await (const chunk of res.Body as AsyncIterable<Uint8Array>) h.update(chunk);
-  return h.digest('hex');
-}
-
 const notices = (events: UploadEvent[]) => events.flatMap((x) => (x.type === 'retry' ? [x.notice] : []));
 
 describe('single uploads to a slow hub', () => {
@@ -115,7 +107,7 @@ describe('single uploads to a slow hub', () => {
       expect(first).toMatch(new RegExp(`^${key.replace(/\./g, '\\.')} to ${HUB} ${words}; retrying in \\d+ s \\(attempt 2 of 4\\)$`));
       expect(noticeMs).toBeGreaterThanOrEqual(0);
       expect(noticeMs).toBeLessThan(BOUND_MS);
-      expect(await objectSha(key)).toBe(await sha256File(single));
+      expect(await objectSha256(s3, key)).toBe(await sha256File(single));
       console.info(`upload ${label}: retry notice after ${noticeMs} ms: ${first}`);
     } finally {
       client.destroy();
@@ -154,7 +146,7 @@ describe('multipart uploads to a slow hub', () => {
       expect(noticeMs).toBeLessThan(BOUND_MS);
       const sent = events.filter((x) => x.type === 'part' && x.state === 'sending').map((x) => (x.type === 'part' ? x.partNumber : 0));
       expect(sent).toEqual([1, 2, 2, 3]);
-      expect(await objectSha(key)).toBe(await sha256File(multi));
+      expect(await objectSha256(s3, key)).toBe(await sha256File(multi));
       expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
       console.info(`upload part stall mid-body: retry notice after ${noticeMs} ms: ${first}`);
     } finally {

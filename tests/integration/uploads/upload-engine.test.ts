@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CreateMultipartUploadCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { migrations } from '../../../main/services/db/migrations';
@@ -9,7 +9,7 @@ import { RetriesExhaustedError, UploadCancelledError, UploadEngine, type UploadE
 import { UploadStore } from '../../../main/services/uploads/upload-store';
 import { sha256File, writeBigFile } from '../../helpers/big-file';
 import { INTERNAL_ERROR, SLOW_DOWN, UNAVAILABLE, seededRandom, startFaultProxy, type Fault } from '../../helpers/fault-proxy';
-import { connectS3TestServer, listIncompleteUploads, type S3TestServer } from '../../helpers/s3-server';
+import { connectS3TestServer, listIncompleteUploads, type S3TestServer, objectSha256 } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 
 const MIB = 1024 * 1024;
@@ -52,18 +52,10 @@ function engine(extra: Partial<UploadEngineOptions> & { client?: S3Client } = {}
   return { e, events, log };
 }
 
-async function objectSha(key: string): Promise<string> {
-  const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  const { createHash } = await import('node:crypto');
-  const h = createHash('sha256');
-  for await (const chunk of res.Body as AsyncIterable<Uint8Array>) h.update(chunk);
-  return h.digest('hex');
-}
-
 const batch = (prefix: string): UploadSource[] => [{ path: big, key: `${prefix}/lecture.mp4` }, ...smalls.map((p) => ({ path: p, key: `${prefix}/${path.basename(p)}` }))];
 
 async function expectAllUploaded(files: UploadSource[]) {
-  for (const f of files) expect(await objectSha(f.key), f.key).toBe(await sha256File(f.path));
+  for (const f of files) expect(await objectSha256(s3, f.key), f.key).toBe(await sha256File(f.path));
   expect(await listIncompleteUploads(s3.client, s3.bucket)).toEqual([]);
   expect(db.prepare('SELECT COUNT(*) AS n FROM multipart_uploads').get()).toEqual({ n: 0 });
 }
