@@ -379,3 +379,19 @@ test('a double click, or typing straight after "Create your first course", creat
   const listed = await page.evaluate(() => window.lectern.invoke('courses.list', {}));
   expect(listed.ok && listed.value.length).toBe(1);
 });
+
+test('the course video encoding is chosen in the editor, kept across a reload and seen by the CLI', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await page.getByTestId('course-title').fill('Encoding');
+  await expectAllSaved(page);
+  const encoding = page.getByTestId('course-encoding');
+  await expect(encoding).toHaveValue('balanced');
+  await expect(encoding).toHaveAccessibleName('Video encoding');
+
+  await encoding.selectOption({ label: 'Smaller files' });
+  const courseId = (await page.getByTestId('course-editor').getAttribute('data-course-id'))!;
+  await expect.poll(async () => (await cliShowCourse(host.dataDir, courseId)).encoding).toBe('smaller');
+  await page.reload();
+  await expect(page.getByTestId('course-encoding')).toHaveValue('smaller');
+});
