@@ -61,7 +61,7 @@ export async function publishRelease(opts: ReleaseOptions & { distDir: string; c
   if (opts.channel === 'stable') {
     for (const [name, feed] of [...feeds]) {
       const betaName = renameFeed(name, 'stable', 'beta');
-      const beta = await readFeed(opts.target, base + betaName);
+      const beta = await readFeed(engine, opts.target, base + betaName);
       if (!beta || isOlder(beta.version, feed.version)) feeds.set(betaName, feed);
     }
   }
@@ -77,19 +77,20 @@ export async function publishRelease(opts: ReleaseOptions & { distDir: string; c
 export async function setReleaseStaging(opts: ReleaseOptions & { channel: UpdateChannel; percent: number }): Promise<{ version: string; feeds: string[] }> {
   const percent = checkPercent(opts.percent);
   const base = opts.target.keyPrefix + RELEASES_FOLDER;
-  const names = await listFeeds(opts.target, base);
+  const engine = makeEngine(opts);
+  const names = await listFeeds(engine, opts.target, base);
   const own = names.filter((n) => isChannelFeed(n, opts.channel));
   if (own.length === 0) throw new LecternError('not-found', `No ${opts.channel} release is published under ${base} on this hub yet; publish one before changing its rollout.`);
   const feeds = new Map<string, FeedFile>();
-  for (const name of own) feeds.set(name, withStaging((await readFeed(opts.target, base + name))!, percent));
+  for (const name of own) feeds.set(name, withStaging((await readFeed(engine, opts.target, base + name))!, percent));
   const version = feeds.values().next().value!.version;
   if (opts.channel === 'stable') {
     for (const name of names.filter((n) => isChannelFeed(n, 'beta'))) {
-      const beta = await readFeed(opts.target, base + name);
+      const beta = await readFeed(engine, opts.target, base + name);
       if (beta?.version === version) feeds.set(name, withStaging(beta, percent));
     }
   }
-  await uploadFeeds(opts, makeEngine(opts), base, feeds);
+  await uploadFeeds(opts, engine, base, feeds);
   opts.log?.log('info', 'release staging changed', { channel: opts.channel, version, percent });
   return { version, feeds: [...feeds.keys()] };
 }
@@ -120,23 +121,37 @@ async function uploadFeeds(opts: ReleaseOptions, engine: UploadEngine, base: str
   }
 }
 
-async function listFeeds(target: ReleaseTarget, base: string): Promise<string[]> {
+// Feed reads and listings go through the engine: the uploads' retries and progress deadlines
+// (`guardS3Request`), so a hub that stops answering fails within 30 s, not at the 60 s socket backstop.
+async function listFeeds(engine: UploadEngine, target: ReleaseTarget, base: string): Promise<string[]> {
   const names: string[] = [];
   let token: string | undefined;
   do {
-    const page = await target.client.send(new ListObjectsV2Command({ Bucket: target.bucket, Prefix: base, Delimiter: '/', ContinuationToken: token }));
+    const page = await engine.send(
+      `Listing ${base}`,
+      (signal) => target.client.send(new ListObjectsV2Command({ Bucket: target.bucket, Prefix: base, Delimiter: '/', ContinuationToken: token }), { abortSignal: signal }),
+      `the listing of ${base}`,
+    );
     for (const o of page.Contents ?? []) if (o.Key?.endsWith('.yml')) names.push(o.Key.slice(base.length));
     token = page.NextContinuationToken;
   } while (token);
   return names;
 }
 
-async function readFeed(target: ReleaseTarget, key: string): Promise<FeedFile | null> {
+async function readFeed(engine: UploadEngine, target: ReleaseTarget, key: string): Promise<FeedFile | null> {
+  let text: string;
   try {
-    const res = await target.client.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
-    return parseFeed(await res.Body!.transformToString('utf8'), key);
+    text = await engine.send(
+      `Reading ${key}`,
+      async (signal) => {
+        const res = await target.client.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }), { abortSignal: signal });
+        return (await res.Body?.transformToString('utf8')) ?? '';
+      },
+      key,
+    );
   } catch (err) {
     if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
     throw err;
   }
+  return parseFeed(text, key);
 }

@@ -4,8 +4,10 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../main/services/db/database';
 import { parseFeed } from '../../../main/services/releases/feed-file';
+import { createS3Client } from '../../../main/services/s3/s3-client';
 import { publishRelease, setReleaseStaging, type ReleaseTarget } from '../../../main/services/releases/release-publisher';
 import type { UploadEvent } from '../../../main/services/uploads/upload-engine';
+import { startFaultProxy } from '../../helpers/fault-proxy';
 import { connectS3TestServer, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
 import { writeFixtureRelease } from '../../helpers/update-feed';
@@ -85,6 +87,26 @@ describe('publishing a release to an S3 hub', () => {
     expect(sent.sort()).toEqual(['stage/releases/beta-linux.yml', 'stage/releases/latest-linux.yml']);
     expect((await feed('stage/releases/latest-linux.yml')).stagingPercentage).toBe(50);
     expect((await feed('stage/releases/beta-linux.yml')).stagingPercentage).toBe(50);
+  }, 60_000);
+
+  it('a hub that stops answering feed reads fails within the progress deadline, after retries, naming the feed', async () => {
+    const d = dist();
+    writeFixtureRelease(d, '2.3.0');
+    await publishRelease({ db, target: target('stuck/'), distDir: d, channel: 'stable' });
+    const proxy = await startFaultProxy(s3.endpoint, (req) => (req.method === 'GET' && !/list-type|prefix=/.test(req.url ?? '') ? 'stall' : 'pass'));
+    const client = createS3Client({ ...s3.connection, endpoint: proxy.url });
+    try {
+      const start = Date.now();
+      const engine = { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 }, stall: { headersMs: 800, idleMs: 800, minBytesPerSec: 1024, slowWindowMs: 2000 } };
+      const run = setReleaseStaging({ db, target: { ...target('stuck/'), client }, channel: 'stable', percent: 10, engine });
+      await expect(run).rejects.toThrow(/stuck\/releases\/(latest|beta)-linux\.yml.*stalled before the answer/);
+      // Two attempts of 0.8 s plus backoff, far below the SDK's 60 s socket backstop.
+      expect(Date.now() - start).toBeLessThan(10_000);
+      expect((await feed('stuck/releases/latest-linux.yml')).stagingPercentage).toBeUndefined();
+    } finally {
+      client.destroy();
+      await proxy.close();
+    }
   }, 60_000);
 
   it('refuses what would break clients, before uploading anything', async () => {
