@@ -10,6 +10,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { openAppServices, type AppServices } from '../../main/services/app-services';
 import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-server/app-handler';
 import type { FetchHandler } from '../../main/services/app-server/static-files';
+import { createKeychainSecretStore } from '../../main/services/credentials/keychain-secret-store';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createFileLogger } from '../../main/services/log/logger';
 import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
@@ -21,6 +22,11 @@ export interface TestHostOptions {
   /** 0 picks a free port. */
   port?: number;
   rendererDir?: string;
+  /**
+   * Keep secrets (hub secret keys, session tokens, download keys) in the OS keychain under this keychain
+   * service instead of in memory, so a host restarted on the same data folder still has them.
+   */
+  keychainService?: string;
 }
 
 export interface TestHost {
@@ -54,8 +60,9 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     // Scripted: the Updates page walks available → downloading → ready without a packaged app.
     updater: new ScriptedUpdater(),
     log,
-    // The test host never touches the developer's keychain; the keychain store has its own D-Bus test.
-    secrets: createMemorySecretStore(),
+    // By default the test host never touches the developer's keychain (the keychain store has its own
+    // D-Bus test); `npm run host -- --keychain` opts in, under a service name of its own.
+    secrets: opts.keychainService ? createKeychainSecretStore(opts.keychainService) : createMemorySecretStore(),
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
   const shell = createScriptedShell();
