@@ -13,7 +13,8 @@ import type { FetchHandler } from '../../main/services/app-server/static-files';
 import { createKeychainSecretStore } from '../../main/services/credentials/keychain-secret-store';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createFileLogger } from '../../main/services/log/logger';
-import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { createBrowserPicker } from './browser-picker';
+import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, UPLOAD_PATH, type ClientMessage, type HostMessage } from './protocol';
 import { createScriptedShell } from './scripted-shell';
 import { ScriptedUpdater } from './scripted-updater';
 
@@ -65,7 +66,8 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     secrets: opts.keychainService ? createKeychainSecretStore(opts.keychainService) : createMemorySecretStore(),
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
-  const shell = createScriptedShell();
+  const picker = createBrowserPicker({ uploadDir: path.join(opts.dataDir, 'host-uploads'), clientCount: () => clients.size, broadcast });
+  const shell = createScriptedShell((accept) => picker.pick(accept));
   // File name → path on disk for files a test drops on the page (see DROP_PATH_HOOK_PATH).
   const dropped = new Map<string, string>();
   const dropPaths = async (request: Request): Promise<Response> => {
@@ -93,6 +95,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       return new Response(null, { status: 204 });
     }
     if (pathname === DROP_PATH_HOOK_PATH) return dropPaths(request);
+    if (pathname === UPLOAD_PATH && request.method === 'POST') {
+      // Like the WebSocket: only the host's own page may hand it files.
+      if (request.headers.get('origin') !== origin) return new Response('Uploads are accepted from the host page only.', { status: 403 });
+      return picker.receive(request);
+    }
     return app(request);
   };
 
@@ -108,7 +115,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
+      ws.on('close', () => {
+        clients.delete(ws);
+        // The page that would have answered a file chooser is gone: its dialog is a cancel, not a hang.
+        if (clients.size === 0) picker.cancelAll();
+      });
       ws.on('message', (data) => {
         let msg: ClientMessage;
         try {
