@@ -233,7 +233,7 @@ test('theater mode and the narrow drawer keep the whole video and its controls i
       await expect(toggle).toHaveAttribute('aria-expanded', 'false');
       const video = await expectPlayerFits(page, `${at} with the drawer closed`);
       console.log(`player_video_${at}=${Math.round(video.width)}x${Math.round(video.height)}`);
-      await page.screenshot({ path: path.join(SCREENS_DIR, `player-${at}.png`) });
+      await page.screenshot({ path: path.join(SCREENS_DIR, `player-narrow-${at}.png`) });
       await toggle.click();
       await expect(toggle).toHaveAttribute('aria-expanded', 'true');
       await expect(curriculum).toBeFocused();
