@@ -76,7 +76,7 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
 
   return (
     <section className="library-player player-page" data-testid="library-player">
-      <div className="player-toolbar" role="toolbar" aria-label="Lecture navigation">
+      <div className="player-toolbar">
         <button type="button" className="button" onClick={close}>
           ← Back
         </button>
