@@ -1,6 +1,6 @@
 import { createLecternApi } from '../../main/contract/bridge';
 import type { Envelope } from '../../main/contract/errors';
-import { DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { DROP_PATH_HOOK_PATH, IPC_PATH, UPLOAD_PATH, type ClientMessage, type HostMessage } from './protocol';
 
 /**
  * window.lectern for a plain browser: the same createLecternApi the Electron preload uses, over a
@@ -28,6 +28,8 @@ function connect(): Promise<WebSocket> {
       if (msg.type === 'result') {
         pending.get(msg.id)?.(msg.envelope);
         pending.delete(msg.id);
+      } else if (msg.type === 'pick-file') {
+        pickFile(msg.id, msg.accept);
       } else {
         listeners.get(msg.name)?.forEach((l) => l(msg.payload));
       }
@@ -43,6 +45,28 @@ function connect(): Promise<WebSocket> {
   });
   opened.catch(() => {});
   return opened;
+}
+
+/**
+ * The host's file dialog in a browser: a file chooser whose file is uploaded to the host, which hands its
+ * path to whatever asked (the same import as a native dialog's answer). A browser shows a chooser only
+ * right after a click, so a page the student did not just click in (another tab) skips and leaves the
+ * answer to the page that asked.
+ */
+function pickFile(id: number, accept: string): void {
+  const answer = (query: string, body?: File) =>
+    void fetch(`${UPLOAD_PATH}?pick=${id}${query}`, { method: 'POST', ...(body ? { body, headers: { 'content-type': 'application/octet-stream' } } : {}) }).catch(() => {});
+  if (!navigator.userActivation.isActive) return answer('&skip=1');
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = accept;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) answer(`&name=${encodeURIComponent(file.name)}`, file);
+    else answer('&cancel=1');
+  });
+  input.addEventListener('cancel', () => answer('&cancel=1'));
+  input.click();
 }
 
 const api = createLecternApi({

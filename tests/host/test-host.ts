@@ -10,9 +10,11 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { openAppServices, type AppServices } from '../../main/services/app-services';
 import { createAppHandler, DOCUMENT_HEADERS } from '../../main/services/app-server/app-handler';
 import type { FetchHandler } from '../../main/services/app-server/static-files';
+import { createKeychainSecretStore } from '../../main/services/credentials/keychain-secret-store';
 import { createMemorySecretStore } from '../../main/services/credentials/secret-store';
 import { createFileLogger } from '../../main/services/log/logger';
-import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, type ClientMessage, type HostMessage } from './protocol';
+import { createBrowserPicker } from './browser-picker';
+import { ADAPTER_PATH, DIALOG_HOOK_PATH, DROP_PATH_HOOK_PATH, IPC_PATH, UPLOAD_PATH, type ClientMessage, type HostMessage } from './protocol';
 import { createScriptedShell } from './scripted-shell';
 import { ScriptedUpdater } from './scripted-updater';
 
@@ -21,6 +23,11 @@ export interface TestHostOptions {
   /** 0 picks a free port. */
   port?: number;
   rendererDir?: string;
+  /**
+   * Keep secrets (hub secret keys, session tokens, download keys) in the OS keychain under this keychain
+   * service instead of in memory, so a host restarted on the same data folder still has them.
+   */
+  keychainService?: string;
 }
 
 export interface TestHost {
@@ -54,11 +61,13 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     // Scripted: the Updates page walks available → downloading → ready without a packaged app.
     updater: new ScriptedUpdater(),
     log,
-    // The test host never touches the developer's keychain; the keychain store has its own D-Bus test.
-    secrets: createMemorySecretStore(),
+    // By default the test host never touches the developer's keychain (the keychain store has its own
+    // D-Bus test); `npm run host -- --keychain` opts in, under a service name of its own.
+    secrets: opts.keychainService ? createKeychainSecretStore(opts.keychainService) : createMemorySecretStore(),
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
-  const shell = createScriptedShell();
+  const picker = createBrowserPicker({ uploadDir: path.join(opts.dataDir, 'host-uploads'), clientCount: () => clients.size, broadcast });
+  const shell = createScriptedShell((accept) => picker.pick(accept));
   // File name → path on disk for files a test drops on the page (see DROP_PATH_HOOK_PATH).
   const dropped = new Map<string, string>();
   const dropPaths = async (request: Request): Promise<Response> => {
@@ -86,6 +95,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       return new Response(null, { status: 204 });
     }
     if (pathname === DROP_PATH_HOOK_PATH) return dropPaths(request);
+    if (pathname === UPLOAD_PATH && request.method === 'POST') {
+      // Like the WebSocket: only the host's own page may hand it files.
+      if (request.headers.get('origin') !== origin) return new Response('Uploads are accepted from the host page only.', { status: 403 });
+      return picker.receive(request);
+    }
     return app(request);
   };
 
@@ -101,7 +115,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
+      ws.on('close', () => {
+        clients.delete(ws);
+        // The page that would have answered a file chooser is gone: its dialog is a cancel, not a hang.
+        if (clients.size === 0) picker.cancelAll();
+      });
       ws.on('message', (data) => {
         let msg: ClientMessage;
         try {

@@ -13,7 +13,8 @@ export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
 export interface LecturePlayerProps {
   lecture: PlayerLecture;
-  next?: PlayerLecture | null;
+  /** What plays after this one (offered when it ends); only its title is shown. */
+  next?: Pick<PlayerLecture, 'title'> | null;
   onNext?(): void;
   onClose?(): void;
 }

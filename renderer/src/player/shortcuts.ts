@@ -70,3 +70,17 @@ export function isTypingTarget(target: { tagName?: string; type?: string; isCont
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   return tag === 'INPUT' && TEXT_INPUTS.has((target.type ?? 'text').toLowerCase());
 }
+
+export type LectureAction = { kind: 'next-lecture' } | { kind: 'previous-lecture' } | { kind: 'toggle-theater' };
+
+/**
+ * The player page's keys around the video: Shift+N / Shift+P next and previous lecture, T theater mode.
+ * Separate from `actionForKey` because they belong to the page (the curriculum), not to one video.
+ */
+export function lectureActionForKey(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }): LectureAction | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  if (e.shiftKey && (e.key === 'N' || e.key === 'n')) return { kind: 'next-lecture' };
+  if (e.shiftKey && (e.key === 'P' || e.key === 'p')) return { kind: 'previous-lecture' };
+  if (!e.shiftKey && (e.key === 't' || e.key === 'T')) return { kind: 'toggle-theater' };
+  return null;
+}

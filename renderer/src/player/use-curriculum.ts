@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PlayerLecture } from '../../../main/contract/domains/playback';
+import { call, errorMessage } from '../ipc';
+import { useLibrary } from '../library/library-store';
+import { buildCurriculum, outlineFromCourse, outlineFromDownloads, type CurriculumSection, type Outline } from './curriculum';
+import { useProgressQuery } from './use-progress';
+
+interface LoadedCourse {
+  title: string;
+  outline: Outline;
+}
+
+/**
+ * Outlines already read this session, by hub and course: moving to the next lecture opens a new player
+ * page, and its curriculum should not blink while the (cached) manifest is read again.
+ */
+const outlines = new Map<string, LoadedCourse>();
+
+export interface CurriculumView {
+  courseTitle: string;
+  /** Null until there is something to show. */
+  sections: CurriculumSection[] | null;
+  /** Why only the downloaded lectures are listed, when the course's outline could not be read. */
+  notice: string | null;
+}
+
+/**
+ * The curriculum of the lecture's course: its published outline (from the hub's cached manifest) with
+ * the local watch progress and download state of each lecture, following both as they change. Without
+ * the hub (removed) or its manifest, the course's downloads stand in for the outline.
+ */
+export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
+  const hubBase = lecture?.hubBase ?? '';
+  const courseId = lecture?.courseId ?? '';
+  const catalogLoaded = useLibrary((s) => s.catalog !== null);
+  const hubId = useLibrary((s) => s.catalog?.hubs.find((h) => h.baseUrl === hubBase)?.id ?? null);
+  const downloads = useLibrary((s) => s.downloads);
+  const cacheKey = `${hubBase}\n${courseId}`;
+  const [course, setCourse] = useState<LoadedCourse | null>(() => outlines.get(cacheKey) ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!lecture || !catalogLoaded) return;
+    if (!hubId) {
+      setNotice('This course’s hub is no longer in your library, so only its downloaded lectures are listed.');
+      return;
+    }
+    let live = true;
+    call('catalog.course', { hubId, courseId }).then(
+      (c) => {
+        const loaded = { title: c.title, outline: outlineFromCourse(c.sections) };
+        outlines.set(cacheKey, loaded);
+        if (!live) return;
+        setCourse(loaded);
+        setNotice(null);
+      },
+      (err: unknown) => live && setNotice(`Only the downloaded lectures are listed: the course outline could not be read (${errorMessage(err)}).`),
+    );
+    return () => {
+      live = false;
+    };
+    // `lecture` matters only as present or not; its course is in cacheKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalogLoaded, hubId, courseId, cacheKey, lecture === null]);
+
+  const { value: progress } = useProgressQuery(
+    () => (lecture ? call('progress.course', { hubBase, courseId }) : Promise.resolve(null)),
+    (p) => p.hubBase === hubBase && p.courseId === courseId,
+    [hubBase, courseId, lecture === null],
+  );
+
+  return useMemo(() => {
+    const list = Object.values(downloads);
+    const courseTitle = course?.title ?? list.find((d) => d.hubBase === hubBase && d.courseId === courseId)?.courseTitle ?? '';
+    if (!lecture) return { courseTitle, sections: null, notice };
+    const outline = course?.outline ?? (notice ? outlineFromDownloads(list, hubBase, courseId) : null);
+    const sections = outline ? buildCurriculum(outline, progress?.lectures ?? [], list, hubBase, courseId) : null;
+    return { courseTitle, sections, notice: course ? null : notice };
+  }, [course, notice, progress, downloads, lecture, hubBase, courseId]);
+}
