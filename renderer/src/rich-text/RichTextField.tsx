@@ -5,6 +5,7 @@ import { authorTextToHtml } from './author-html';
 import { authorTextExtensions } from './editor-extensions';
 import './rich-text.css';
 import { FieldMessages } from '../ui/FieldMessages';
+import { isComposing } from '../ui/ime';
 
 interface Props extends AutosavedFieldOptions {
   labelText: string;
@@ -151,6 +152,7 @@ function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
     onDone();
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (isComposing(e)) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       apply();

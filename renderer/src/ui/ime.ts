@@ -1,0 +1,58 @@
+/**
+ * IME safety: Korean (and Japanese, Chinese…) is typed through an input method. While a composition is
+ * open, keys belong to the IME: Enter commits the syllable, Escape cancels it, arrows move inside it.
+ * The app must not act on those keys too: no submitting half a title, closing a dialog or firing a
+ * player shortcut. Every key handler that acts on a key asks `isComposing(e)` first; handlers that get
+ * no key event (a form's submit, a dialog's cancel) ask `compositionActive()`.
+ */
+
+interface KeyEventLike {
+  isComposing?: boolean;
+  keyCode?: number;
+  /** React's synthetic events carry the DOM event here; `isComposing` is only on the DOM event. */
+  nativeEvent?: { isComposing?: boolean; keyCode?: number };
+}
+
+/** Chromium and WebKit report keys the IME consumes as keyCode 229 ("Process"), sometimes without isComposing. */
+const IME_PROCESS_KEY = 229;
+
+/** True when the key belongs to an open IME composition and the app must leave it alone. */
+export function isComposing(e: KeyEventLike): boolean {
+  const native = e.nativeEvent ?? e;
+  return native.isComposing === true || e.isComposing === true || native.keyCode === IME_PROCESS_KEY || e.keyCode === IME_PROCESS_KEY;
+}
+
+/** The element with an open composition, tracked for the whole document (see startCompositionTracking). */
+let composingIn: Element | null = null;
+let tracking = false;
+
+/**
+ * Follows compositionstart/compositionend for the whole document, so code that gets no key event
+ * (a form submit, a dialog cancel) can still tell an IME is composing. Called once at startup.
+ */
+export function startCompositionTracking(doc: Document = document): void {
+  if (tracking) return;
+  tracking = true;
+  doc.addEventListener('compositionstart', (e) => (composingIn = e.target instanceof Element ? e.target : doc.activeElement), true);
+  doc.addEventListener('compositionend', () => (composingIn = null), true);
+  // A field removed or left mid-composition may never send compositionend.
+  doc.addEventListener('focusout', (e) => {
+    if (composingIn !== null && e.target === composingIn) composingIn = null;
+  }, true);
+}
+
+/** True while an IME composition is open, anywhere or (with `within`) inside that element. */
+export function compositionActive(within?: Element | null): boolean {
+  if (composingIn === null || !composingIn.isConnected) return false;
+  return within ? within.contains(composingIn) : true;
+}
+
+/**
+ * For onSubmit and a <dialog>'s onCancel: when an IME is composing inside the element, cancels the
+ * event and returns true, so the handler returns without acting. Enter or Escape was the IME's.
+ */
+export function refuseWhileComposing(e: { preventDefault(): void; currentTarget: EventTarget | null }): boolean {
+  if (!compositionActive(e.currentTarget instanceof Element ? e.currentTarget : null)) return false;
+  e.preventDefault();
+  return true;
+}
