@@ -52,6 +52,23 @@ export function RichTextField({ labelText, placeholder, hint, className, testId,
     onBlur: () => fieldRef.current.onBlur(),
   });
 
+  // Timed saves wait while an IME composes here, so a half-built syllable is never stored. ProseMirror
+  // applies the composed text a microtask after compositionend; the release comes after that.
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const start = () => fieldRef.current.onCompositionStart();
+    const end = () =>
+      void Promise.resolve().then(() => {
+        if (!editor.view.composing) fieldRef.current.onCompositionEnd();
+      });
+    dom.addEventListener('compositionstart', start);
+    dom.addEventListener('compositionend', end);
+    return () => {
+      dom.removeEventListener('compositionstart', start);
+      dom.removeEventListener('compositionend', end);
+    };
+  }, [editor]);
+
   // A newer value from main (another window, the CLI, an undo) replaces the document only when the
   // field hook accepted it, i.e. while the author is not typing here.
   useEffect(() => {
