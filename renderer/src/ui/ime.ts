@@ -53,7 +53,7 @@ export function startCompositionTracking(doc: DocumentLike = document): void {
   doc.addEventListener('compositionend', () => (composingIn = null), true);
   // A field left mid-composition may never send compositionend.
   doc.addEventListener('focusout', (e) => {
-    if (composingIn !== null && e.target === composingIn) composingIn = null;
+    if (composingIn !== null && isNodeLike(e.target) && e.target === composingIn) composingIn = null;
   }, true);
 }
 
