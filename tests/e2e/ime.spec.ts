@@ -170,3 +170,30 @@ test('the catalog search takes a composed Korean query', async ({ page, host }) 
     tmp.cleanup();
   }
 });
+
+test('Escape while composing in a dialog cancels the composition, not the dialog', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  await expectAllSaved(page);
+  await page.getByTestId('delete-course').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog).toBeVisible();
+  // The confirm dialog has no text field of its own; a field placed in it stands for one (the publish
+  // dialog's limit, the trim editor's times): the guard is the dialog's, whatever field composes.
+  await dialog.evaluate((d) => {
+    const input = document.createElement('input');
+    input.setAttribute('data-testid', 'dialog-field');
+    d.querySelector('.dialog-body')!.append(input);
+  });
+  await dialog.getByTestId('dialog-field').focus();
+  const ime = await koreanIme(page);
+  await ime.setComposition('ㅇ');
+  await ime.imeKey('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await expect(dialog).toBeVisible();
+  await ime.commit('아');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('course-item')).toHaveCount(1);
+});
