@@ -39,6 +39,7 @@ export class Autosaver<T> {
   private error: unknown = null;
   private current: AutosaveState = { kind: 'idle' };
   private disposed = false;
+  private composing = false;
 
   constructor(private readonly options: AutosaverOptions<T>) {
     this.debounceMs = options.debounceMs ?? 300;
@@ -78,6 +79,23 @@ export class Autosaver<T> {
     );
   }
 
+  /**
+   * An IME composition opened (true) or closed (false) in the field. While it is open the value ends in
+   * a half-built syllable (e.g. "안녀"), so timed saves wait; when it closes, a save that fell due goes
+   * out at once with the committed text — before the next syllable's composition can open. Explicit
+   * flushes (blur, leaving the page) still save whatever is there: losing nothing beats waiting.
+   */
+  composition(active: boolean): void {
+    this.composing = active;
+    if (active) {
+      this.clearTimer();
+      return;
+    }
+    if (!this.unsaved || this.disposed) return;
+    if (Date.now() - (this.firstUnsavedAt ?? Date.now()) >= this.maxWaitMs) this.flush();
+    else this.schedule();
+  }
+
   /** Stops timers; a last flush is the caller's choice. */
   dispose(): void {
     this.disposed = true;
@@ -97,7 +115,7 @@ export class Autosaver<T> {
       this.error = err;
       if (err !== null && !this.unsaved) {
         this.unsaved = true;
-        if (isConnectionLoss(err) && !this.disposed) this.timer = setTimeout(() => this.flush(), this.retryMs);
+        if (isConnectionLoss(err) && !this.disposed) this.timer = setTimeout(() => this.timedFlush(), this.retryMs);
       }
     }
     this.publish();
@@ -105,9 +123,15 @@ export class Autosaver<T> {
 
   private schedule(): void {
     this.clearTimer();
-    if (this.disposed) return;
+    if (this.disposed || this.composing) return;
     const waited = Date.now() - (this.firstUnsavedAt ?? Date.now());
-    this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited)));
+    this.timer = setTimeout(() => this.timedFlush(), Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited)));
+  }
+
+  /** A timer's save: held while composing; composition(false) sends it. */
+  private timedFlush(): void {
+    this.timer = null;
+    if (!this.composing) this.flush();
   }
 
   private clearTimer(): void {

@@ -12,6 +12,9 @@ export interface AutosavedField {
   onChange(value: string): void;
   onFocus(): void;
   onBlur(): void;
+  /** Wire to the field's compositionstart/compositionend: timed saves wait for the IME to commit. */
+  onCompositionStart(): void;
+  onCompositionEnd(): void;
 }
 
 export interface AutosavedFieldOptions {
@@ -85,6 +88,12 @@ export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFi
     onBlur() {
       focused.current = false;
       saver.flush();
+    },
+    onCompositionStart() {
+      saver.composition(true);
+    },
+    onCompositionEnd() {
+      saver.composition(false);
     },
   };
 }

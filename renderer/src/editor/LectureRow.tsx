@@ -15,6 +15,7 @@ import { formatDuration } from './format';
 import { focusAfterRemoval } from './keep-focus';
 import { moveDirection } from './move-keys';
 import { stepLecture } from './step-moves';
+import { isComposing } from '../ui/ime';
 
 interface Props {
   lecture: Lecture;
@@ -32,6 +33,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
   const videoDrop = useVideoDrop(lecture.id);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (isComposing(e)) return;
     const direction = moveDirection(e);
     if (direction === null) return;
     // The section around this row listens for the same keys; this one is about the lecture.

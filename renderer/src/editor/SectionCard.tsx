@@ -15,6 +15,7 @@ import { LectureRow } from './LectureRow';
 import { useSectionShown } from './outline-view-store';
 import { stepSection } from './step-moves';
 import { useShowWhenNear } from './use-show-when-near';
+import { isComposing } from '../ui/ime';
 
 interface Props {
   section: SectionWithLectures;
@@ -50,6 +51,7 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
   const onStepSection = (direction: -1 | 1) => stepSection(section.id, direction);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (isComposing(e)) return;
     const direction = moveDirection(e);
     if (direction === null) return;
     e.preventDefault();

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { call, errorMessage } from '../ipc';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
+import { refuseWhileComposing } from '../ui/ime';
 
 /**
  * Adds a hub by its address; a private bucket also needs the read-only key the instructor handed out.
@@ -35,7 +36,9 @@ export function AddHubForm() {
   };
 
   return (
-    <form className="library-add-hub" onSubmit={(e) => void submit(e)} data-testid="add-hub-form">
+    <form className="library-add-hub" onSubmit={(e) => {
+        if (!refuseWhileComposing(e)) void submit(e);
+      }} data-testid="add-hub-form">
       <label className="field">
         <span className="field-label">Hub address</span>
         <input

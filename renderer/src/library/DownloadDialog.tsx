@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
 import { formatBytes } from './format';
+import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
   hubId: string;
@@ -102,7 +103,8 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
       data-testid="download-dialog"
       onCancel={(e) => {
         e.preventDefault();
-        onClose(false);
+        // Escape that cancels an IME composition is the IME's, not "close".
+        if (!refuseWhileComposing(e)) onClose(false);
       }}
     >
       <h2 id={titleId} className="dialog-title" dir="auto">

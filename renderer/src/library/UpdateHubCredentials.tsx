@@ -3,6 +3,7 @@ import type { LibraryHub } from '../../../main/contract/domains/library';
 import { call, errorMessage } from '../ipc';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
+import { isComposing, refuseWhileComposing } from '../ui/ime';
 
 /**
  * "Update credentials…" on a hub: a button that opens the credentials form below it. Used on each row of
@@ -73,7 +74,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
     }
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !busy) {
+    if (e.key === 'Escape' && !busy && !isComposing(e)) {
       e.stopPropagation();
       onDone();
     }
@@ -84,7 +85,9 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
       id={id}
       ref={form}
       className="library-add-hub library-update-credentials"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => {
+        if (!refuseWhileComposing(e)) void submit(e);
+      }}
       onKeyDown={onKeyDown}
       aria-label={`New credentials for ${hub.name}`}
       aria-describedby={error ? `${id}-error` : undefined}

@@ -7,6 +7,7 @@ import { usePlayerPrefs } from './player-prefs';
 import { actionForKey, clampSpeed, formatTime, isTypingTarget, SPEEDS } from './shortcuts';
 import { parseStoryboard, tileAt, type StoryboardTile } from './storyboard';
 import './player.css';
+import { isComposing } from '../ui/ime';
 
 export interface CaptionTrack {
   src: string;
@@ -203,7 +204,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
   // while the student types in a field; a focused button keeps Space/Enter for itself.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) return;
+      if (e.defaultPrevented || isComposing(e) || isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) return;
       if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
       const action = actionForKey(e);
       if (!action) return;

@@ -8,6 +8,7 @@ import { ProgressSaver } from './progress-saver';
 import { resumePosition } from './resume';
 import { useCaptionsBlob } from './use-captions-blob';
 import { isTypingTarget } from './shortcuts';
+import { isComposing } from '../ui/ime';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
@@ -83,7 +84,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
   useEffect(() => {
     if (!onClose) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented && !document.fullscreenElement && !isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) onClose();
+      if (e.key === 'Escape' && !e.defaultPrevented && !isComposing(e) && !document.fullscreenElement && !isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,3 +1,5 @@
+import { isComposing } from '../ui/ime';
+
 export type PlayerAction =
   | { kind: 'toggle-play' }
   | { kind: 'seek-by'; seconds: number }
@@ -9,8 +11,17 @@ export type PlayerAction =
  * The player's keyboard map (YouTube-like, as students expect): space/K play-pause, ←/→ 5 s, J/L 10 s,
  * F fullscreen, M mute, Shift+. / Shift+, speed. Keys with Ctrl/Alt/Meta belong to the app, not the player.
  */
-export function actionForKey(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }): PlayerAction | null {
-  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+export function actionForKey(e: {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  isComposing?: boolean;
+  keyCode?: number;
+}): PlayerAction | null {
+  // A key an IME is composing with (e.g. ㅏ on the K key of a Korean layout) is text, not a shortcut.
+  if (e.ctrlKey || e.altKey || e.metaKey || isComposing(e)) return null;
   switch (e.key) {
     case ' ':
     case 'k':

@@ -3,6 +3,7 @@ import type { Hub } from '../../../main/contract/domains/publishing-types';
 import { LecternError } from '../../../main/contract/errors';
 import { call, errorMessage } from '../ipc';
 import { refreshHubs, usePublishing } from './publishing-store';
+import { refuseWhileComposing } from '../ui/ime';
 
 interface Props {
   /** The hub to edit; absent for a new one. */
@@ -119,7 +120,9 @@ export function HubForm({ hub }: Props) {
   );
 
   return (
-    <form className="hub-form" onSubmit={(e) => void submit(e)} aria-label={hub ? `Edit hub ${hub.name}` : 'Add a hub'} data-testid="hub-form">
+    <form className="hub-form" onSubmit={(e) => {
+        if (!refuseWhileComposing(e)) void submit(e);
+      }} aria-label={hub ? `Edit hub ${hub.name}` : 'Add a hub'} data-testid="hub-form">
       <h3 className="hub-form-title">{hub ? `Edit “${hub.name}”` : 'Add a hub'}</h3>
       <div className="hub-form-grid">
         {text('name', 'Name', { ref: firstRef, placeholder: 'Course hub' })}

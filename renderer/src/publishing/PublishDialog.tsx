@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contract/domains/publishing-types';
 import { call, errorMessage } from '../ipc';
+import { refuseWhileComposing } from '../ui/ime';
 
 interface Props {
   course: PublishableCourse;
@@ -60,7 +61,8 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       data-testid="publish-dialog"
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        // Escape that cancels an IME composition is the IME's, not "close".
+        if (!refuseWhileComposing(e)) onClose();
       }}
     >
       <h2 id={titleId} className="dialog-title">

@@ -4,6 +4,7 @@ import { cancelCountdown, closeRecorder, compositorCanvas, discard, pause, recor
 import { isLive, useRecording } from './recording-store';
 import { SourceControls } from './SourceControls';
 import './recording.css';
+import { refuseWhileComposing } from '../ui/ime';
 
 /**
  * The recording studio for one lecture: pick sources, see exactly what will be recorded, count down,
@@ -31,6 +32,7 @@ export function RecordingPanel({ lectureTitle }: { lectureTitle: string }) {
   const onCancel = (e: React.SyntheticEvent) => {
     // Escape: cancel a countdown, close the panel when nothing is being recorded, never stop a take.
     e.preventDefault();
+    if (refuseWhileComposing(e)) return;
     if (s.phase === 'countdown') cancelCountdown();
     else if (!live) closeRecorder();
   };

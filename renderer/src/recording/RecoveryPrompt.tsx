@@ -7,6 +7,7 @@ import { takeDate } from './take-format';
 import { discardUnfinished, loadUnfinished, takeAction, watchTakes } from './takes-actions';
 import { useTakes } from './takes-store';
 import './recording.css';
+import { refuseWhileComposing } from '../ui/ime';
 
 /**
  * After a crash, a kill or a power cut: each take that was being recorded is offered for Recover
@@ -39,7 +40,8 @@ export function RecoveryPrompt() {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        setLater(true);
+        // Escape that cancels an IME composition is the IME's, not "close".
+        if (!refuseWhileComposing(e)) setLater(true);
       }}
       data-testid="recovery-prompt"
     >

@@ -6,6 +6,7 @@ import { takeDate, takeStatus } from './take-format';
 import { deleteTake, loadTakes, takeAction, undoDeleteTake, watchTakes } from './takes-actions';
 import { useLectureTakes, useTakes } from './takes-store';
 import { TrimEditor } from './TrimEditor';
+import { isComposing } from '../ui/ime';
 
 /** A lecture's takes: play, rename, use, trim, delete with undo. Shown only once the lecture has one. */
 export function TakesList({ lectureId }: { lectureId: string }) {
@@ -96,6 +97,7 @@ function TakeName({ take }: { take: RecordingTake }) {
       onChange={(e) => setValue(e.target.value)}
       onBlur={save}
       onKeyDown={(e) => {
+        if (isComposing(e)) return;
         if (e.key === 'Enter') e.currentTarget.blur();
         if (e.key === 'Escape') setValue(take.name);
       }}

@@ -3,6 +3,7 @@ import type { RecordingTake } from '../../../main/contract/types';
 import { call } from '../ipc';
 import { parseStoryboard, type StoryboardTile } from '../player/storyboard';
 import { takeAction } from './takes-actions';
+import { refuseWhileComposing } from '../ui/ime';
 
 const STRIP_TILES = 8;
 
@@ -53,7 +54,8 @@ export function TrimEditor({ take, onClose }: { take: RecordingTake; onClose(): 
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        // Escape that cancels an IME composition is the IME's, not "close".
+        if (!refuseWhileComposing(e)) onClose();
       }}
       onClose={onClose}
       data-testid="trim-editor"

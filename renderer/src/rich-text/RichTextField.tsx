@@ -5,6 +5,7 @@ import { authorTextToHtml } from './author-html';
 import { authorTextExtensions } from './editor-extensions';
 import './rich-text.css';
 import { FieldMessages } from '../ui/FieldMessages';
+import { isComposing } from '../ui/ime';
 
 interface Props extends AutosavedFieldOptions {
   labelText: string;
@@ -50,6 +51,23 @@ export function RichTextField({ labelText, placeholder, hint, className, testId,
     onFocus: () => fieldRef.current.onFocus(),
     onBlur: () => fieldRef.current.onBlur(),
   });
+
+  // Timed saves wait while an IME composes here, so a half-built syllable is never stored. ProseMirror
+  // applies the composed text a microtask after compositionend; the release comes after that.
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const start = () => fieldRef.current.onCompositionStart();
+    const end = () =>
+      void Promise.resolve().then(() => {
+        if (!editor.view.composing) fieldRef.current.onCompositionEnd();
+      });
+    dom.addEventListener('compositionstart', start);
+    dom.addEventListener('compositionend', end);
+    return () => {
+      dom.removeEventListener('compositionstart', start);
+      dom.removeEventListener('compositionend', end);
+    };
+  }, [editor]);
 
   // A newer value from main (another window, the CLI, an undo) replaces the document only when the
   // field hook accepted it, i.e. while the author is not typing here.
@@ -151,6 +169,7 @@ function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
     onDone();
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (isComposing(e)) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       apply();

@@ -1,5 +1,22 @@
+import { Extension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
+import { Plugin } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { isComposing } from '../ui/ime';
+
+/**
+ * Keys an IME is composing with never reach the editor's keymaps. ProseMirror skips keys while
+ * `view.composing`, but a key can arrive as keyCode 229 before compositionstart (Chromium) or carry
+ * key "Enter" while composing (macOS), and Enter would then split the block or add a list item under
+ * the half-built syllable. Returning true skips ProseMirror's handling without preventDefault, so the
+ * IME still gets the key.
+ */
+const ImeGuard = Extension.create({
+  name: 'imeGuard',
+  addProseMirrorPlugins() {
+    return [new Plugin({ props: { handleDOMEvents: { keydown: (_view, event) => isComposing(event) } } })];
+  },
+});
 
 /**
  * The editor's vocabulary. It matches what sanitizeAuthorHtml lets through, so what an author sees in the
@@ -21,4 +38,5 @@ export const authorTextExtensions = (placeholder: string) => [
     },
   }),
   Placeholder.configure({ placeholder }),
+  ImeGuard,
 ];

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AREAS, useNav } from '../state/nav-store';
+import { isComposing } from '../ui/ime';
 import './shell.css';
 
 /** Switches between the areas; Ctrl+1…4 (⌘ on macOS) from anywhere. */
@@ -9,7 +10,7 @@ export function AreaTabs() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || isComposing(e)) return;
       const target = AREAS.find((a) => a.shortcut === e.key);
       if (!target) return;
       e.preventDefault();

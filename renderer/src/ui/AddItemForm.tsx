@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { fieldErrorText } from '../ipc-errors';
+import { refuseWhileComposing } from './ime';
 
 interface Props {
   label: string;
@@ -38,7 +39,13 @@ export function AddItemForm({ label, placeholder, buttonLabel, add, testIdPrefix
   };
 
   return (
-    <form className="add-item" onSubmit={(e) => void submit(e)}>
+    <form
+      className="add-item"
+      onSubmit={(e) => {
+        // Enter that commits an IME syllable is the IME's, not "add": the title is not finished.
+        if (!refuseWhileComposing(e)) void submit(e);
+      }}
+    >
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>

@@ -32,6 +32,8 @@ export function AutosaveTextField({ labelText, hideLabel, multiline, rows, place
     'data-testid': testId,
     onFocus: field.onFocus,
     onBlur: field.onBlur,
+    onCompositionStart: field.onCompositionStart,
+    onCompositionEnd: field.onCompositionEnd,
   };
   return (
     <div className={`field ${className ?? ''}`}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { refuseWhileComposing } from './ime';
 
 interface Props {
   open: boolean;
@@ -38,7 +39,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       data-testid={testId}
       onCancel={(e) => {
         e.preventDefault();
-        onCancel();
+        // Escape that cancels an IME composition is the IME's, not "close".
+        if (!refuseWhileComposing(e)) onCancel();
       }}
     >
       <h2 id={titleId} className="dialog-title">

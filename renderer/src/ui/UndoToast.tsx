@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { undoLastDelete } from '../state/drafts-actions';
 import { useUndo } from '../state/undo-store';
 import { CloseIcon } from './icons';
+import { isComposing } from './ime';
 
 const KIND_LABEL = { course: 'course', section: 'section', lecture: 'lecture' } as const;
 
@@ -17,6 +18,7 @@ export function UndoToast() {
   useEffect(() => {
     if (!last) return;
     const onKey = (e: KeyboardEvent) => {
+      if (isComposing(e)) return;
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTextEditing(e.target)) {
         e.preventDefault();
         void undoLastDelete();
