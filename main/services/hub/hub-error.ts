@@ -1,4 +1,5 @@
-import { LecternError, type ErrorCode } from '../../contract/errors';
+import { LecternError, type ErrorCode, type FailureInfo } from '../../contract/errors';
+import { classifyFailure } from '../../contract/failures';
 import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
 
 /**
@@ -9,8 +10,9 @@ export class HubAccessError extends LecternError {
   constructor(
     readonly reason: Exclude<S3FailureKind, 'aborted'>,
     message: string,
+    info?: FailureInfo,
   ) {
-    super(codeFor(reason), message);
+    super(codeFor(reason), message, undefined, info);
     this.name = 'HubAccessError';
   }
 }
@@ -37,5 +39,5 @@ export function toHubError(err: unknown, where: { hub: string; bucket: string })
   if (err instanceof HubAccessError) return err;
   const f = classifyS3Error(err);
   if (f.kind === 'aborted') return err;
-  return new HubAccessError(f.kind, explainS3Failure(f, where));
+  return new HubAccessError(f.kind, explainS3Failure(f, where), { failure: classifyFailure(err), params: { hub: where.hub, bucket: where.bucket } });
 }
