@@ -135,7 +135,7 @@ function HubRow({ hub }: { hub: LibraryHub }) {
       await call('library.removeHub', { hubId: hub.id });
       await load();
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err, { context: { hub: hub.name } });
     }
   };
   return (

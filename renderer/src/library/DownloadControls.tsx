@@ -17,7 +17,7 @@ export async function downloadAction(action: () => Promise<unknown>): Promise<vo
   try {
     await action();
   } catch (err) {
-    useNotices.getState().push(errorMessage(err));
+    useNotices.getState().pushError(null, err);
   }
   await useLibrary.getState().reloadDownloads();
 }

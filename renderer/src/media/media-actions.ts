@@ -30,7 +30,7 @@ export function reportMediaTools(): void {
       useMedia.getState().setToolsProblem(tools.problem);
       if (tools.problem) useNotices.getState().push(tools.problem);
     })
-    .catch((err: unknown) => useNotices.getState().push(`Couldn't check ffmpeg: ${errorMessage(err)}`));
+    .catch((err: unknown) => useNotices.getState().pushError("Couldn't check ffmpeg.", err));
 }
 
 export async function loadMedia(lectureId: string): Promise<void> {

@@ -51,7 +51,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
       .catch((err: unknown) => {
         // Without the saved position the lecture still plays, from the start.
         if (live) setStartAt(0);
-        useNotices.getState().push(`Could not read where you stopped in "${title}": ${errorMessage(err)}`);
+        useNotices.getState().pushError(`Couldn't read where you stopped in “${title}”.`, err);
       });
     return () => {
       live = false;
@@ -62,7 +62,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     () =>
       new ProgressSaver((positionSec, durationSec) => {
         call('progress.save', { hubBase, courseId, lectureId, title, positionSec, durationSec }).catch((err: unknown) =>
-          useNotices.getState().push(`Could not save your place in "${title}": ${errorMessage(err)}`),
+          useNotices.getState().pushError(`Couldn't save your place in “${title}”.`, err, { key: `progress:${lectureId}` }),
         );
       }),
     [hubBase, courseId, lectureId, title],

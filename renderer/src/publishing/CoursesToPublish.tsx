@@ -16,7 +16,7 @@ function PublicationLine({ course, publication: p }: { course: PublishableCourse
       await call('publish.unpublish', { courseId: course.courseId, hubId: p.hubId });
       await refreshCourses();
     } catch (err) {
-      useNotices.getState().push(`Could not unpublish “${course.title}”: ${errorMessage(err)}`);
+      useNotices.getState().pushError(`Couldn't unpublish “${course.title}”.`, err);
     }
   }
   return (

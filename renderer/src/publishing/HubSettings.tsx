@@ -44,7 +44,7 @@ function HubCard({ hub }: { hub: Hub }) {
     try {
       setReport(await call('hubs.test', { hubId: hub.id }));
     } catch (err) {
-      useNotices.getState().push(`Could not test “${hub.name}”: ${errorMessage(err)}`);
+      useNotices.getState().pushError(`Couldn't test “${hub.name}”.`, err, { context: { hub: hub.name } });
     } finally {
       setTesting(false);
     }
@@ -56,7 +56,7 @@ function HubCard({ hub }: { hub: Hub }) {
       await call('hubs.delete', { hubId: hub.id });
       await refreshHubs();
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err);
     }
   }
 

@@ -17,7 +17,7 @@ async function act(what: 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' |
   try {
     usePublishing.getState().putRun(await call(what, { runId: run.id }));
   } catch (err) {
-    useNotices.getState().push(errorMessage(err));
+    useNotices.getState().pushError(null, err, { context: { hub: run.hubName } });
   }
 }
 

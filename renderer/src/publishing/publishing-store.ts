@@ -31,7 +31,7 @@ async function load<T>(what: string, fetch: () => Promise<T>, apply: (value: T) 
   try {
     apply(await fetch());
   } catch (err) {
-    useNotices.getState().push(`Could not load ${what}: ${errorMessage(err)}`);
+    useNotices.getState().pushError(`Couldn't load ${what}.`, err);
   }
 }
 

@@ -15,7 +15,7 @@ import { useUndo } from './undo-store';
  */
 
 const track = <T>(work: Promise<T>) => useSaveStatus.getState().track(work);
-const notify = (what: string, err: unknown) => useNotices.getState().push(`Couldn't ${what}: ${errorMessage(err)}`);
+const notify = (what: string, err: unknown) => useNotices.getState().pushError(`Couldn't ${what}.`, err);
 
 export const DEFAULT_COURSE_TITLE = 'Untitled course';
 
