@@ -1,5 +1,5 @@
 import { LecternError, type ErrorCode, type FailureInfo } from '../../contract/errors';
-import { classifyFailure } from '../../contract/failures';
+import { classifyFailure, type FailureCode } from '../../contract/failures';
 import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
 
 /**
@@ -12,8 +12,23 @@ export class HubAccessError extends LecternError {
     message: string,
     info?: FailureInfo,
   ) {
-    super(codeFor(reason), message, undefined, info);
+    super(codeFor(reason), message, undefined, { failure: info?.failure ?? failureFor(reason), params: info?.params });
     this.name = 'HubAccessError';
+  }
+}
+
+/** What the renderer says when nothing more specific is known (a 'retryable' says nothing about why). */
+function failureFor(reason: S3FailureKind): FailureCode | undefined {
+  switch (reason) {
+    case 'credentials-expired':
+    case 'credentials-invalid':
+    case 'bucket-missing':
+    case 'access-denied':
+      return reason;
+    case 'unsupported':
+      return 'unsupported-server';
+    default:
+      return undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { HubFailureReason } from '../../../main/contract/domains/publishing-types';
 import { LecternError, type ErrorCode } from '../../../main/contract/errors';
 import { classifyFailure, type FailureCode, type FailureParams } from '../../../main/contract/failures';
 
@@ -61,7 +62,23 @@ export function describeError(error: unknown, context: FailureParams = {}): Erro
 function rawText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
   return String(error);
+}
+
+/** The hub's coarse reason, where it says more than the stored text can ('retryable' does not: the text decides). */
+const HUB_REASON_FAILURE: Partial<Record<HubFailureReason, FailureCode>> = {
+  'credentials-expired': 'credentials-expired',
+  'credentials-invalid': 'credentials-invalid',
+  'bucket-missing': 'bucket-missing',
+  'access-denied': 'access-denied',
+  unsupported: 'unsupported-server',
+};
+
+/** A stored error (a publish run's, a connection test's) with the hub's reason, ready for `describeError`. */
+export function storedHubError(message: string, reason: HubFailureReason | null): { message: string; failure?: FailureCode } {
+  const failure = reason ? HUB_REASON_FAILURE[reason] : undefined;
+  return failure ? { message, failure } : { message };
 }
 
 /** Error names, errno codes, status lines, stacks and tool output are for Details, not for the sentence. */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 interface Props {
   course: PublishableCourse;
@@ -18,7 +19,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [check, setCheck] = useState<PublishCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const [limit, setLimit] = useState('');
   const limitId = useId();
@@ -28,7 +29,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
     let live = true;
     call('publish.check', { courseId: course.courseId }).then(
       (c) => live && setCheck(c),
-      (err: unknown) => live && setError(errorMessage(err)),
+      (err: unknown) => live && setError(err),
     );
     return () => {
       live = false;
@@ -46,7 +47,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       await call('publish.start', { courseId: course.courseId, hubId: hub.id, ...(mbps > 0 ? { bandwidthLimit: Math.round(mbps * 1024 * 1024) } : {}) });
       onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
       setStarting(false);
     }
   }
@@ -68,9 +69,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       </h2>
       <div className="dialog-body" aria-live="polite">
         {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
+          <ErrorNotice className="field-error" error={error} context={{ hub: hub.name }} />
         ) : check === null ? (
           <p className="loading">Checking the course…</p>
         ) : check.ok ? (
