@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PlayableLecture } from '../../../main/contract/domains/playback';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { HlsPlayer } from '../player/HlsPlayer';
 import { LecturePlayer } from '../player/LecturePlayer';
 import { useLibrary, type LibraryPage } from './library-store';
@@ -8,10 +9,10 @@ import { useLibrary, type LibraryPage } from './library-store';
 /** A downloaded lecture in the playback area's player, with the next downloaded lecture of its course. */
 export function PlayerPage({ downloadId, back }: { downloadId: string; back: LibraryPage }) {
   const [playable, setPlayable] = useState<PlayableLecture | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const show = useLibrary((s) => s.show);
   useEffect(() => {
-    call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(errorMessage(err)));
+    call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(err));
   }, [downloadId]);
 
   const close = () => show(back);
@@ -20,11 +21,7 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
       <button type="button" className="button" onClick={close}>
         ← Back
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error !== null && <ErrorNotice className="field-error" error={error} />}
       {playable?.lecture.downloading && (
         <p className="muted" role="status" data-testid="still-downloading">
           Still downloading: it plays as it arrives, and this lecture is fetched first.

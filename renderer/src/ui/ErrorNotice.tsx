@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FailureParams } from '../../../main/contract/failures';
-import { describeError } from '../errors/error-text';
+import { dedupe, describeError } from '../errors/error-text';
 import './error-notice.css';
 
 export interface ErrorNoticeProps {
@@ -33,14 +33,21 @@ export function ErrorNotice({ error, context, lead, action, id, className, inlin
         {sentence}
       </span>
       {action && <span className="error-notice-actions">{action}</span>}
-      {details && (
-        <details className="error-notice-details">
-          <summary>Details</summary>
-          <pre dir="auto" data-testid="error-details">
-            {details}
-          </pre>
-        </details>
-      )}
+      {details && <ErrorDetails text={details} />}
     </Tag>
+  );
+}
+
+/** The technical text alone, folded away, for places that say the sentence themselves (a hub's banner). */
+export function ErrorDetails({ text }: { text: string }) {
+  const shown = dedupe(text);
+  if (!shown) return null;
+  return (
+    <details className="error-notice-details">
+      <summary>Details</summary>
+      <pre dir="auto" data-testid="error-details">
+        {shown}
+      </pre>
+    </details>
   );
 }
