@@ -35,6 +35,16 @@ const BY_CODE: Record<ErrorCode, string> = {
   internal: 'Something went wrong inside Lectern: try again, and if it keeps happening export diagnostics from Settings.',
 };
 
+/** An error a renderer-side table has already put into words (the player's), with its technical text. */
+export interface Described {
+  sentence: string;
+  details: string;
+}
+
+function isDescribed(error: unknown): error is Described {
+  return typeof error === 'object' && error !== null && 'sentence' in error && typeof error.sentence === 'string' && 'details' in error;
+}
+
 export interface ErrorText {
   /** One sentence: what happened and what to do. */
   sentence: string;
@@ -49,6 +59,7 @@ export interface ErrorText {
  * does not carry it.
  */
 export function describeError(error: unknown, context: FailureParams = {}): ErrorText {
+  if (isDescribed(error)) return { sentence: error.sentence, details: dedupe(String(error.details)), failure: null };
   const raw = rawText(error);
   const failure = error instanceof LecternError ? (error.failure ?? classifyFailure(raw)) : classifyFailure(error);
   const params = { ...context, ...(error instanceof LecternError ? error.params : undefined) };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CatalogView, DownloadItem, DownloadProgress } from '../../../main/contract/domains/library';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
 import { useNotices } from '../state/notices-store';
 
 /** Which page of the library is showing; the course page and the player carry what they show. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PlayerLecture } from '../../../main/contract/domains/playback';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNotices } from '../state/notices-store';
 import { HlsPlayer } from './HlsPlayer';
 import { NextUp } from './NextUp';
@@ -8,6 +8,8 @@ import { ProgressSaver } from './progress-saver';
 import { resumePosition } from './resume';
 import { useCaptionsBlob } from './use-captions-blob';
 import { isTypingTarget } from './shortcuts';
+import type { Described } from '../errors/error-text';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
@@ -38,7 +40,7 @@ export function LecturePlayer(props: LecturePlayerProps) {
 
 function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlayerProps & { onRetry(): void }) {
   const [startAt, setStartAt] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Described | null>(null);
   const [ended, setEnded] = useState(false);
   const [nextCancelled, setNextCancelled] = useState(false);
   const { hubBase, courseId, lectureId, title } = lecture;
@@ -127,8 +129,8 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
           />
         )}
         {error && (
-          <div className="player-failure" role="alert" data-testid="player-failure">
-            <p>{error}</p>
+          <div className="player-failure" data-testid="player-failure">
+            <ErrorNotice className="player-failure-notice" error={error} />
             <div className="player-next-actions">
               <button type="button" className="button button-primary" onClick={onRetry}>
                 Try again

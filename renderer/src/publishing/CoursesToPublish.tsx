@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Hub, Publication, PublishableCourse } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNav } from '../state/nav-store';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Hub, PublishableCourse, PublishRun } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNotices } from '../state/notices-store';
 
 interface PublishingState {

@@ -1,6 +1,6 @@
 import { LecternError } from '../../../main/contract/errors';
 import type { RecordingTake } from '../../../main/contract/types';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
 import { loadMedia } from '../media/media-actions';
 import { useNotices } from '../state/notices-store';
 import { useTakes } from './takes-store';

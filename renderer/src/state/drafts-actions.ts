@@ -1,7 +1,7 @@
 import type { LecturePatch } from '../../../main/contract/schemas';
 import type { CourseDetail, DeleteReceipt, Lecture } from '../../../main/contract/types';
 import { moveLecture as moveLectureLocally, moveSection as moveSectionLocally } from '../editor/outline-moves';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useDrafts } from './drafts-store';
 import { useNotices } from './notices-store';
 import { refreshCourses, refreshDetail } from './refresh';
