@@ -18,7 +18,9 @@ function checkResult(result: string): string {
 
 /** Every distinct probe failure once (three probes refused for one reason repeat one text), for Details. */
 function reportDetails(report: HubConnectionReport): string {
-  return [...CHECKS.filter((c) => report[c] !== 'ok' && !report[c].startsWith('skipped')).map((c) => `${c}: ${report[c]}`), report.problem ?? ''].join('\n');
+  const failed = CHECKS.filter((c) => report[c] !== 'ok' && !report[c].startsWith('skipped')).map((c) => `${c}: ${report[c]}`);
+  // The service's own sentence repeats the probe's text; it is only needed when no probe says why.
+  return failed.length ? failed.join('\n') : (report.problem ?? '');
 }
 
 function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionReport }) {
