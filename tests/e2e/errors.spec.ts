@@ -52,6 +52,11 @@ async function expectDetails(notice: Locator, containing: string | RegExp): Prom
   await expect(details.getByTestId('error-details')).toContainText(containing);
 }
 
+/** For a reviewer: how each notice looks with its Details open (test-results/screens/). */
+async function screen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.resolve('test-results/screens', `${name}.png`) });
+}
+
 async function addPublishingHub(page: Page, name: string, endpoint: string, secret: string): Promise<Locator> {
   const area = page.getByRole('main', { name: 'Publishing' });
   await area.getByTestId('add-hub').or(area.getByRole('button', { name: 'Add your first hub' })).first().click();
@@ -91,6 +96,7 @@ test('publishing: a refused endpoint and a wrong secret each read as one sentenc
   await expectDetails(wrongSummary, 'SignatureDoesNotMatch');
   const details = await wrongSummary.getByTestId('error-details').innerText();
   expect(details.split('SignatureDoesNotMatch').length - 1).toBe(1);
+  await screen(page, 'errors-publishing');
 });
 
 test('library: adding a hub at a host that does not exist says to check the address', async ({ page, host }) => {
@@ -104,6 +110,7 @@ test('library: adding a hub at a host that does not exist says to check the addr
   await expect(notice).toContainText('check the address for typos');
   await expectNoInternals(form);
   await expectDetails(notice, /ENOTFOUND|EAI_AGAIN/);
+  await screen(page, 'errors-library-add-hub');
 });
 
 test('media: importing a file that is not a video says so and what to choose instead', async ({ page, host }) => {
@@ -122,4 +129,5 @@ test('media: importing a file that is not a video says so and what to choose ins
   await expect(notice.getByTestId('media-choose')).toBeVisible();
   await expectNoInternals(row);
   await expectDetails(notice, 'ffprobe');
+  await screen(page, 'errors-media-import');
 });
