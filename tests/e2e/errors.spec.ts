@@ -131,3 +131,31 @@ test('media: importing a file that is not a video says so and what to choose ins
   await expectDetails(notice, 'ffprobe');
   await screen(page, 'errors-media-import');
 });
+
+test('autosave: a refused save left behind names its course, stays in the Studio and goes once the field saves', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('create-first-course').click();
+  const title = page.getByTestId('course-title');
+  await title.fill('Linear Algebra');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await title.fill('   ');
+  await expect(page.locator('.course-title-field').getByTestId('field-error')).toHaveText('Title cannot be empty');
+
+  // Leaving the course with the refusal pending: the notice says which course and which field.
+  await page.getByTestId('new-course').click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toHaveText(/^Couldn't save the title of “Linear Algebra”\. Title cannot be empty/);
+  await expectNoInternals(notice);
+
+  // It does not follow the user to other areas.
+  await page.getByTestId('area-library').click();
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await page.getByTestId('area-studio').click();
+  await expect(notice).toHaveCount(1);
+
+  // Saving that field clears it.
+  await page.getByTestId('course-item').filter({ hasText: 'Linear Algebra' }).click();
+  await page.getByTestId('course-title').fill('Linear Algebra II');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(notice).toHaveCount(0);
+});
