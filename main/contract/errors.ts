@@ -1,3 +1,5 @@
+import type { FailureCode, FailureParams } from './failures';
+
 /**
  * Error codes that cross the IPC boundary. Services throw `LecternError`; the dispatcher turns any
  * thrown value into a serialisable `ErrorData` so the renderer can show it and branch on `code`.
@@ -18,25 +20,43 @@ export interface ErrorData {
   message: string;
   /** Field-level problems for `invalid-input`, keyed by dotted path ('' for the whole input). */
   issues?: { path: string; message: string }[];
+  /** What went wrong, for the renderer's sentence table; `message` then only goes under "Details". */
+  failure?: FailureCode;
+  params?: FailureParams;
+}
+
+export interface FailureInfo {
+  failure?: FailureCode | null | undefined;
+  params?: FailureParams | undefined;
 }
 
 export class LecternError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorData['issues'];
+  failure: FailureCode | undefined;
+  params: FailureParams | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorData['issues']) {
+  constructor(code: ErrorCode, message: string, issues?: ErrorData['issues'], info?: FailureInfo) {
     super(message);
     this.name = 'LecternError';
     this.code = code;
     this.issues = issues;
+    this.failure = info?.failure ?? undefined;
+    this.params = info?.params;
   }
 
   toData(): ErrorData {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.failure ? { failure: this.failure } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 
   static fromData(data: ErrorData): LecternError {
-    return new LecternError(data.code, data.message, data.issues);
+    return new LecternError(data.code, data.message, data.issues, { failure: data.failure, params: data.params });
   }
 }
 

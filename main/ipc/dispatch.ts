@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels, isChannelName, type ChannelName } from '../contract/channels';
 import { LecternError, type Envelope, type ErrorData } from '../contract/errors';
+import { classifyFailure } from '../contract/failures';
 import type { Logger } from '../services/log/logger';
 import type { Handlers } from './handlers';
 
@@ -32,7 +33,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         return fail(err.toData());
       }
       log.log('error', 'handler crashed', { channel, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-      return fail({ code: 'internal', message: `Lectern could not complete "${channel}": ${err instanceof Error ? err.message : String(err)}` });
+      // A full disk or a dropped connection is still worth a sentence the user can act on.
+      const failure = classifyFailure(err);
+      return fail({ code: 'internal', message: `Lectern could not complete "${channel}": ${err instanceof Error ? err.message : String(err)}`, ...(failure ? { failure } : {}) });
     }
   };
 }

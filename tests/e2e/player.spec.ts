@@ -6,6 +6,7 @@ import { COURSE_ID, LECTURE_ID, MANIFEST_PATH, MEDIA_DIR, serveHub, writeFfmpegP
 import { tempDir } from '../helpers/tmp';
 import { startTestHost, type TestHost } from '../host/test-host';
 import { chromiumLaunchOptions } from './support/chromium';
+import { contrastRatio } from './support/contrast';
 
 /**
  * The student's offline player end to end: two short lectures of one course are downloaded from a
@@ -214,6 +215,7 @@ test('a download whose files are gone from disk says so and leads back to the li
   await page.goto(host.url);
   await openLecture(page, 'Quantization');
   await expect(page.getByTestId('player-failure')).toContainText('Part of this download is missing or damaged');
+  expect(await contrastRatio(page.getByRole('button', { name: 'Back to the library' }))).toBeGreaterThanOrEqual(4.5);
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByTestId('downloads-page')).toBeVisible();
 });

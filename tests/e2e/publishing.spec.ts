@@ -174,13 +174,13 @@ test('expired temporary credentials: the run fails once with a prompt to update 
   await expect(hubCard).toContainText('Credentials expired — update the key before publishing.');
 
   await hubCard.getByTestId('hub-test').click();
-  await expect(hubCard.getByTestId('connection-summary')).toContainText('The session token for hub "Temporary keys" has expired');
+  await expect(hubCard.getByTestId('connection-summary')).toContainText('The temporary credentials for “Temporary keys” have expired');
 
   await area.getByTestId('publish-course-button').click();
   await page.getByTestId('publish-confirm').click();
   const run = area.getByTestId('upload-run').first();
   await expect(run).toHaveAttribute('data-state', 'failed');
-  await expect(run.getByTestId('run-error')).toContainText('Credentials expired — update the key.');
+  await expect(run.getByTestId('run-error')).toContainText('The temporary credentials for “Temporary keys” have expired');
   await expect(area).not.toContainText('temporary-session-token');
 
   // The prompt leads to the hub's settings with the secret field ready for the new key.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { CatalogCourse, CatalogView, HubAccessProblem, LibraryHub } from '../../contract/domains/library';
+import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
 import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
@@ -182,7 +183,7 @@ export class CatalogService {
       const fetched = await fetchCourse(new URL(hub.baseUrl), entry, this.signal(), this.fetchImpl, this.opts.stall);
       this.store.saveCourse(hubId, fetched.manifestPath, fetched.manifest);
     } catch (err) {
-      throw new LecternError('unavailable', `Could not open "${entry.title}": ${messageOf(err)}`);
+      throw new LecternError('unavailable', `Could not open "${entry.title}": ${messageOf(err)}`, undefined, { failure: classifyFailure(err) });
     }
     const saved = this.store.course(hubId, courseId);
     if (!saved) throw new LecternError('internal', `The manifest of "${entry.title}" was fetched but could not be read back.`);
@@ -330,7 +331,10 @@ function checkFailure(hub: HubRow, err: unknown, withCredentials: boolean): Lect
   if (!withCredentials && looksPrivate(err)) {
     return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${messageOf(err)} The hub is private: it cannot be read without credentials.`);
   }
-  return new LecternError('unavailable', `Did not change the credentials of "${hub.name}" (${kept}): could not read its catalog with the new ones: ${messageOf(err)}`);
+  return new LecternError('unavailable', `Did not change the credentials of "${hub.name}" (${kept}): could not read its catalog with the new ones: ${messageOf(err)}`, undefined, {
+    failure: classifyFailure(err),
+    params: { hub: hub.name },
+  });
 }
 
 /** Why a hub could not be added, as the code the UI acts on and a sentence that says what to do. */
@@ -339,7 +343,7 @@ function addFailure(base: URL, err: unknown, withCredentials: boolean): LecternE
   if (!withCredentials && looksPrivate(err)) {
     return new LecternError('forbidden', `Could not add ${base.href}: ${messageOf(err)} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
   }
-  return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`);
+  return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`, undefined, { failure: classifyFailure(err), params: { hub: base.host } });
 }
 
 function messageOf(err: unknown): string {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
@@ -129,7 +130,9 @@ export class DownloadManager {
       return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl, undefined, this.opts.stall) };
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`);
+      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`, undefined, {
+        failure: classifyFailure(err),
+      });
     }
   }
 

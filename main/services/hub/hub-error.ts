@@ -1,4 +1,5 @@
-import { LecternError, type ErrorCode } from '../../contract/errors';
+import { LecternError, type ErrorCode, type FailureInfo } from '../../contract/errors';
+import { classifyFailure, type FailureCode } from '../../contract/failures';
 import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
 
 /**
@@ -9,9 +10,25 @@ export class HubAccessError extends LecternError {
   constructor(
     readonly reason: Exclude<S3FailureKind, 'aborted'>,
     message: string,
+    info?: FailureInfo,
   ) {
-    super(codeFor(reason), message);
+    super(codeFor(reason), message, undefined, { failure: info?.failure ?? failureFor(reason), params: info?.params });
     this.name = 'HubAccessError';
+  }
+}
+
+/** What the renderer says when nothing more specific is known (a 'retryable' says nothing about why). */
+function failureFor(reason: S3FailureKind): FailureCode | undefined {
+  switch (reason) {
+    case 'credentials-expired':
+    case 'credentials-invalid':
+    case 'bucket-missing':
+    case 'access-denied':
+      return reason;
+    case 'unsupported':
+      return 'unsupported-server';
+    default:
+      return undefined;
   }
 }
 
@@ -37,5 +54,5 @@ export function toHubError(err: unknown, where: { hub: string; bucket: string })
   if (err instanceof HubAccessError) return err;
   const f = classifyS3Error(err);
   if (f.kind === 'aborted') return err;
-  return new HubAccessError(f.kind, explainS3Failure(f, where));
+  return new HubAccessError(f.kind, explainS3Failure(f, where), { failure: classifyFailure(err), params: { hub: where.hub, bucket: where.bucket } });
 }

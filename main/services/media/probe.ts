@@ -52,9 +52,15 @@ export async function probeFile(ffprobe: string, file: string): Promise<MediaPro
     // A file that starts like an MP4/MOV and still fails lost its index (the moov box is written last). ffprobe's own
     // "moov atom not found" is no proof: it picks the MP4 demuxer for any file named .mp4, a text file included.
     if ((await looksLikeMp4(file)) || /partial file|Invalid NAL|truncat/i.test(stderr)) {
-      throw new LecternError('invalid-input', `${name} is damaged or incomplete (ffprobe: ${detail}). Was the recording or copy interrupted? Export or copy it again.`);
+      throw new LecternError('invalid-input', `${name} is damaged or incomplete (ffprobe: ${detail}). Was the recording or copy interrupted? Export or copy it again.`, undefined, {
+        failure: 'media-damaged',
+        params: { file: path.basename(file) },
+      });
     }
-    throw new LecternError('invalid-input', `${name} is not a video Lectern can read${detail ? ` (ffprobe: ${detail})` : ''}.`);
+    throw new LecternError('invalid-input', `${name} is not a video Lectern can read${detail ? ` (ffprobe: ${detail})` : ''}.`, undefined, {
+      failure: 'media-unreadable',
+      params: { file: path.basename(file) },
+    });
   }
   return parseProbe(JSON.parse(stdout) as unknown);
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldErrorText } from '../ipc-errors';
 import { useNotices } from '../state/notices-store';
 import { useSaveStatus } from '../state/save-status-store';
 import { Autosaver, type AutosaveState } from './autosaver';
@@ -7,8 +6,8 @@ import { flushOnLeave } from './flush-on-leave';
 
 export interface AutosavedField {
   value: string;
-  /** The reason the last save was refused, in words for the user; null when saved or saving. */
-  error: string | null;
+  /** Why the last save was refused (shown through ErrorNotice); null when saved or saving. */
+  error: unknown;
   onChange(value: string): void;
   onFocus(): void;
   onBlur(): void;
@@ -23,7 +22,7 @@ export interface AutosavedFieldOptions {
   /** What main last said the value is. */
   stored: string;
   save(value: string): Promise<unknown>;
-  /** Shown in a notice if the field goes away with a save still refused (e.g. switching course). */
+  /** Names the field and its course in a notice if the field goes away with a save still refused (e.g. switching course). */
   label: string;
 }
 
@@ -34,10 +33,12 @@ export interface AutosavedFieldOptions {
  */
 export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFieldOptions): AutosavedField {
   const [value, setValue] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const focused = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const labelRef = useRef(label);
+  labelRef.current = label;
   const mounted = useRef(true);
 
   const [saver] = useState(
@@ -45,12 +46,14 @@ export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFi
       new Autosaver<string>({
         save: (v) => saveRef.current(v),
         onStateChange: (state: AutosaveState) => {
+          // A notice left by an earlier refusal of this field is wrong once it saves.
+          if (state.kind === 'idle') useNotices.getState().clear(noticeKey(fieldKey));
           if (mounted.current) {
             useSaveStatus.getState().report(fieldKey, state);
-            setError(state.kind === 'error' ? fieldErrorText(state.error) : null);
+            setError(state.kind === 'error' ? state.error : null);
           } else if (state.kind === 'error') {
             useSaveStatus.getState().report(fieldKey, null);
-            useNotices.getState().push(`Couldn't save ${label}: ${fieldErrorText(state.error)}`);
+            useNotices.getState().pushError(`Couldn't save ${labelRef.current}.`, state.error, { key: noticeKey(fieldKey) });
           } else if (state.kind === 'idle') {
             useSaveStatus.getState().report(fieldKey, null);
           }
@@ -96,4 +99,8 @@ export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFi
       saver.composition(false);
     },
   };
+}
+
+function noticeKey(fieldKey: string): string {
+  return `save:${fieldKey}`;
 }

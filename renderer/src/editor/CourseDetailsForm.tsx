@@ -17,7 +17,7 @@ export function CourseDetailsForm({ course }: { course: Course }) {
     <section className="course-details" aria-label="Course details">
       <AutosaveTextField
         fieldKey={`course:${course.id}:subtitle`}
-        label="the subtitle"
+        label={`the subtitle of “${course.title}”`}
         stored={course.subtitle}
         save={(subtitle) => save({ subtitle })}
         labelText="Subtitle"
@@ -26,7 +26,7 @@ export function CourseDetailsForm({ course }: { course: Course }) {
       />
       <RichTextField
         fieldKey={`course:${course.id}:description`}
-        label="the description"
+        label={`the description of “${course.title}”`}
         stored={course.description}
         save={(description) => save({ description })}
         labelText="Description"
@@ -36,7 +36,7 @@ export function CourseDetailsForm({ course }: { course: Course }) {
       <div className="field-row">
         <AutosaveTextField
           fieldKey={`course:${course.id}:language`}
-          label="the language"
+          label={`the language of “${course.title}”`}
           stored={course.language}
           save={(language) => save({ language })}
           labelText="Language"
@@ -46,7 +46,7 @@ export function CourseDetailsForm({ course }: { course: Course }) {
         />
         <AutosaveTextField
           fieldKey={`course:${course.id}:tags`}
-          label="the tags"
+          label={`the tags of “${course.title}”`}
           stored={course.tags.join(', ')}
           save={(text) => save({ tags: parseTags(text) })}
           labelText="Tags"

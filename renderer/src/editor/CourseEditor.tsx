@@ -29,7 +29,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
       <header className="editor-header">
         <AutosaveTextField
           fieldKey={`course:${course.id}:title`}
-          label="the course title"
+          label={`the title of “${course.title}”`}
           stored={course.title}
           save={(title) => call('courses.update', { courseId: course.id, patch: { title } })}
           labelText="Course title"

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Course, EncodingQuality } from '../../../main/contract/types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { FieldMessages } from '../ui/FieldMessages';
 
 const CHOICES: readonly { value: EncodingQuality; label: string }[] = [
@@ -15,7 +15,7 @@ const isEncoding = (v: string): v is EncodingQuality => CHOICES.some((c) => c.va
 export function EncodingField({ course }: { course: Course }) {
   const id = useId();
   const [value, setValue] = useState<EncodingQuality>(course.encoding);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => setValue(course.encoding), [course.encoding]);
   const choose = (next: string) => {
     if (!isEncoding(next) || next === value) return;
@@ -24,7 +24,7 @@ export function EncodingField({ course }: { course: Course }) {
     setError(null);
     call('courses.update', { courseId: course.id, patch: { encoding: next } }).catch((err: unknown) => {
       setValue(before);
-      setError(`Could not change the encoding: ${errorMessage(err)}`);
+      setError(err);
     });
   };
   return (
@@ -43,6 +43,7 @@ export function EncodingField({ course }: { course: Course }) {
         hint="Lectures already built are re-encoded with the new setting before the next publish"
         hintId={`${id}-hint`}
         error={error}
+        lead="Couldn't change the encoding."
         errorId={`${id}-error`}
       />
     </div>

@@ -70,7 +70,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
         </span>
         <AutosaveTextField
           fieldKey={`lecture:${lecture.id}:title`}
-          label="the lecture title"
+          label={`the title of lecture “${lecture.title}”`}
           stored={lecture.title}
           save={(title) => call('lectures.update', { lectureId: lecture.id, patch: { title } })}
           labelText={`Lecture ${number} title`}
@@ -162,7 +162,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
       {showSummary && (
         <RichTextField
           fieldKey={`lecture:${lecture.id}:summary`}
-          label="the lecture summary"
+          label={`the summary of lecture “${lecture.title}”`}
           stored={lecture.summary}
           save={(summary) => call('lectures.update', { lectureId: lecture.id, patch: { summary } })}
           labelText="Summary"

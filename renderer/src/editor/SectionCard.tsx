@@ -84,7 +84,7 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
         </span>
         <AutosaveTextField
           fieldKey={`section:${section.id}:title`}
-          label="the section title"
+          label={`the title of section “${section.title}”`}
           stored={section.title}
           save={(title) => call('sections.update', { sectionId: section.id, patch: { title } })}
           labelText={`Section ${number} title`}

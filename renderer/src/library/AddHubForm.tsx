@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 import { refuseWhileComposing } from '../ui/ime';
@@ -13,7 +14,7 @@ export function AddHubForm() {
   const [url, setUrl] = useState('');
   const [private_, setPrivate] = useState(false);
   const [creds, setCreds] = useState<CredentialFields>(NO_CREDENTIALS);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const load = useLibrary((s) => s.load);
 
@@ -29,7 +30,7 @@ export function AddHubForm() {
       setCreds(NO_CREDENTIALS);
       await load();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -53,11 +54,7 @@ export function AddHubForm() {
         />
       </label>
       <OptionalCredentials uses={private_} onUsesChange={setPrivate} value={creds} onChange={setCreds} />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error !== null && <ErrorNotice id={`${id}-error`} className="field-error" error={error} lead="Couldn't add this hub." data-testid="add-hub-error" />}
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? 'Checking the hub…' : 'Add hub'}
       </button>

@@ -1,7 +1,9 @@
 import type { LibraryHub } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { describeError } from '../errors/error-text';
+import { call } from '../ipc';
 import { ContinueWatching } from '../player/ContinueWatching';
 import { useNotices } from '../state/notices-store';
+import { ErrorDetails, ErrorNotice } from '../ui/ErrorNotice';
 import { AddHubForm } from './AddHubForm';
 import { formatDuration, formatWhen } from './format';
 import { useLibrary } from './library-store';
@@ -90,6 +92,11 @@ export function CatalogPage() {
   );
 }
 
+/** What to do about an offline hub, when its error says more than "offline". */
+function offlineHint(error: string | null, hub: string): string {
+  return error && describeError(error).failure ? describeError(error, { hub }).sentence : '';
+}
+
 function HubBanner({ hub }: { hub: LibraryHub }) {
   if (hub.accessProblem) {
     // Not offline: the hub answered and refused. New credentials fix it, so they are offered right here.
@@ -97,25 +104,26 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
       <div className="library-banner" data-testid="hub-access-banner">
         <p role="status">
           {hub.name}: {ACCESS_PROBLEM[hub.accessProblem]} {hub.fetchedAt === null ? '' : `Showing the catalog from ${formatWhen(hub.fetchedAt)}.`}
-          {hub.error && <span className="library-banner-detail"> ({hub.error})</span>}
         </p>
+        {hub.error && <ErrorDetails text={hub.error} />}
         <UpdateCredentialsAction hub={hub} />
       </div>
     );
   }
   if (hub.offline) {
     return (
-      <p className="library-banner" role="status" data-testid="offline-banner">
-        {hub.name} is offline — {hub.fetchedAt === null ? 'no catalog saved yet.' : `showing the catalog from ${formatWhen(hub.fetchedAt)}.`}
-        {hub.error && <span className="library-banner-detail"> ({hub.error})</span>}
-      </p>
+      <div className="library-banner" role="status" data-testid="offline-banner">
+        <p>
+          {hub.name} is offline — {hub.fetchedAt === null ? 'no catalog saved yet.' : `showing the catalog from ${formatWhen(hub.fetchedAt)}.`}{' '}
+          {offlineHint(hub.error, hub.name)}
+        </p>
+        {hub.error && <ErrorDetails text={hub.error} />}
+      </div>
     );
   }
   if (hub.error) {
     return (
-      <p className="library-banner" role="status">
-        {hub.name}: {hub.error}
-      </p>
+      <ErrorNotice className="library-banner" error={hub.error} context={{ hub: hub.name }} />
     );
   }
   return null;
@@ -135,7 +143,7 @@ function HubRow({ hub }: { hub: LibraryHub }) {
       await call('library.removeHub', { hubId: hub.id });
       await load();
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err, { context: { hub: hub.name } });
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoursePage as Course } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { CourseProgressBar } from '../player/CourseProgressBar';
 import { AuthorText } from '../rich-text/AuthorText';
 import { copiesByLecture } from './course-downloads';
@@ -13,7 +14,7 @@ import { useLibrary } from './library-store';
 /** A course as published: description (sanitized author HTML), sections, lectures with durations and sizes, and downloads. */
 export function CoursePage({ hubId, courseId }: { hubId: string; courseId: string }) {
   const [course, setCourse] = useState<Course | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [target, setTarget] = useState<DownloadTarget | null>(null);
   // Posters come from the hub on demand, so offline (or refused as tampered) there is simply none.
   const [posterFailed, setPosterFailed] = useState(false);
@@ -22,14 +23,14 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   const hub = useLibrary((s) => s.catalog?.hubs.find((h) => h.id === hubId) ?? null);
 
   const load = useCallback(() => {
-    call('catalog.course', { hubId, courseId }).then(setCourse, (err: unknown) => setError(errorMessage(err)));
+    call('catalog.course', { hubId, courseId }).then(setCourse, (err: unknown) => setError(err));
   }, [hubId, courseId]);
   useEffect(load, [load]);
   // The live download list (events) wins over the snapshot the page was loaded with.
   const copies = useMemo(() => (course ? copiesByLecture(downloads, course.hubBase, course.courseId) : new Map<string, never>()), [downloads, course]);
   const onDownload = useCallback((lectureId: string, title: string) => setTarget({ hubId, courseId, lectureId, title }), [hubId, courseId]);
 
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error !== null) return <ErrorNotice className="field-error" error={error} />;
   if (!course) return <p className="loading">Loading the course…</p>;
 
   const lectures = course.sections.flatMap((s) => s.lectures);

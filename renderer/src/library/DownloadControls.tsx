@@ -1,5 +1,6 @@
 import type { DownloadItem } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
 import { formatBytes, percent } from './format';
 import { useLibrary } from './library-store';
@@ -17,7 +18,7 @@ export async function downloadAction(action: () => Promise<unknown>): Promise<vo
   try {
     await action();
   } catch (err) {
-    useNotices.getState().push(errorMessage(err));
+    useNotices.getState().pushError(null, err);
   }
   await useLibrary.getState().reloadDownloads();
 }
@@ -38,11 +39,7 @@ export function DownloadControls({ d, label }: { d: DownloadItem; label: string 
       {d.state !== 'completed' && (
         <progress className="download-progress" max={100} value={pct} aria-label={`${label}: ${pct}% downloaded`} data-testid="download-progress" />
       )}
-      {d.error && (
-        <span className="field-error" role="alert">
-          {d.error}
-        </span>
-      )}
+      {d.error && <ErrorNotice inline className="field-error" error={d.error} />}
       {d.state !== 'failed' && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatBytes } from './format';
 import { refuseWhileComposing } from '../ui/ime';
 
@@ -42,7 +43,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
   /** The qualities the lectures offer, from the latest plan (every plan lists them, whatever was asked). */
   const [offered, setOffered] = useState<QualityChoiceView[]>([]);
   const [plan, setPlan] = useState<DownloadPlanView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -62,7 +63,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
         setPlan(p);
         setOffered(p.options);
       },
-      (err: unknown) => live && setError(errorMessage(err)),
+      (err: unknown) => live && setError(err),
     );
     return () => {
       live = false;
@@ -90,7 +91,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
       });
       onClose(true);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
       setBusy(false);
     }
   };
@@ -133,11 +134,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
             {picked.length === 0 && <p className="muted">Choose at least one quality.</p>}
           </fieldset>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error !== null && <ErrorNotice className="field-error" error={error} />}
         {!plan && !error && <p className="loading">Working out the size…</p>}
         {plan && (
           <>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { PlayableLecture } from '../../../main/contract/domains/playback';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { Curriculum } from '../player/Curriculum';
 import { neighbours, playableId } from '../player/curriculum';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { HlsPlayer } from '../player/HlsPlayer';
 import { LecturePlayer } from '../player/LecturePlayer';
 import { usePlayerPrefs } from '../player/player-prefs';
@@ -21,10 +22,10 @@ const CURRICULUM_ID = 'player-curriculum';
  */
 export function PlayerPage({ downloadId, back }: { downloadId: string; back: LibraryPage }) {
   const [playable, setPlayable] = useState<PlayableLecture | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const show = useLibrary((s) => s.show);
   useEffect(() => {
-    call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(errorMessage(err)));
+    call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(err));
   }, [downloadId]);
 
   const { courseTitle, sections, notice } = useCurriculum(playable?.lecture ?? null);
@@ -120,11 +121,7 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
           </button>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error !== null && <ErrorNotice className="field-error" error={error} />}
       {playable?.lecture.downloading && (
         <p className="muted" role="status" data-testid="still-downloading">
           Still downloading: it plays as it arrives, and this lecture is fetched first.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StorageView } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { downloadAction } from './DownloadControls';
 import { formatBytes } from './format';
 import { useLibrary } from './library-store';
@@ -8,16 +9,16 @@ import { useLibrary } from './library-store';
 /** What the downloads take on disk, and removing them to free space. */
 export function StoragePage() {
   const [storage, setStorage] = useState<StorageView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const downloads = useLibrary((s) => s.downloads);
   const load = useCallback(() => {
-    call('library.storage', {}).then(setStorage, (err: unknown) => setError(errorMessage(err)));
+    call('library.storage', {}).then(setStorage, (err: unknown) => setError(err));
   }, []);
   // Reloaded whenever the set of downloads changes (a removal elsewhere, an update replacing a copy).
   const ids = Object.keys(downloads).sort().join(',');
   useEffect(load, [load, ids]);
 
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error !== null) return <ErrorNotice className="field-error" error={error} />;
   if (!storage) return <p className="loading">Measuring your downloads…</p>;
   return (
     <section aria-labelledby="storage-title" data-testid="storage-page">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { LibraryHub } from '../../../main/contract/domains/library';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 import { isComposing, refuseWhileComposing } from '../ui/ime';
@@ -50,7 +51,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
   const [uses, setUses] = useState(true);
   // The key id is not secret and is often unchanged (a new session token for the same key).
   const [creds, setCreds] = useState<CredentialFields>({ ...NO_CREDENTIALS, accessKeyId: hub.accessKeyId ?? '' });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const load = useLibrary((s) => s.load);
@@ -69,7 +70,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
       onDone();
       await load();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
       setBusy(false);
     }
   };
@@ -94,11 +95,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
       data-testid="update-credentials-form"
     >
       <OptionalCredentials uses={uses} onUsesChange={setUses} value={creds} onChange={setCreds} />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error !== null && <ErrorNotice id={`${id}-error`} className="field-error" error={error} />}
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? 'Checking the hub…' : uses ? 'Save credentials' : 'Read without credentials'}
       </button>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CatalogView, DownloadItem, DownloadProgress } from '../../../main/contract/domains/library';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
 import { useNotices } from '../state/notices-store';
 
 /** Which page of the library is showing; the course page and the player carry what they show. */
@@ -40,7 +40,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     set({ query });
     call('catalog.list', { query }).then(
       (catalog) => get().query === query && set({ catalog }),
-      (err: unknown) => useNotices.getState().push(errorMessage(err)),
+      (err: unknown) => useNotices.getState().pushError(null, err),
     );
   },
   async load() {
@@ -48,7 +48,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query }), call('downloads.list', {})]);
       set({ catalog, downloads: byId(downloads) });
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(null, err);
     }
     await get().refresh();
   },
@@ -59,7 +59,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       await call('catalog.refresh', {});
       set({ catalog: await call('catalog.list', { query: get().query }) });
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(null, err);
     } finally {
       set({ refreshing: false });
     }
@@ -68,7 +68,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     try {
       set({ downloads: byId(await call('downloads.list', {})) });
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(null, err);
     }
   },
 }));

@@ -1,4 +1,5 @@
 import type { MediaJob } from '../../../main/contract/types';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { buildMedia, cancelJob } from './media-actions';
 import { formatEta, JOB_LABELS } from './media-format';
 
@@ -41,11 +42,7 @@ export function JobRow({ job }: { job: MediaJob }) {
           <span className="visually-hidden"> {label}</span>
         </button>
       )}
-      {job.error && (
-        <p className="media-job-error" role="alert" data-testid="media-job-error">
-          {job.error}
-        </p>
-      )}
+      {job.error && <ErrorNotice className="media-job-error" error={job.error} data-testid="media-job-error" />}
     </li>
   );
 }

@@ -13,6 +13,7 @@ import { RecordingPanel } from '../recording/RecordingPanel';
 import { openRecorder } from '../recording/recording-session';
 import { useRecording } from '../recording/recording-store';
 import { TakesList } from '../recording/TakesList';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import './media.css';
 
 /**
@@ -79,35 +80,38 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
             Checking “<bdi>{importing}</bdi>”…
           </p>
         )}
-        {toolsProblem && (
-          <p className="media-problem" role="alert" data-testid="media-tools-problem">
-            {toolsProblem}
-          </p>
-        )}
+        {toolsProblem && <ErrorNotice className="media-problem" error={toolsProblem} data-testid="media-tools-problem" />}
         {problem && (
-          <div className="media-problem" role="alert" data-testid="media-error">
-            <p>{problem.message}</p>
-            {problem.retry && (
-              <button
-                type="button"
-                className="button"
-                disabled={working}
-                onClick={() => void (problem.retry?.kind === 'import' ? importVideo(lecture.id, problem.retry.filePath) : buildMedia(lecture.id))}
-                data-testid="media-retry"
-              >
-                Try again
-              </button>
-            )}
-            <button
-              type="button"
-              className="button"
-              disabled={working}
-              onClick={() => void (problem.about === 'captions' ? pickCaptions(lecture.id) : pickVideo(lecture.id))}
-              data-testid="media-choose"
-            >
-              Choose another file…
-            </button>
-          </div>
+          <ErrorNotice
+            className="media-problem"
+            error={problem.error}
+            {...(problem.lead ? { lead: problem.lead } : {})}
+            data-testid="media-error"
+            action={
+              <>
+                {problem.retry && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={working}
+                    onClick={() => void (problem.retry?.kind === 'import' ? importVideo(lecture.id, problem.retry.filePath) : buildMedia(lecture.id))}
+                    data-testid="media-retry"
+                  >
+                    Try again
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={working}
+                  onClick={() => void (problem.about === 'captions' ? pickCaptions(lecture.id) : pickVideo(lecture.id))}
+                  data-testid="media-choose"
+                >
+                  Choose another file…
+                </button>
+              </>
+            }
+          />
         )}
         {jobs.length > 0 && (
           <ul className="media-jobs" aria-label={`Previews and ladder for ${name}`} data-testid="media-jobs">

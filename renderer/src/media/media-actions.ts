@@ -1,6 +1,6 @@
 import type { MediaJobKind } from '../../../main/contract/types';
 import { LecternError } from '../../../main/contract/errors';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
 import { useNotices } from '../state/notices-store';
 import { useMedia } from './media-store';
 
@@ -28,9 +28,9 @@ export function reportMediaTools(): void {
   call('media.tools', {})
     .then((tools) => {
       useMedia.getState().setToolsProblem(tools.problem);
-      if (tools.problem) useNotices.getState().push(tools.problem);
+      if (tools.problem) useNotices.getState().pushError(null, tools.problem);
     })
-    .catch((err: unknown) => useNotices.getState().push(`Couldn't check ffmpeg: ${errorMessage(err)}`));
+    .catch((err: unknown) => useNotices.getState().pushError("Couldn't check ffmpeg.", err));
 }
 
 export async function loadMedia(lectureId: string): Promise<void> {
@@ -39,7 +39,7 @@ export async function loadMedia(lectureId: string): Promise<void> {
   } catch (err) {
     // The lecture was deleted meanwhile; its row is going away.
     if (err instanceof LecternError && err.code === 'not-found') return;
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't load this lecture's video: ${errorMessage(err)}`, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't load this lecture's video.", error: err, retry: null }, expanded: true });
   }
 }
 
@@ -51,7 +51,7 @@ export async function importVideo(lectureId: string, filePath: string): Promise<
     store.setMedia(lectureId, await call('media.import', { lectureId, filePath }));
   } catch (err) {
     // Main names the file and what is wrong with it; nothing was attached.
-    store.patch(lectureId, { importing: null, problem: { message: errorMessage(err), retry: { kind: 'import', filePath } }, expanded: true });
+    store.patch(lectureId, { importing: null, problem: { error: err, retry: { kind: 'import', filePath } }, expanded: true });
     return;
   }
   store.patch(lectureId, { importing: null });
@@ -68,7 +68,7 @@ export async function pickVideo(lectureId: string): Promise<void> {
   try {
     picked = (await call('dialog.pickVideoFile', {})).filePath;
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't open the file dialog: ${errorMessage(err)}`, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't open the file dialog.", error: err, retry: null }, expanded: true });
     return;
   }
   if (picked !== null) await importVideo(lectureId, picked);
@@ -77,12 +77,12 @@ export async function pickVideo(lectureId: string): Promise<void> {
 /** Asks for a WebVTT file and attaches it (main checks it and names the problem if it is refused). */
 export async function pickCaptions(lectureId: string): Promise<void> {
   const store = useMedia.getState();
-  const problem = (message: string) => store.patch(lectureId, { problem: { message, retry: null, about: 'captions' }, expanded: true });
+  const problem = (error: unknown, lead?: string) => store.patch(lectureId, { problem: { error, ...(lead ? { lead } : {}), retry: null, about: 'captions' }, expanded: true });
   let picked: string | null;
   try {
     picked = (await call('dialog.pickCaptionsFile', {})).filePath;
   } catch (err) {
-    return problem(`Couldn't open the file dialog: ${errorMessage(err)}`);
+    return problem(err, "Couldn't open the file dialog.");
   }
   if (picked === null) return;
   store.patch(lectureId, { problem: null });
@@ -92,7 +92,7 @@ export async function pickCaptions(lectureId: string): Promise<void> {
   try {
     store.setMedia(lectureId, await call('media.attachCaptions', { lectureId, filePath: picked, ...info }));
   } catch (err) {
-    problem(errorMessage(err));
+    problem(err);
   }
 }
 
@@ -106,12 +106,12 @@ export async function removeCaptions(lectureId: string): Promise<void> {
   try {
     store.setMedia(lectureId, await call('media.removeCaptions', { lectureId }));
   } catch (err) {
-    store.patch(lectureId, { problem: { message: `Couldn't remove the captions: ${errorMessage(err)}`, retry: null, about: 'captions' }, expanded: true });
+    store.patch(lectureId, { problem: { lead: "Couldn't remove the captions.", error: err, retry: null, about: 'captions' }, expanded: true });
   }
 }
 
 export async function dropVideo(lectureId: string, files: FileList): Promise<void> {
-  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { message, retry: null }, expanded: true });
+  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { error: message, retry: null }, expanded: true });
   const file = files[0];
   if (!file) return;
   if (files.length > 1) return problem(`Drop one video at a time (${files.length} files were dropped).`);
@@ -128,7 +128,7 @@ export async function buildMedia(lectureId: string, kinds?: MediaJobKind[]): Pro
     const jobs = await call('media.build', kinds ? { lectureId, kinds } : { lectureId });
     for (const job of jobs) store.applyJob(job);
   } catch (err) {
-    store.patch(lectureId, { problem: { message: `Couldn't start building: ${errorMessage(err)}`, retry: { kind: 'build' } }, expanded: true });
+    store.patch(lectureId, { problem: { lead: "Couldn't start building.", error: err, retry: { kind: 'build' } }, expanded: true });
   }
 }
 
@@ -136,7 +136,7 @@ export async function cancelJob(lectureId: string, jobId: string): Promise<void>
   try {
     useMedia.getState().applyJob(await call('media.cancel', { jobId }));
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { message: `Couldn't cancel: ${errorMessage(err)}`, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't cancel.", error: err, retry: null }, expanded: true });
   }
 }
 

@@ -6,7 +6,10 @@ import { mergeJobs, withJob } from './latest-jobs';
 export type Retry = { kind: 'import'; filePath: string } | { kind: 'build' } | null;
 
 export interface MediaProblem {
-  message: string;
+  /** Names what failed when the error does not ("Couldn't start building."). */
+  lead?: string;
+  /** What main answered (shown through ErrorNotice), or a sentence of the renderer's own. */
+  error: unknown;
   retry: Retry;
   /** Set when the problem is with the captions file, so "Choose another file…" asks for captions, not a video. */
   about?: 'captions';

@@ -1,7 +1,9 @@
 import Hls, { type Level } from 'hls.js';
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { PLAYER_REQUEST_HEADER } from '../../../main/contract/domains/playback';
-import { playbackErrorMessage } from './player-errors';
+import type { Described } from '../errors/error-text';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { playbackError } from './player-errors';
 import { FullscreenIcon, PauseIcon, PlayIcon, VolumeIcon } from './player-icons';
 import { usePlayerPrefs } from './player-prefs';
 import { actionForKey, clampSpeed, formatTime, isTypingTarget, SPEEDS } from './shortcuts';
@@ -34,7 +36,7 @@ export interface HlsPlayerProps {
   onProgress?(position: number, duration: number, settled: boolean): void;
   onEnded?(): void;
   /** A fatal error, already worded for the student. */
-  onError?(message: string): void;
+  onError?(problem: Described): void;
 }
 
 interface Quality {
@@ -83,16 +85,16 @@ export function HlsPlayer(props: HlsPlayerProps) {
   const [quality, setQuality] = useState(-1);
   /** The level playing now (hls.js reports each switch once it takes effect), or -1 before the first. */
   const [activeLevel, setActiveLevel] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Described | null>(null);
   const [tiles, setTiles] = useState<StoryboardTile[]>([]);
   const [hover, setHover] = useState<{ left: number; time: number; tile: StoryboardTile | undefined } | null>(null);
 
   const report = useCallback((v: HTMLVideoElement, settled: boolean) => {
     if (startedRef.current) callbacks.current.onProgress?.(v.currentTime, Number.isFinite(v.duration) ? v.duration : 0, settled);
   }, []);
-  const fail = useCallback((message: string) => {
-    setError(message);
-    callbacks.current.onError?.(message);
+  const fail = useCallback((problem: Described) => {
+    setError(problem);
+    callbacks.current.onError?.(problem);
   }, []);
 
   useEffect(() => {
@@ -125,7 +127,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
         // One recovery attempt per kind: a local file that is really broken should say so, not loop.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 1) hls.recoverMediaError();
         else {
-          fail(playbackErrorMessage({ details: data.details, status }));
+          fail(playbackError({ details: data.details, status }));
           hls.stopLoad();
         }
       });
@@ -143,7 +145,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
       if (autoPlay) start();
       return () => report(video, true);
     }
-    fail('This system cannot play HLS video.');
+    fail({ sentence: 'This system cannot play HLS video: update Lectern or your system, then try again.', details: 'Neither Media Source Extensions nor native HLS are available.' });
     return undefined;
   }, [src, startAt, autoPlay, report, fail]);
 
@@ -270,11 +272,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
       >
         {props.captions?.map((c, i) => <track key={c.src} kind="captions" src={c.src} srcLang={c.lang} label={c.label} default={i === 0} />)}
       </video>
-      {error && !props.onError && (
-        <p className="player-error" role="alert" data-testid="player-error">
-          {error}
-        </p>
-      )}
+      {error && !props.onError && <ErrorNotice className="player-error" error={error} data-testid="player-error" />}
       <div className="player-controls">
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} data-testid="player-play">
           {playing ? <PauseIcon /> : <PlayIcon />}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PlayerLecture } from '../../../main/contract/domains/playback';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNotices } from '../state/notices-store';
 import { HlsPlayer } from './HlsPlayer';
 import { NextUp } from './NextUp';
@@ -9,6 +9,8 @@ import { resumePosition } from './resume';
 import { useCaptionsBlob } from './use-captions-blob';
 import { isTypingTarget } from './shortcuts';
 import { isComposing } from '../ui/ime';
+import type { Described } from '../errors/error-text';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
 
@@ -40,7 +42,7 @@ export function LecturePlayer(props: LecturePlayerProps) {
 
 function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlayerProps & { onRetry(): void }) {
   const [startAt, setStartAt] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Described | null>(null);
   const [ended, setEnded] = useState(false);
   const [nextCancelled, setNextCancelled] = useState(false);
   const { hubBase, courseId, lectureId, title } = lecture;
@@ -53,7 +55,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
       .catch((err: unknown) => {
         // Without the saved position the lecture still plays, from the start.
         if (live) setStartAt(0);
-        useNotices.getState().push(`Could not read where you stopped in "${title}": ${errorMessage(err)}`);
+        useNotices.getState().pushError(`Couldn't read where you stopped in “${title}”.`, err);
       });
     return () => {
       live = false;
@@ -64,7 +66,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     () =>
       new ProgressSaver((positionSec, durationSec) => {
         call('progress.save', { hubBase, courseId, lectureId, title, positionSec, durationSec }).catch((err: unknown) =>
-          useNotices.getState().push(`Could not save your place in "${title}": ${errorMessage(err)}`),
+          useNotices.getState().pushError(`Couldn't save your place in “${title}”.`, err, { key: `progress:${lectureId}` }),
         );
       }),
     [hubBase, courseId, lectureId, title],
@@ -129,8 +131,8 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
           />
         )}
         {error && (
-          <div className="player-failure" role="alert" data-testid="player-failure">
-            <p>{error}</p>
+          <div className="player-failure" data-testid="player-failure">
+            <ErrorNotice className="player-failure-notice" error={error} />
             <div className="player-next-actions">
               <button type="button" className="button button-primary" onClick={onRetry}>
                 Try again

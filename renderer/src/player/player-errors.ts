@@ -1,3 +1,5 @@
+import type { Described } from '../errors/error-text';
+
 /** A fatal hls.js error, reduced to what the message depends on. */
 export interface FatalError {
   details: string;
@@ -20,7 +22,7 @@ export function playbackErrorMessage(e: FatalError): string {
     case 'audioTrackLoadError':
       return e.status === 404
         ? 'This download is incomplete, was removed or failed verification. Open it in the Library to verify it or download it again.'
-        : `This lecture's playlist could not be read (${e.details}${e.status ? `, HTTP ${e.status}` : ''}).`;
+        : "This lecture's playlist could not be read: verify the download in the Library, or download it again.";
     case 'fragLoadError':
     case 'fragLoadTimeOut':
       return 'Part of this download is missing or damaged. Verify it in the Library; damaged files are fetched again.';
@@ -30,6 +32,11 @@ export function playbackErrorMessage(e: FatalError): string {
     case 'manifestParsingError':
       return "This lecture's files could not be decoded; they may be damaged on disk. Verify the download in the Library.";
     default:
-      return `This lecture cannot be played (${e.details}).`;
+      return 'This lecture cannot be played: verify the download in the Library, or download it again.';
   }
+}
+
+/** The sentence, and hls.js's own words for Details. */
+export function playbackError(e: FatalError): Described {
+  return { sentence: playbackErrorMessage(e), details: `hls.js: ${e.details}${e.status ? `, HTTP ${e.status}` : ''}` };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Hub, Publication, PublishableCourse } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNav } from '../state/nav-store';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -16,7 +16,7 @@ function PublicationLine({ course, publication: p }: { course: PublishableCourse
       await call('publish.unpublish', { courseId: course.courseId, hubId: p.hubId });
       await refreshCourses();
     } catch (err) {
-      useNotices.getState().push(`Could not unpublish “${course.title}”: ${errorMessage(err)}`);
+      useNotices.getState().pushError(`Couldn't unpublish “${course.title}”.`, err);
     }
   }
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { Hub } from '../../../main/contract/domains/publishing-types';
 import { LecternError } from '../../../main/contract/errors';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { refreshHubs, usePublishing } from './publishing-store';
 import { refuseWhileComposing } from '../ui/ime';
 
@@ -34,6 +35,7 @@ export function HubForm({ hub }: Props) {
   });
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const secretRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -49,6 +51,7 @@ export function HubForm({ hub }: Props) {
     e.preventDefault();
     setSaving(true);
     setErrors({});
+    setFormError(null);
     const expiresAt = values.sessionExpiresAt ? new Date(values.sessionExpiresAt).getTime() : undefined;
     const common = {
       name: values.name,
@@ -87,7 +90,7 @@ export function HubForm({ hub }: Props) {
         }
         setErrors(next);
       } else {
-        setErrors({ form: errorMessage(err) });
+        setFormError(err);
       }
     } finally {
       setSaving(false);
@@ -155,11 +158,8 @@ export function HubForm({ hub }: Props) {
           </label>
         )}
       </div>
-      {errors.form && (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <ErrorNotice className="field-error" error={errors.form} />}
+      {formError !== null && <ErrorNotice className="field-error" error={formError} context={{ hub: values.name }} data-testid="hub-form-error" />}
       <div className="hub-form-actions">
         <button type="button" className="button" onClick={() => edit(null)}>
           Cancel

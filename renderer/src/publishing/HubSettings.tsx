@@ -1,12 +1,27 @@
 import { useState } from 'react';
 import type { Hub, HubConnectionReport } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { storedHubError } from '../errors/error-text';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { HubForm } from './HubForm';
 import { refreshHubs, usePublishing } from './publishing-store';
 
 const CHECKS = ['list', 'write', 'read', 'delete'] as const;
+
+/** Each check says only whether it passed; why is said once, in the summary below. */
+function checkResult(result: string): string {
+  if (result === 'ok') return '✓ ok';
+  return result.startsWith('skipped') ? 'skipped' : '✗ failed';
+}
+
+/** Every distinct probe failure once (three probes refused for one reason repeat one text), for Details. */
+function reportDetails(report: HubConnectionReport): string {
+  const failed = CHECKS.filter((c) => report[c] !== 'ok' && !report[c].startsWith('skipped')).map((c) => `${c}: ${report[c]}`);
+  // The service's own sentence repeats the probe's text; it is only needed when no probe says why.
+  return failed.length ? failed.join('\n') : (report.problem ?? '');
+}
 
 function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionReport }) {
   const edit = usePublishing((s) => s.edit);
@@ -15,17 +30,28 @@ function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionRepo
       <ul className="connection-checks">
         {CHECKS.map((c) => (
           <li key={c} data-testid={`check-${c}`} data-result={report[c] === 'ok' ? 'ok' : 'failed'}>
-            <span className="connection-check-name">{c}</span> <span className="connection-check-result">{report[c] === 'ok' ? '✓ ok' : report[c]}</span>
+            <span className="connection-check-name">{c}</span> <span className="connection-check-result">{checkResult(report[c])}</span>
           </li>
         ))}
       </ul>
-      <p className="connection-summary" data-testid="connection-summary">
-        {report.ok ? 'Lectern can list, write, read and delete on this hub.' : report.problem}
-      </p>
-      {report.reason === 'credentials-expired' && (
-        <button type="button" className="button button-primary" onClick={() => edit(hub.id)}>
-          Update the key
-        </button>
+      {report.ok ? (
+        <p className="connection-summary" data-testid="connection-summary">
+          Lectern can list, write, read and delete on this hub.
+        </p>
+      ) : (
+        <ErrorNotice
+          className="connection-summary"
+          error={storedHubError(reportDetails(report), report.reason)}
+          context={{ hub: hub.name, bucket: hub.bucket }}
+          data-testid="connection-summary"
+          action={
+            report.reason === 'credentials-expired' || report.reason === 'credentials-invalid' ? (
+              <button type="button" className="button button-primary" onClick={() => edit(hub.id)}>
+                Update the key
+              </button>
+            ) : undefined
+          }
+        />
       )}
     </div>
   );
@@ -44,7 +70,7 @@ function HubCard({ hub }: { hub: Hub }) {
     try {
       setReport(await call('hubs.test', { hubId: hub.id }));
     } catch (err) {
-      useNotices.getState().push(`Could not test “${hub.name}”: ${errorMessage(err)}`);
+      useNotices.getState().pushError(`Couldn't test “${hub.name}”.`, err, { context: { hub: hub.name } });
     } finally {
       setTesting(false);
     }
@@ -56,7 +82,7 @@ function HubCard({ hub }: { hub: Hub }) {
       await call('hubs.delete', { hubId: hub.id });
       await refreshHubs();
     } catch (err) {
-      useNotices.getState().push(errorMessage(err));
+      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err);
     }
   }
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { refuseWhileComposing } from '../ui/ime';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 interface Props {
   course: PublishableCourse;
@@ -19,7 +20,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [check, setCheck] = useState<PublishCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const [limit, setLimit] = useState('');
   const limitId = useId();
@@ -29,7 +30,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
     let live = true;
     call('publish.check', { courseId: course.courseId }).then(
       (c) => live && setCheck(c),
-      (err: unknown) => live && setError(errorMessage(err)),
+      (err: unknown) => live && setError(err),
     );
     return () => {
       live = false;
@@ -47,7 +48,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       await call('publish.start', { courseId: course.courseId, hubId: hub.id, ...(mbps > 0 ? { bandwidthLimit: Math.round(mbps * 1024 * 1024) } : {}) });
       onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
       setStarting(false);
     }
   }
@@ -70,9 +71,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       </h2>
       <div className="dialog-body" aria-live="polite">
         {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
+          <ErrorNotice className="field-error" error={error} context={{ hub: hub.name }} />
         ) : check === null ? (
           <p className="loading">Checking the course…</p>
         ) : check.ok ? (

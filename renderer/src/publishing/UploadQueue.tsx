@@ -1,5 +1,7 @@
 import type { PublishRun } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { storedHubError } from '../errors/error-text';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
 import { formatBytes, formatEta, formatWhen } from './format';
 import { usePublishing } from './publishing-store';
@@ -17,7 +19,7 @@ async function act(what: 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' |
   try {
     usePublishing.getState().putRun(await call(what, { runId: run.id }));
   } catch (err) {
-    useNotices.getState().push(errorMessage(err));
+    useNotices.getState().pushError(null, err, { context: { hub: run.hubName } });
   }
 }
 
@@ -73,12 +75,7 @@ function RunRow({ run }: { run: PublishRun }) {
           {run.currentFiles.length > 3 && ` and ${run.currentFiles.length - 3} more`}
         </p>
       )}
-      {run.error && (
-        <p className="upload-run-error" role="alert" dir="auto" data-testid="run-error">
-          {run.reason === 'credentials-expired' ? <strong>Credentials expired — update the key. </strong> : null}
-          {run.error}
-        </p>
-      )}
+      {run.error && <ErrorNotice className="upload-run-error" error={storedHubError(run.error, run.reason)} context={{ hub: run.hubName }} data-testid="run-error" />}
       <div className="upload-run-actions">
         {run.reason === 'credentials-expired' && (
           <button type="button" className="button button-primary" onClick={() => edit(run.hubId)} data-testid="run-update-key">

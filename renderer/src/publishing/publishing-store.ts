@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Hub, PublishableCourse, PublishRun } from '../../../main/contract/domains/publishing-types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useNotices } from '../state/notices-store';
 
 interface PublishingState {
@@ -31,7 +31,7 @@ async function load<T>(what: string, fetch: () => Promise<T>, apply: (value: T) 
   try {
     apply(await fetch());
   } catch (err) {
-    useNotices.getState().push(`Could not load ${what}: ${errorMessage(err)}`);
+    useNotices.getState().pushError(`Couldn't load ${what}.`, err);
   }
 }
 

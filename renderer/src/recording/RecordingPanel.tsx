@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDuration } from '../editor/format';
 import { cancelCountdown, closeRecorder, compositorCanvas, discard, pause, record, resume, stop } from './recording-session';
 import { isLive, useRecording } from './recording-store';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { SourceControls } from './SourceControls';
 import './recording.css';
 import { refuseWhileComposing } from '../ui/ime';
@@ -72,11 +73,7 @@ export function RecordingPanel({ lectureTitle }: { lectureTitle: string }) {
         </div>
         <SourceControls locked={live || s.phase === 'countdown'} />
       </div>
-      {s.error && (
-        <p className="rec-error" role="alert" data-testid="rec-error">
-          {s.error}
-        </p>
-      )}
+      {s.error && <ErrorNotice className="rec-error" error={s.error} data-testid="rec-error" />}
       {s.warnings.length > 0 && (
         <ul className="rec-warnings" aria-label="Warnings" data-testid="rec-warnings">
           {s.warnings.map((w) => (

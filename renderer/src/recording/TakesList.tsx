@@ -7,6 +7,7 @@ import { deleteTake, loadTakes, takeAction, undoDeleteTake, watchTakes } from '.
 import { useLectureTakes, useTakes } from './takes-store';
 import { TrimEditor } from './TrimEditor';
 import { isComposing } from '../ui/ime';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 /** A lecture's takes: play, rename, use, trim, delete with undo. Shown only once the lecture has one. */
 export function TakesList({ lectureId }: { lectureId: string }) {
@@ -34,9 +35,13 @@ export function TakesList({ lectureId }: { lectureId: string }) {
                 {formatDuration(take.durationSec)} · {takeDate(take.createdAt)}
                 {take.inUse && <strong className="take-badge"> · Lecture video</strong>}
               </span>
-              <span className={take.state === 'failed' ? 'take-status take-status-error' : 'take-status'} data-testid="take-status">
-                {takeStatus(take)}
-              </span>
+              {take.error && (take.state === 'failed' || take.trim?.state === 'failed') ? (
+                <ErrorNotice inline className="take-status take-status-error" error={take.error} lead={take.state === 'failed' ? 'This take could not be finished.' : 'Trimming failed.'} data-testid="take-status" />
+              ) : (
+                <span className={take.state === 'failed' ? 'take-status take-status-error' : 'take-status'} data-testid="take-status">
+                  {takeStatus(take)}
+                </span>
+              )}
             </div>
             <div className="take-actions">
               {take.video && (

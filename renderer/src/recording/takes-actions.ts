@@ -1,6 +1,6 @@
 import { LecternError } from '../../../main/contract/errors';
 import type { RecordingTake } from '../../../main/contract/types';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
 import { loadMedia } from '../media/media-actions';
 import { useNotices } from '../state/notices-store';
 import { useTakes } from './takes-store';
@@ -23,7 +23,7 @@ export async function loadTakes(lectureId: string): Promise<void> {
     useTakes.getState().setLecture(lectureId, await call('recordings.list', { lectureId }));
   } catch (err) {
     if (err instanceof LecternError && err.code === 'not-found') return;
-    useNotices.getState().push(`Couldn't load this lecture's takes: ${errorMessage(err)}`);
+    useNotices.getState().pushError("Couldn't load this lecture's takes.", err);
   }
 }
 
@@ -31,7 +31,7 @@ export async function loadUnfinished(): Promise<void> {
   try {
     useTakes.getState().set({ unfinished: await call('recordings.unfinished', {}) });
   } catch (err) {
-    useNotices.getState().push(`Couldn't look for unfinished recordings: ${errorMessage(err)}`);
+    useNotices.getState().pushError("Couldn't look for unfinished recordings.", err);
     useTakes.getState().set({ unfinished: [] });
   }
 }
@@ -43,7 +43,7 @@ export async function takeAction(run: () => Promise<RecordingTake | unknown>): P
     if (isTake(result)) useTakes.getState().apply(result);
     return true;
   } catch (err) {
-    useNotices.getState().push(errorMessage(err));
+    useNotices.getState().pushError(null, err);
     return false;
   }
 }

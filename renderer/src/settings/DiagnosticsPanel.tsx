@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { DiagnosticsExport } from '../../../main/contract/types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
-type ExportState = { phase: 'idle' } | { phase: 'exporting' } | { phase: 'saved'; result: DiagnosticsExport & { path: string } } | { phase: 'failed'; message: string };
+type ExportState = { phase: 'idle' } | { phase: 'exporting' } | { phase: 'saved'; result: DiagnosticsExport & { path: string } } | { phase: 'failed'; error: unknown };
 
 /** "Export diagnostics…": a folder to attach to a support request; secrets are removed before anything is written. */
 export function DiagnosticsPanel() {
@@ -12,7 +13,7 @@ export function DiagnosticsPanel() {
     setState({ phase: 'exporting' });
     call('diagnostics.export', {}).then(
       (result) => setState(result.path === null ? { phase: 'idle' } : { phase: 'saved', result: { ...result, path: result.path } }),
-      (err: unknown) => setState({ phase: 'failed', message: errorMessage(err) }),
+      (err: unknown) => setState({ phase: 'failed', error: err }),
     );
   };
 
@@ -48,9 +49,7 @@ export function DiagnosticsPanel() {
         </div>
       )}
       {state.phase === 'failed' && (
-        <p className="field-error" role="alert" data-testid="diagnostics-error">
-          {state.message}
-        </p>
+        <ErrorNotice className="field-error" error={state.error} lead="Couldn't export diagnostics." data-testid="diagnostics-error" />
       )}
     </section>
   );

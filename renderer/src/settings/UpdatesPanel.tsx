@@ -1,25 +1,26 @@
 import { useEffect, useState } from 'react';
 import type { UpdateChannel, UpdateState, UpdateStatus } from '../../../main/contract/types';
-import { call, errorMessage, subscribe } from '../ipc';
+import { call, subscribe } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatBytes, formatWhen } from '../publishing/format';
 
 /** Current version, channel, automatic checks, and the update itself: available → downloading → ready. */
 export function UpdatesPanel() {
   const [status, setStatus] = useState<UpdateStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
 
   useEffect(() => {
     const off = subscribe('updates.state', setStatus);
-    call('updates.state', {}).then(setStatus, (err: unknown) => setProblem(errorMessage(err)));
+    call('updates.state', {}).then(setStatus, (err: unknown) => setProblem(err));
     return off;
   }, []);
 
   const run = (p: Promise<UpdateStatus>) => {
     setProblem(null);
-    p.then(setStatus, (err: unknown) => setProblem(errorMessage(err)));
+    p.then(setStatus, (err: unknown) => setProblem(err));
   };
 
-  if (!status) return <section className="updates" aria-label="Updates">{problem ?? 'Loading…'}</section>;
+  if (!status) return <section className="updates" aria-label="Updates">{problem !== null ? <ErrorNotice error={problem} /> : 'Loading…'}</section>;
   const { state, settings } = status;
   const disabled = state.phase === 'disabled';
   const busy = state.phase === 'checking' || state.phase === 'downloading';
@@ -51,11 +52,7 @@ export function UpdatesPanel() {
       </div>
       <p className="field-hint">Switching channel never installs an older version: leaving beta keeps yours until stable passes it.</p>
       <UpdateBody state={state} busyReason={status.busyReason} onDownload={() => run(call('updates.download', {}))} onInstall={() => run(call('updates.install', {}))} />
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problem !== null && <ErrorNotice className="field-error" error={problem} />}
     </section>
   );
 }
@@ -74,9 +71,7 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
       return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.message}</p>;
     case 'error':
       return (
-        <p className="updates-state updates-error" role="alert" data-testid="updates-phase">
-          {state.message}
-        </p>
+        <ErrorNotice className="updates-state updates-error" error={state.message} data-testid="updates-phase" />
       );
     case 'available':
       return (

@@ -1,7 +1,7 @@
 import type { LecturePatch } from '../../../main/contract/schemas';
 import type { CourseDetail, DeleteReceipt, Lecture } from '../../../main/contract/types';
 import { moveLecture as moveLectureLocally, moveSection as moveSectionLocally } from '../editor/outline-moves';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
 import { useDrafts } from './drafts-store';
 import { useNotices } from './notices-store';
 import { refreshCourses, refreshDetail } from './refresh';
@@ -15,7 +15,7 @@ import { useUndo } from './undo-store';
  */
 
 const track = <T>(work: Promise<T>) => useSaveStatus.getState().track(work);
-const notify = (what: string, err: unknown) => useNotices.getState().push(`Couldn't ${what}: ${errorMessage(err)}`);
+const notify = (what: string, err: unknown) => useNotices.getState().pushError(`Couldn't ${what}.`, err);
 
 export const DEFAULT_COURSE_TITLE = 'Untitled course';
 

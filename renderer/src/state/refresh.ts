@@ -17,7 +17,7 @@ function coalesced(what: string, run: () => Promise<void>): () => Promise<void> 
     }
     running = run()
       .catch((err: unknown) => {
-        useNotices.getState().push(`Couldn't load ${what}: ${errorText(err)}`, { label: 'Retry', run: () => void go() });
+        useNotices.getState().pushError(`Couldn't load ${what}.`, err, { action: { label: 'Retry', run: () => void go() } });
       })
       .finally(() => {
         running = null;
@@ -29,10 +29,6 @@ function coalesced(what: string, run: () => Promise<void>): () => Promise<void> 
     return running;
   };
   return go;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export const refreshCourses = coalesced('your courses', async () => {

@@ -1,5 +1,7 @@
+import { ErrorNotice } from './ErrorNotice';
+
 /** A field's hint and the reason its last save was refused, with the ids its input points at. */
-export function FieldMessages({ hint, hintId, error, errorId }: { hint?: string | undefined; hintId: string; error: string | null; errorId: string }) {
+export function FieldMessages({ hint, hintId, error, errorId, lead }: { hint?: string | undefined; hintId: string; error: unknown; errorId: string; lead?: string }) {
   return (
     <>
       {hint && (
@@ -7,11 +9,7 @@ export function FieldMessages({ hint, hintId, error, errorId }: { hint?: string 
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} className="field-error" role="alert" data-testid="field-error">
-          {error}
-        </p>
-      )}
+      {error !== null && error !== undefined && <ErrorNotice id={errorId} className="field-error" error={error} {...(lead ? { lead } : {})} data-testid="field-error" />}
     </>
   );
 }

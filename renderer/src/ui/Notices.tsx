@@ -1,16 +1,19 @@
-import { useNotices } from '../state/notices-store';
+import { useNav } from '../state/nav-store';
+import { useNotices, type Notice } from '../state/notices-store';
+import { ErrorNotice } from './ErrorNotice';
 import { CloseIcon } from './icons';
 
-/** Errors from main that are not about one field: shown until dismissed. */
+/** Errors from main that are not about one field: shown in the area they happened in, until dismissed. */
 export function Notices() {
-  const notices = useNotices((s) => s.notices);
+  const area = useNav((s) => s.area);
+  const notices = useNotices((s) => s.notices).filter((n) => n.area === area);
   const dismiss = useNotices((s) => s.dismiss);
   if (notices.length === 0) return null;
   return (
     <div className="notices">
       {notices.map((n) => (
-        <div key={n.id} className="notice" role="alert" data-testid="notice">
-          <span dir="auto">{n.message}</span>
+        <div key={n.id} className="notice" role={n.error === undefined ? 'alert' : undefined} data-testid="notice">
+          {n.error === undefined ? <span dir="auto">{n.message}</span> : <ErrorNotice className="notice-error" error={n.error} lead={n.message || undefined} {...contextOf(n)} />}
           {n.action && (
             <button
               type="button"
@@ -30,4 +33,8 @@ export function Notices() {
       ))}
     </div>
   );
+}
+
+function contextOf(n: Notice): { context?: NonNullable<Notice['context']> } {
+  return n.context ? { context: n.context } : {};
 }

@@ -86,7 +86,7 @@ describe('the studio media panel state', () => {
     expect(summarize(entry({ media: null })).text).toBe('Video');
     expect(summarize(entry({})).text).toBe('No video');
     expect(summarize(entry({ importing: 's.mp4' })).text).toBe('Checking…');
-    expect(summarize(entry({ problem: { message: 'x', retry: null } })).tone).toBe('problem');
+    expect(summarize(entry({ problem: { error: 'x', retry: null } })).tone).toBe('problem');
     expect(summarize(entry({ media: { ...media, source } })).text).toBe('Not built');
     const building = { ...media, source, jobs: [job({ kind: 'poster', status: 'done' }), job({ id: 'l2', kind: 'ladder', status: 'running', percent: 45.6 })] };
     expect(summarize(entry({ media: building }))).toEqual({ text: 'Building 45%', tone: 'busy' });

@@ -82,9 +82,9 @@ describe('playbackErrorMessage', () => {
   it('tells a missing key, a removed or unverified download and damaged files apart', () => {
     expect(playbackErrorMessage({ details: 'keyLoadError', status: 403 })).toMatch(/key is missing .* download it again/);
     expect(playbackErrorMessage({ details: 'manifestLoadError', status: 404 })).toMatch(/incomplete, was removed or failed verification/);
-    expect(playbackErrorMessage({ details: 'levelLoadError', status: 500 })).toMatch(/levelLoadError, HTTP 500/);
+    expect(playbackErrorMessage({ details: 'levelLoadError', status: 500 })).toMatch(/playlist could not be read/);
     expect(playbackErrorMessage({ details: 'fragLoadError', status: 404 })).toMatch(/missing or damaged/);
     expect(playbackErrorMessage({ details: 'fragDecryptError' })).toMatch(/could not be decoded/);
-    expect(playbackErrorMessage({ details: 'somethingNew' })).toBe('This lecture cannot be played (somethingNew).');
+    expect(playbackErrorMessage({ details: 'somethingNew' })).toBe('This lecture cannot be played: verify the download in the Library, or download it again.');
   });
 });
