@@ -10,6 +10,7 @@ export function createScriptedShell(): HostShell & { queue(filePath: string | nu
     queue: (filePath) => void answers.push(filePath),
     pickVideoFile: async () => answers.shift() ?? null,
     pickCaptionsFile: async () => answers.shift() ?? null,
+    pickImageFile: async () => answers.shift() ?? null,
     pickFolder: async () => answers.shift() ?? null,
     // In Chromium the page's getDisplayMedia picks the source (--auto-select-desktop-capture-source).
     listCaptureSources: async () => [],
