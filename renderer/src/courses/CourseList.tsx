@@ -42,10 +42,13 @@ export function CourseList() {
                 data-testid="course-item"
                 data-course-id={c.id}
               >
-                <span className="course-item-title" dir="auto">
-                  {c.title}
+                {c.coverPath ? <img className="course-item-cover" src={c.coverPath} alt="" data-testid="course-item-cover" /> : <span className="course-item-cover" aria-hidden="true" />}
+                <span className="course-item-text">
+                  <span className="course-item-title" dir="auto">
+                    {c.title}
+                  </span>
+                  <span className="course-item-meta">{counts(c.sectionCount, c.lectureCount)}</span>
                 </span>
-                <span className="course-item-meta">{counts(c.sectionCount, c.lectureCount)}</span>
               </button>
             </li>
           ))}
