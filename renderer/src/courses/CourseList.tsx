@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
+import { subscribe } from '../ipc';
 import { createCourse } from '../state/drafts-actions';
+import { refreshCourses } from '../state/refresh';
 import { useDrafts } from '../state/drafts-store';
 import { AppInfoFooter } from './AppInfoFooter';
 import './courses.css';
@@ -14,6 +17,14 @@ export function CourseList() {
   const courses = useDrafts((s) => s.courses);
   const selectedId = useDrafts((s) => s.selectedId);
   const select = useDrafts((s) => s.select);
+  // A course without a cover is shown with its first lecture's poster, which a finished poster job may have just made.
+  useEffect(
+    () =>
+      subscribe('media.job', (job) => {
+        if (job.kind === 'poster' && job.status === 'done') void refreshCourses();
+      }),
+    [],
+  );
 
   return (
     <nav className="sidebar" aria-label="Courses">
