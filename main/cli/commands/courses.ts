@@ -107,7 +107,7 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
 
 function outline(c: CourseDetail): string {
   const lines = [`${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`, `id: ${c.id}  language: ${c.language}  tags: ${c.tags.join(', ') || '—'}  encoding: ${c.encoding}`];
-  lines.push(c.cover ? `cover: ${c.cover.width}×${c.cover.height} JPEG from ${c.cover.sourceName}` : 'cover: none (the first lecture\'s poster is shown)');
+  if (c.cover) lines.push(`cover: ${c.cover.width}×${c.cover.height} JPEG made from ${c.cover.sourceName}`);
   if (c.sections.length === 0) lines.push('(no sections yet)');
   c.sections.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}`);
