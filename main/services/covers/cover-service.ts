@@ -73,8 +73,9 @@ export class CoverService {
       await renderCover(this.opts.ffmpegPath, filePath, temp);
       const bytes = await fs.promises.readFile(temp);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      // Same bytes, same name: an existing file with this name already holds exactly this picture.
-      await fs.promises.rename(temp, this.pathOf(sha256));
+      // Same bytes, same name: an existing file with this name already holds exactly this picture. Renamed
+      // in the same synchronous stretch as the row is written, so a remove() elsewhere cannot drop it in between.
+      fs.renameSync(temp, this.pathOf(sha256));
       const previous = this.row(courseId);
       const row: CoverRow = {
         course_id: courseId,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName, InputOf, ResultOf } from '../../../main/contract/channels';
 import { createDispatcher } from '../../../main/ipc/dispatch';
@@ -86,6 +86,14 @@ describe('a course cover, published and shown in the library', () => {
     expect(Buffer.from(await served.arrayBuffer())).toEqual(fs.readFileSync(app.covers.file(course.id)!));
     const elsewhere = await app.routes(origin)['/cover/']!(new Request(`${origin}/cover/${student.id}/not-a-course`));
     expect(elsewhere.status).toBe(404);
+    const crossSite = await app.routes(origin)['/cover/']!(new Request(`${origin}${card!.coverPath}`, { headers: { 'sec-fetch-site': 'cross-site' } }));
+    expect(crossSite.status).toBe(403);
+    // A cover changed on the hub after publishing is refused, never shown.
+    const tampered = await hubBytes(manifest.cover!.path);
+    tampered[tampered.length - 3] ^= 0xff;
+    await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `${PREFIX}/${manifest.cover!.path}`, Body: tampered }));
+    const refused = await app.routes(origin)['/cover/']!(new Request(`${origin}${card!.coverPath}`));
+    expect([refused.status, await refused.text()]).toEqual([502, `${manifest.cover!.path} from the hub does not match the course manifest.`]);
 
     // Without a cover, the next version names none and the card shows the first lecture's poster.
     expect(await call('courses.removeCover', { courseId: course.id })).toEqual({ removed: true });
