@@ -90,7 +90,7 @@ describe('a course cover, published and shown in the library', () => {
     expect(crossSite.status).toBe(403);
     // A cover changed on the hub after publishing is refused, never shown.
     const tampered = await hubBytes(manifest.cover!.path);
-    tampered[tampered.length - 3] ^= 0xff;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 3) ^ 0xff, tampered.length - 3);
     await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `${PREFIX}/${manifest.cover!.path}`, Body: tampered }));
     const refused = await app.routes(origin)['/cover/']!(new Request(`${origin}${card!.coverPath}`));
     expect([refused.status, await refused.text()]).toEqual([502, `${manifest.cover!.path} from the hub does not match the course manifest.`]);
