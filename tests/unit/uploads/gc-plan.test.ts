@@ -44,4 +44,12 @@ describe('planGarbage', () => {
     const plan = planGarbage(covers, 'c', 3, [withCover(3, 'k3'), withCover(2, 'k2')], { now, graceMs: DAY });
     expect(plan.remove.map((o) => o.path).filter((p) => p.includes('/cover/'))).toEqual(['courses/c/cover/k1/cover.jpg']);
   });
+
+  it('keeps the captions the kept versions name', () => {
+    const captioned: CourseManifest = { ...manifest(3, 'p3', 'x3') };
+    captioned.lectures = [{ ...captioned.lectures[0]!, captions: { vtt: { path: 'courses/c/lectures/l1/captions/v3/captions.vtt', size: 10, sha256: sha } } }];
+    const withCaptions = [...objects, old('courses/c/lectures/l1/captions/v1/captions.vtt'), old('courses/c/lectures/l1/captions/v3/captions.vtt')];
+    const plan = planGarbage(withCaptions, 'c', 3, [captioned], { now, graceMs: DAY });
+    expect(plan.remove.map((o) => o.path).filter((p) => p.includes('/captions/'))).toEqual(['courses/c/lectures/l1/captions/v1/captions.vtt']);
+  });
 });
