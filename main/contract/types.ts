@@ -49,10 +49,27 @@ export interface CourseSummary {
   sectionCount: number;
   lectureCount: number;
   updatedAt: number;
+  /** What the course list shows: the cover, else the first lecture's poster (studio routes); null for neither. */
+  coverPath?: string | null;
 }
 
 export interface CourseDetail extends Course {
   sections: SectionWithLectures[];
+  /** The course's cover image; null when none is set (students then see the first lecture's poster). */
+  cover?: CourseCover | null;
+}
+
+/** A course cover as stored: always a 1280×720 JPEG, named by the sha256 of its bytes. */
+export interface CourseCover {
+  sha256: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** The name of the file it was made from, for "Made from …". */
+  sourceName: string;
+  /** Where the studio loads it: `/studio-covers/<sha256>.jpg` on the app origin. */
+  path: string;
+  updatedAt: number;
 }
 
 export type TrashKind = 'course' | 'section' | 'lecture';

@@ -1,10 +1,11 @@
 import { BrowserWindow, dialog } from 'electron';
-import { VIDEO_EXTENSIONS, type HostShell } from '../ipc/host-shell';
+import { IMAGE_EXTENSIONS, VIDEO_EXTENSIONS, type HostShell } from '../ipc/host-shell';
 import type { CaptureSources } from './capture-sources';
 
 export function createElectronShell(capture: CaptureSources): HostShell {
   return {
     pickVideoFile: () => pickOne('Choose a lecture video', { name: 'Videos', extensions: VIDEO_EXTENSIONS }),
+    pickImageFile: () => pickOne('Choose a course cover', { name: 'Images (JPEG, PNG, WebP)', extensions: IMAGE_EXTENSIONS }),
     pickCaptionsFile: () => pickOne('Choose a captions file', { name: 'WebVTT captions', extensions: ['vtt'] }),
     pickFolder: (title) => pickFolder(title),
     listCaptureSources: () => capture.list(),

@@ -3,7 +3,8 @@
  * (Electron and the test host alike) and the renderer build also embeds it as a <meta> tag.
  * Everything the renderer loads comes from its own origin: scripts and styles from the build, media
  * from the same origin's routes (/media/ offline downloads, /studio-media/ the instructor's own builds,
- * /stream/ free previews and /poster/ posters, both fetched and checked by main). `blob:` is there for
+ * /studio-covers/ their course covers, /stream/ free previews, /poster/ posters and /cover/ course covers,
+ * the last three fetched from hubs and checked by main). `blob:` is there for
  * hls.js (MediaSource URLs, its worker). The page never talks to a hub itself.
  */
 const directives: Record<string, string[]> = {

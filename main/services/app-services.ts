@@ -4,7 +4,10 @@ import type { SecretStore } from './credentials/secret-store';
 import { openDatabase, schemaVersion, type Database } from './db/database';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { knownSecrets } from './diagnostics/known-secrets';
+import { createStudioCoversRoute } from './covers/cover-route';
+import { CoverService } from './covers/cover-service';
 import { DraftsService } from './drafts/drafts-service';
+import { resolveFfmpegPaths } from './media/ffmpeg-tools';
 import { openLibraryServices, type LibraryServices } from './library/library-services';
 import type { Logger } from './log/logger';
 import { MediaService, type MediaServiceOptions } from './media/media-service';
@@ -22,6 +25,7 @@ export interface AppServices {
   readonly version: string;
   readonly db: Database;
   readonly drafts: DraftsService;
+  readonly covers: CoverService;
   readonly log: Logger;
   readonly updates: UpdateService;
   readonly media: MediaService;
@@ -66,7 +70,8 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   const media = new MediaService(db, emit, opts.log.child('media'), { ...opts.media, dataDir: opts.dataDir });
   const shared = { db, secrets: opts.secrets, emit };
   const drafts = new DraftsService(db, emit);
-  const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media });
+  const covers = new CoverService(db, { dataDir: opts.dataDir, ffmpegPath: resolveFfmpegPaths(opts.media?.ffmpeg ?? {}).ffmpeg, emit, log: opts.log.child('covers') });
+  const publishing = openPublishingServices({ ...shared, log: opts.log.child('publishing'), dataDir: opts.dataDir, drafts, media, covers });
   const library = openLibraryServices({ ...shared, dataDir: opts.dataDir, log: opts.log, resumeDownloads: opts.library?.resumeDownloads });
   const playback = openPlaybackServices({ ...shared, log: opts.log.child('playback') });
   const recordings = new RecordingsService(db, emit, opts.log.child('recordings'), media, {
@@ -101,6 +106,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     version: opts.version,
     db,
     drafts,
+    covers,
     log: opts.log,
     updates,
     media,
@@ -113,6 +119,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     routes: (appOrigin) => ({
       ...library.routes(appOrigin),
       '/studio-media/': createStudioMediaRoute(opts.dataDir),
+      '/studio-covers/': createStudioCoversRoute(opts.dataDir),
       [RECORDINGS_ROUTE_PREFIX]: createRecordingsRoute(opts.dataDir),
     }),
     close: async () => {

@@ -5,6 +5,7 @@ export type FilePicker = (accept: string) => Promise<string | null>;
 
 const VIDEO_ACCEPT = ['video/*', ...VIDEO_EXTENSIONS.map((e) => `.${e}`)].join(',');
 const CAPTIONS_ACCEPT = '.vtt,text/vtt';
+const IMAGE_ACCEPT = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
 
 /**
  * The test host's stand-in for native dialogs: tests queue the answers the "user" will give
@@ -18,6 +19,7 @@ export function createScriptedShell(pickFile: FilePicker = async () => null): Ho
     queue: (filePath) => void answers.push(filePath),
     pickVideoFile: () => answer(VIDEO_ACCEPT),
     pickCaptionsFile: () => answer(CAPTIONS_ACCEPT),
+    pickImageFile: () => answer(IMAGE_ACCEPT),
     pickFolder: async () => answers.shift() ?? null,
     // In Chromium the page's getDisplayMedia picks the source (--auto-select-desktop-capture-source).
     listCaptureSources: async () => [],

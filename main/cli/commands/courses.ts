@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Encoding } from '../../contract/schemas';
 import type { CourseDetail } from '../../contract/types';
@@ -66,12 +67,24 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
     .command('set')
     .description('change course settings; a new --encoding re-encodes the course\'s videos before the next publish')
     .argument('<course-id>', 'course id')
-    .requiredOption('--encoding <setting>', `video encoding: ${ENCODINGS.join(', ')} (smaller files, balanced — the default —, higher quality)`)
-    .action(async (courseId: string, opts: { encoding: string }) => {
-      const encoding = Encoding.safeParse(opts.encoding);
-      if (!encoding.success) throw new Error(`Unknown encoding "${opts.encoding}"; use one of: ${ENCODINGS.join(', ')}.`);
-      const course = await ctx.call('courses.update', { courseId, patch: { encoding: encoding.data } });
-      ctx.print(course, () => `Set the encoding of ${course.id}  ${course.title} to ${course.encoding}; lectures already built are queued to re-encode`);
+    .option('--encoding <setting>', `video encoding: ${ENCODINGS.join(', ')} (smaller files, balanced — the default —, higher quality)`)
+    .option('--cover <image>', 'set or replace the cover image: a JPEG, PNG or WebP file up to 20 MiB, cropped to 16:9 at 1280×720')
+    .option('--no-cover', "remove the cover image (students then see the first lecture's poster)")
+    .action(async (courseId: string, opts: { encoding?: string; cover?: string | false }) => {
+      if (opts.encoding === undefined && opts.cover === undefined) throw new Error('Nothing to change: give --encoding <setting>, --cover <image> or --no-cover.');
+      if (opts.encoding !== undefined) {
+        const encoding = Encoding.safeParse(opts.encoding);
+        if (!encoding.success) throw new Error(`Unknown encoding "${opts.encoding}"; use one of: ${ENCODINGS.join(', ')}.`);
+        const course = await ctx.call('courses.update', { courseId, patch: { encoding: encoding.data } });
+        ctx.print(course, () => `Set the encoding of ${course.id}  ${course.title} to ${course.encoding}; lectures already built are queued to re-encode`);
+      }
+      if (typeof opts.cover === 'string') {
+        const cover = await ctx.call('courses.setCover', { courseId, filePath: path.resolve(opts.cover) });
+        ctx.print(cover, () => `Set the cover of ${courseId} from ${cover.sourceName}: ${cover.width}×${cover.height} JPEG, ${cover.bytes} bytes`);
+      } else if (opts.cover === false) {
+        const result = await ctx.call('courses.removeCover', { courseId });
+        ctx.print(result, () => (result.removed ? `Removed the cover of ${courseId}` : `${courseId} had no cover`));
+      }
     });
 
   courses
@@ -94,6 +107,7 @@ export function registerCourseCommands(program: Command, ctx: CliContext): void 
 
 function outline(c: CourseDetail): string {
   const lines = [`${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`, `id: ${c.id}  language: ${c.language}  tags: ${c.tags.join(', ') || '—'}  encoding: ${c.encoding}`];
+  if (c.cover) lines.push(`cover: ${c.cover.width}×${c.cover.height} JPEG made from ${c.cover.sourceName}`);
   if (c.sections.length === 0) lines.push('(no sections yet)');
   c.sections.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}`);

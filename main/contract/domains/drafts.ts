@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { CoursePatch, Id, LecturePatch, Position, SectionPatch, Title } from '../schemas';
-import type { Course, CourseDetail, CourseSummary, DeleteReceipt, Lecture, RestoreReceipt, Section } from '../types';
+import type { Course, CourseCover, CourseDetail, CourseSummary, DeleteReceipt, Lecture, RestoreReceipt, Section } from '../types';
 
 /** Course drafts: courses, their sections and lectures, and undo of deletes. */
 export const draftsChannels = {
@@ -11,6 +11,14 @@ export const draftsChannels = {
   'courses.update': channel<Course>()(
     z.strictObject({ courseId: Id, patch: CoursePatch }),
     'Change course metadata; fields left out stay as they are (autosave sends one field at a time).',
+  ),
+  'courses.setCover': channel<CourseCover>()(
+    z.strictObject({ courseId: Id, filePath: z.string().min(1).max(4096) }),
+    "Set or replace a course's cover from a JPEG, PNG or WebP file (at most 20 MiB): checked by its bytes, scaled and cropped to a 1280×720 JPEG and kept in the library.",
+  ),
+  'courses.removeCover': channel<{ removed: boolean }>()(
+    z.strictObject({ courseId: Id }),
+    "Remove a course's cover; students then see the first lecture's poster.",
   ),
   'courses.delete': channel<DeleteReceipt>()(
     z.strictObject({ courseId: Id }),

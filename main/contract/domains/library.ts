@@ -41,6 +41,8 @@ export interface CatalogCourse {
   lectureCount: number | null;
   durationSec: number | null;
   publishedAt: string | null;
+  /** The course's cover, else its first lecture's poster, served (checked) through the app origin; null for neither. */
+  coverPath: string | null;
   downloadedLectures: number;
   /** A lecture of this course is downloaded from an older version than the one the hub publishes. */
   updateAvailable: boolean;
@@ -114,6 +116,8 @@ export interface CoursePage {
   fetchedAt: number;
   /** The first lecture's poster, fetched from the hub and checked through the app origin; null if none. */
   posterPath: string | null;
+  /** The course's cover, else the first lecture's poster (`posterPath`); null for neither. */
+  coverPath: string | null;
   sections: CourseSection[];
   /** Downloaded lectures come from version `from`; the hub publishes `to`. */
   update: { from: number; to: number } | null;

@@ -6,5 +6,6 @@ import type { HandlersFor } from './handler-types';
 export const appHandlers = (s: AppServices, shell: HostShell): HandlersFor<typeof appChannels> => ({
   'app.info': () => ({ version: s.version, dataDir: s.dataDir, schemaVersion: s.schemaVersion() }),
   'dialog.pickCaptionsFile': async () => ({ filePath: await shell.pickCaptionsFile() }),
+  'dialog.pickImageFile': async () => ({ filePath: await shell.pickImageFile() }),
   'dialog.pickVideoFile': async () => ({ filePath: await shell.pickVideoFile() }),
 });

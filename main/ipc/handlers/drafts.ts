@@ -2,9 +2,9 @@ import type { draftsChannels } from '../../contract/domains/drafts';
 import type { AppServices } from '../../services/app-services';
 import type { HandlersFor } from './handler-types';
 
-export const draftsHandlers = ({ drafts, media }: AppServices): HandlersFor<typeof draftsChannels> => ({
-  'courses.list': () => drafts.listCourses(),
-  'courses.get': ({ courseId }) => drafts.getCourse(courseId),
+export const draftsHandlers = ({ drafts, media, covers }: AppServices): HandlersFor<typeof draftsChannels> => ({
+  'courses.list': () => covers.withCoverPaths(drafts.listCourses()),
+  'courses.get': ({ courseId }) => covers.withCover(drafts.getCourse(courseId)),
   'courses.create': ({ title }) => drafts.createCourse(title),
   'courses.update': async ({ courseId, patch }) => {
     const course = drafts.updateCourse(courseId, patch);
@@ -12,6 +12,8 @@ export const draftsHandlers = ({ drafts, media }: AppServices): HandlersFor<type
     if (patch.encoding !== undefined) await media.reencodeCourse(courseId);
     return course;
   },
+  'courses.setCover': ({ courseId, filePath }) => covers.set(courseId, filePath),
+  'courses.removeCover': ({ courseId }) => ({ removed: covers.remove(courseId) }),
   'courses.delete': ({ courseId }) => drafts.deleteCourse(courseId),
 
   'sections.create': ({ courseId, title }) => drafts.createSection(courseId, title),

@@ -6,7 +6,7 @@ import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
 import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
-import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
+import type { CatalogEntry, ManifestFile, ManifestLecture } from '../downloads/manifest';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
@@ -216,6 +216,18 @@ export class CatalogService {
     return hub && poster ? { base: new URL(hub.baseUrl), file: poster } : null;
   }
 
+  /**
+   * A course's cover as its cached manifest lists it (or, before the manifest is read, its catalog entry),
+   * with its hub base; null when the course has none.
+   */
+  coverFile(hubId: string, courseId: string): { base: URL; file: ManifestFile } | null {
+    const hub = this.store.hub(hubId);
+    if (!hub) return null;
+    const cached = this.store.course(hubId, courseId);
+    const cover = cached ? cached.manifest.cover : this.store.catalog(hubId)?.catalog.courses.find((c) => c.id === courseId)?.cover;
+    return cover ? { base: new URL(hub.baseUrl), file: cover } : null;
+  }
+
   /** Finds a course by id across hubs (the CLI names courses by id alone). */
   findCourse(courseId: string): { hubId: string } | null {
     for (const hub of this.store.hubs()) {
@@ -291,6 +303,7 @@ export class CatalogService {
       lectureCount: m ? m.lectures.length : (entry.lectureCount ?? null),
       durationSec: m ? m.lectures.reduce((n, l) => n + (l.durationSec ?? 0), 0) : (entry.durationSec ?? null),
       publishedAt: entry.publishedAt ?? m?.publishedAt ?? null,
+      coverPath: coverPathOf(hub.id, entry.id, m?.cover ?? entry.cover, m?.lectures ?? []),
       downloadedLectures: new Set(mine.map((d) => d.lectureId)).size,
       updateAvailable: hasOutdated(mine, entry.version),
     };
@@ -300,6 +313,16 @@ export class CatalogService {
   private signal(): AbortSignal {
     return new AbortController().signal;
   }
+}
+
+/**
+ * The picture a course is shown with on the app origin: its cover, else its first lecture's poster (known
+ * once the manifest is cached), else none.
+ */
+export function coverPathOf(hubId: string, courseId: string, cover: ManifestFile | undefined, lectures: readonly ManifestLecture[]): string | null {
+  if (cover) return `/cover/${hubId}/${courseId}`;
+  const withPoster = lectures.find((l) => l.poster);
+  return withPoster ? `/poster/${hubId}/${courseId}/${withPoster.id}` : null;
 }
 
 /** True when some downloaded lecture has no copy (complete or on its way) of `version`. */

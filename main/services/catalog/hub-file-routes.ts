@@ -7,7 +7,7 @@ import { isSameOrigin } from '../offline-media/offline-media-handler';
 import type { CatalogService } from './catalog-service';
 
 export interface HubFileRouteOptions {
-  catalog: Pick<CatalogService, 'previewFile' | 'posterFile'>;
+  catalog: Pick<CatalogService, 'previewFile' | 'posterFile' | 'coverFile'>;
   appOrigin: string;
   fetch?: typeof fetch;
 }
@@ -45,6 +45,16 @@ export function createPosterHandler(opts: HubFileRouteOptions, prefix = '/poster
     const ref = lectureRef(parts);
     if (!ref || ref.rest.length > 0) return null;
     const found = opts.catalog.posterFile(ref.hubId, ref.courseId, ref.lectureId);
+    return found && found.file.size <= MAX_POSTER_BYTES && /\.jpe?g$/.test(found.file.path) ? found : null;
+  });
+}
+
+/** A course's cover as its manifest (or catalog entry) lists it: `/cover/<hubId>/<courseId>`. Same rules as posters. */
+export function createCoverHandler(opts: HubFileRouteOptions, prefix = '/cover/'): FetchHandler {
+  return hubFileRoute(opts, prefix, (request) => !namesOtherOrigin(request, opts.appOrigin), (parts) => {
+    const [hubId, courseId, ...rest] = parts;
+    if (hubId === undefined || !UUID.test(hubId) || courseId === undefined || !ID.test(courseId) || rest.length > 0) return null;
+    const found = opts.catalog.coverFile(hubId, courseId);
     return found && found.file.size <= MAX_POSTER_BYTES && /\.jpe?g$/.test(found.file.path) ? found : null;
   });
 }

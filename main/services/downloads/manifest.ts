@@ -55,6 +55,15 @@ export const ManifestCaptions = z.object({
 });
 export type ManifestCaptions = z.infer<typeof ManifestCaptions>;
 
+/** A course cover is one 1280×720 JPEG of a few hundred KB; this cap only stops a hostile hub. */
+export const MAX_COVER_BYTES = 8 * 1024 * 1024;
+
+/** The course's cover image (optional; readers before it ignore it): a JPEG the catalog and course page show. */
+export const ManifestCover = ManifestFile.extend({
+  path: HubKey.regex(/\.jpe?g$/, 'must name a .jpg file'),
+  size: z.number().int().min(1).max(MAX_COVER_BYTES, `is larger than ${MAX_COVER_BYTES} bytes, more than Lectern accepts for a cover`),
+});
+
 export const ManifestLecture = z.object({
   id: Id,
   title: Text(500),
@@ -111,6 +120,7 @@ export const CourseManifest = z.object({
   language: Text(35).optional(),
   tags: z.array(Text(50)).max(50).optional(),
   publishedAt: z.string().max(40).optional(),
+  cover: ManifestCover.optional(),
   /** Sections in order; lectures not named in any section are shown after them. */
   sections: z.array(ManifestSection).max(1_000).optional(),
   lectures: z.array(ManifestLecture).max(5_000),
@@ -157,6 +167,8 @@ export const CatalogEntry = z.object({
   lectureCount: z.number().int().min(0).max(5_000).optional(),
   durationSec: z.number().min(0).max(86_400 * 100).optional(),
   publishedAt: z.string().max(40).optional(),
+  /** The same cover file as the course's manifest names, so a card shows it before the manifest is read. */
+  cover: ManifestCover.optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 

@@ -1,6 +1,6 @@
 import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, LibraryHub, StorageView } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
-import type { CatalogService } from '../catalog/catalog-service';
+import { coverPathOf, type CatalogService } from '../catalog/catalog-service';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } from '../downloads/download-manager';
 import type { ManifestLecture } from '../downloads/manifest';
@@ -73,6 +73,7 @@ export class LibraryService {
       publishedAt: m.publishedAt ?? course.entry.publishedAt ?? null,
       fetchedAt: course.fetchedAt,
       posterPath: posterOf(hubId, courseId, m.lectures),
+      coverPath: coverPathOf(hubId, courseId, m.cover, m.lectures),
       sections: sectionsOf(m.sections ?? [], m.lectures).map((s) => ({ id: s.id, title: s.title, lectures: s.lectures.map(lectureView) })),
       update: outdated.length > 0 ? { from: Math.min(...outdated.map((d) => d.courseVersion)), to: m.version } : null,
     };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EventSink } from '../../contract/events';
 import type { FetchHandler } from '../app-server/static-files';
 import { CatalogService } from '../catalog/catalog-service';
-import { createPosterHandler, createPreviewStreamHandler } from '../catalog/hub-file-routes';
+import { createCoverHandler, createPosterHandler, createPreviewStreamHandler } from '../catalog/hub-file-routes';
 import { LibraryHubKeys } from '../catalog/library-hub-keys';
 import { createSignedHubFetch, isUnderBase, type HubSigningKey } from '../catalog/signed-hub-fetch';
 import type { SecretStore } from '../credentials/secret-store';
@@ -79,6 +79,7 @@ export function openLibraryServices(opts: LibraryOptions): LibraryServices {
       '/media/': createOfflineMediaHandler({ source: downloads.mediaSource(), libraryDir, appOrigin, prefix: '/media/' }),
       '/stream/': createPreviewStreamHandler({ catalog, appOrigin, fetch: hubFetch }),
       '/poster/': createPosterHandler({ catalog, appOrigin, fetch: hubFetch }),
+      '/cover/': createCoverHandler({ catalog, appOrigin, fetch: hubFetch }),
     }),
     close: () => downloads.close(),
   };

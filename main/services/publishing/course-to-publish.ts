@@ -51,8 +51,11 @@ export function checkCourse(course: CourseDetail, mediaOf: MediaOf): PublishProb
   return problems;
 }
 
-/** The draft as the Publisher takes it: sections in order, lecture details, ladder, poster, storyboard, preview clip and captions. */
-export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf): PublishCourse {
+/**
+ * The draft as the Publisher takes it: sections in order, lecture details, ladder, poster, storyboard,
+ * preview clip and captions, and the course's cover image (`cover`, the processed JPEG) when it has one.
+ */
+export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf, cover: string | null = null): PublishCourse {
   const lectures: PublishLecture[] = lecturesOf(course).map(({ lecture }) => {
     const media = mediaOf(lecture.id);
     if (!media.ladder) throw new Error(`Lecture “${lecture.title}” has no finished HLS ladder.`);
@@ -79,6 +82,7 @@ export function toPublishCourse(course: CourseDetail, mediaOf: MediaOf): Publish
     ...(course.description ? { description: course.description } : {}),
     ...(course.language ? { language: course.language } : {}),
     ...(course.tags.length ? { tags: course.tags } : {}),
+    ...(cover ? { cover } : {}),
     sections: course.sections.map((s) => ({ id: s.id, title: s.title.trim(), lectureIds: s.lectures.map((l) => l.id) })),
     lectures,
   };

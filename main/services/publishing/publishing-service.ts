@@ -20,6 +20,8 @@ export interface PublishingServiceOptions {
   hubs: HubProfiles;
   drafts: DraftsService;
   mediaOf: MediaOf;
+  /** The course's processed cover image on disk, null when it has none. */
+  coverOf?: (courseId: string) => string | null;
   /** Scratch space for the JSON documents of a publish: `<workDir>/<runId>/`. */
   workDir: string;
   log: Logger;
@@ -234,7 +236,7 @@ export class PublishingService {
       });
       live.publisher = publisher;
       if (this.record(runId).state === 'paused') publisher.engine.pause();
-      const result = await publisher.publish(toPublishCourse(course, this.opts.mediaOf), {
+      const result = await publisher.publish(toPublishCourse(course, this.opts.mediaOf, this.opts.coverOf?.(course.id) ?? null), {
         onPlan: (plan) => {
           if (live.cancelled || this.closed) throw new UploadCancelledError();
           live.filesSkipped = plan.filesSkipped;

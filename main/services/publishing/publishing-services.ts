@@ -3,6 +3,7 @@ import type { Hub } from '../../contract/domains/publishing-types';
 import type { EventSink } from '../../contract/events';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Database } from '../db/database';
+import type { CoverService } from '../covers/cover-service';
 import type { DraftsService } from '../drafts/drafts-service';
 import type { HubInput, HubPatch } from '../hub/hub-input';
 import { HubProfiles } from '../hub/hub-profiles';
@@ -29,6 +30,7 @@ export interface PublishingOptions {
   dataDir: string;
   drafts: DraftsService;
   media: Pick<MediaService, 'get'>;
+  covers?: Pick<CoverService, 'file'>;
   /** Upload engine settings; tests shorten the retry policy. */
   engine?: PublisherOptions['engine'];
 }
@@ -41,6 +43,7 @@ export function openPublishingServices(opts: PublishingOptions): PublishingServi
     hubs,
     drafts: opts.drafts,
     mediaOf: (lectureId) => opts.media.get(lectureId),
+    ...(opts.covers ? { coverOf: (courseId: string) => opts.covers?.file(courseId) ?? null } : {}),
     workDir: path.join(opts.dataDir, 'publish-work'),
     log: opts.log,
     emit: opts.emit,

@@ -26,8 +26,9 @@ export function planGarbage(objects: readonly HubObject[], courseId: string, cur
   const referenced = new Set<string>([`${base}latest.json`]);
   for (const m of kept) {
     referenced.add(`${base}versions/${m.version}/course.json`);
+    if (m.cover) referenced.add(m.cover.path);
     for (const l of m.lectures) {
-      for (const f of [...(l.media?.files ?? []), l.poster, l.storyboard?.vtt, l.storyboard?.sprite, l.previewClip]) if (f) referenced.add(f.path);
+      for (const f of [...(l.media?.files ?? []), l.poster, l.storyboard?.vtt, l.storyboard?.sprite, l.previewClip, l.captions?.vtt]) if (f) referenced.add(f.path);
     }
   }
   const remove: HubObject[] = [];

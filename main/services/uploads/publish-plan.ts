@@ -44,6 +44,8 @@ export interface PublishCourse {
   description?: string;
   language?: string;
   tags?: string[];
+  /** The course's cover image, a JPEG made by the cover service. */
+  cover?: string | null;
   sections?: PublishSection[];
   lectures: PublishLecture[];
 }
@@ -111,6 +113,19 @@ export async function planLecture(courseId: string, lecture: PublishLecture): Pr
     // Its own content-addressed folder: new captions do not re-upload the video, and a new language or label (manifest only) uploads nothing.
     captions: captionsVtt && lecture.captions ? { vtt: captionsVtt, language: lecture.captions.language, label: lecture.captions.label } : null,
   };
+}
+
+/**
+ * The course cover's place on the hub: `courses/<course>/cover/<hash>/cover.jpg`, hashed like a poster,
+ * so a new cover gets a new key and an unchanged one is not uploaded again.
+ */
+export async function planCover(courseId: string, file: string | null | undefined): Promise<PlannedFile | null> {
+  if (!file) return null;
+  const [planned] = await planFolder(`courses/${courseId}/cover`, path.dirname(file), [path.basename(file)]);
+  if (!planned) return null;
+  // Stored under a content name locally; published under a fixed one, so the folder hash alone names it.
+  const dir = planned.hubPath.slice(0, planned.hubPath.lastIndexOf('/'));
+  return { ...planned, hubPath: `${dir}/cover.jpg` };
 }
 
 /** Every planned file of a lecture: its package and the extras. */

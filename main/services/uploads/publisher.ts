@@ -11,7 +11,7 @@ import { updateCatalog, type CatalogChange } from './catalog-update';
 import { openHubDocuments, type HubDocuments } from './hub-documents';
 import { planGarbage, type HubObject } from './gc-plan';
 import { runPool } from './pool';
-import { lectureFiles, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
+import { lectureFiles, planCover, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
 import { UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource, type UploadTarget } from './upload-engine';
 
 export type { PublishCourse, PublishLecture, PublishSection } from './publish-plan';
@@ -119,12 +119,14 @@ export class Publisher {
     const version = (latest?.version ?? 0) + 1;
     const publishedAt = new Date().toISOString();
     const manifestPath = `courses/${course.courseId}/versions/${version}/course.json`;
-    const manifest = buildManifest(course, planned, version, publishedAt);
+    const cover = await planCover(course.courseId, course.cover);
+    const manifest = buildManifest(course, planned, cover, version, publishedAt);
     // What we publish must be what the download manager accepts.
     parseCourseManifest(JSON.stringify(manifest), `The course.json for "${course.title}"`);
 
     const existing = await this.listSizes(`courses/${course.courseId}/lectures/`);
-    const media = planned.flatMap(lectureFiles);
+    if (cover) for (const [key, size] of await this.listSizes(`courses/${course.courseId}/cover/`)) existing.set(key, size);
+    const media = [...(cover ? [cover] : []), ...planned.flatMap(lectureFiles)];
     const toSend = media.filter((f) => existing.get(this.key(f.hubPath)) !== f.size);
     const bytesToSend = toSend.reduce((sum, f) => sum + f.size, 0);
     hooks.onPlan?.({ version, filesTotal: media.length, filesSkipped: media.length - toSend.length, bytesTotal: bytesToSend });
@@ -307,6 +309,7 @@ function catalogEntry(manifest: CourseManifest, pointer: LatestPointer): Catalog
     lectureCount: manifest.lectures.length,
     durationSec: Math.round(durationSec * 10) / 10,
     publishedAt: pointer.publishedAt,
+    ...(manifest.cover ? { cover: manifest.cover } : {}),
   };
 }
 
@@ -314,7 +317,7 @@ function manifestFile(f: PlannedFile): ManifestFile {
   return { path: f.hubPath, size: f.size, sha256: f.sha256 };
 }
 
-function buildManifest(course: PublishCourse, planned: readonly PlannedLecture[], version: number, publishedAt: string): CourseManifest {
+function buildManifest(course: PublishCourse, planned: readonly PlannedLecture[], cover: PlannedFile | null, version: number, publishedAt: string): CourseManifest {
   const lectures: ManifestLecture[] = planned.map((p) => {
     const l = p.lecture;
     return {
@@ -342,6 +345,7 @@ function buildManifest(course: PublishCourse, planned: readonly PlannedLecture[]
     ...(course.language ? { language: course.language } : {}),
     ...(course.tags?.length ? { tags: course.tags } : {}),
     publishedAt,
+    ...(cover ? { cover: manifestFile(cover) } : {}),
     ...(course.sections ? { sections: course.sections } : {}),
     lectures,
   };

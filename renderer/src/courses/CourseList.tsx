@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
+import { subscribe } from '../ipc';
 import { createCourse } from '../state/drafts-actions';
+import { refreshCourses } from '../state/refresh';
 import { useDrafts } from '../state/drafts-store';
 import { AppInfoFooter } from './AppInfoFooter';
 import './courses.css';
@@ -14,6 +17,14 @@ export function CourseList() {
   const courses = useDrafts((s) => s.courses);
   const selectedId = useDrafts((s) => s.selectedId);
   const select = useDrafts((s) => s.select);
+  // A course without a cover is shown with its first lecture's poster, which a finished poster job may have just made.
+  useEffect(
+    () =>
+      subscribe('media.job', (job) => {
+        if (job.kind === 'poster' && job.status === 'done') void refreshCourses();
+      }),
+    [],
+  );
 
   return (
     <nav className="sidebar" aria-label="Courses">
@@ -42,10 +53,13 @@ export function CourseList() {
                 data-testid="course-item"
                 data-course-id={c.id}
               >
-                <span className="course-item-title" dir="auto">
-                  {c.title}
+                {c.coverPath ? <img className="course-item-cover" src={c.coverPath} alt="" data-testid="course-item-cover" /> : <span className="course-item-cover" aria-hidden="true" />}
+                <span className="course-item-text">
+                  <span className="course-item-title" dir="auto">
+                    {c.title}
+                  </span>
+                  <span className="course-item-meta">{counts(c.sectionCount, c.lectureCount)}</span>
                 </span>
-                <span className="course-item-meta">{counts(c.sectionCount, c.lectureCount)}</span>
               </button>
             </li>
           ))}

@@ -1,7 +1,8 @@
-import type { Course } from '../../../main/contract/types';
+import type { CourseDetail } from '../../../main/contract/types';
 import { call } from '../ipc';
 import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
+import { CourseCoverField } from './CourseCoverField';
 import { EncodingField } from './EncodingField';
 
 const parseTags = (text: string): string[] =>
@@ -10,11 +11,12 @@ const parseTags = (text: string): string[] =>
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
 
-/** Subtitle, description, language and tags (what students read before they enrol), and how the videos are encoded. */
-export function CourseDetailsForm({ course }: { course: Course }) {
+/** Cover, subtitle, description, language and tags (what students read before they enrol), and how the videos are encoded. */
+export function CourseDetailsForm({ course }: { course: CourseDetail }) {
   const save = (patch: Parameters<typeof call<'courses.update'>>[1]['patch']) => call('courses.update', { courseId: course.id, patch });
   return (
     <section className="course-details" aria-label="Course details">
+      <CourseCoverField course={course} />
       <AutosaveTextField
         fieldKey={`course:${course.id}:subtitle`}
         label={`the subtitle of “${course.title}”`}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { LibraryHub } from '../../../main/contract/domains/library';
 import { describeError } from '../errors/error-text';
 import { call } from '../ipc';
@@ -54,6 +55,7 @@ export function CatalogPage() {
         <ul className="catalog-list" data-testid="catalog-list">
           {catalog.courses.map((c) => (
             <li key={`${c.hubId}/${c.courseId}`} className="catalog-card" data-testid="catalog-course">
+              <CardCover path={c.coverPath} />
               <h2 className="catalog-card-title" dir="auto">
                 {c.title}
               </h2>
@@ -165,4 +167,11 @@ function HubRow({ hub }: { hub: LibraryHub }) {
       </UpdateCredentialsAction>
     </li>
   );
+}
+
+/** The course's cover (else its first lecture's poster), fetched from the hub on demand: offline there is simply none. */
+function CardCover({ path }: { path: string | null }) {
+  const [failed, setFailed] = useState(false);
+  if (!path || failed) return <div className="catalog-card-cover catalog-card-cover-empty" aria-hidden="true" />;
+  return <img className="catalog-card-cover" src={path} alt="" onError={() => setFailed(true)} data-testid="catalog-cover" />;
 }

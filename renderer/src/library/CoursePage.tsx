@@ -41,7 +41,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
       <button type="button" className="button" onClick={() => show({ kind: 'catalog' })}>
         ← Catalog
       </button>
-      {course.posterPath && !posterFailed && <img className="course-poster" src={course.posterPath} alt="" onError={() => setPosterFailed(true)} />}
+      {course.coverPath && !posterFailed && <img className="course-poster" src={course.coverPath} alt="" onError={() => setPosterFailed(true)} data-testid="course-cover" />}
       <h1 id="course-title" dir="auto">
         {course.title}
       </h1>

@@ -13,7 +13,9 @@ export function shareDetail(prev: CourseDetail | null, next: CourseDetail | null
   for (const s of prev.sections) for (const l of s.lectures) oldLectures.set(l.id, l);
   const sections = next.sections.map((s) => shareSection(oldSections.get(s.id), s, oldLectures));
   const sameSections = sections.length === prev.sections.length && sections.every((s, i) => s === prev.sections[i]);
-  const merged = { ...next, sections: sameSections ? prev.sections : sections };
+  // The cover is an object too: the same picture keeps the previous one, so the course stays unchanged.
+  const sameCover = prev.cover && next.cover && prev.cover.sha256 === next.cover.sha256 && prev.cover.updatedAt === next.cover.updatedAt;
+  const merged = { ...next, sections: sameSections ? prev.sections : sections, ...(sameCover ? { cover: prev.cover } : {}) };
   return sameFields(prev, merged) ? prev : merged;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../helpers/cli';
+import { makeImage } from '../../helpers/images';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('lectern-authoring-cli-');
@@ -121,5 +122,32 @@ describe('lectern courses set --encoding', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/smaller, balanced, higher/);
     expect((await json<{ encoding: string }>('courses', 'show', course.id)).encoding).toBe('smaller');
+  });
+});
+
+describe('lectern courses set --cover / --no-cover', () => {
+  const dataDir = path.join(tmp.dir, 'cover');
+  const json = cliIn(dataDir);
+
+  it('sets, shows and removes a cover, and refuses a file that is not an image with its reason', async () => {
+    const course = await json<{ id: string }>('courses', 'create', 'Optics');
+    const image = makeImage(path.join(tmp.dir, 'prism.webp'), 1200, 900);
+    const cover = await json<{ width: number; height: number; sourceName: string; sha256: string }>('courses', 'set', course.id, '--cover', image);
+    expect(cover).toMatchObject({ width: 1280, height: 720, sourceName: 'prism.webp' });
+    expect((await json<{ cover: { sha256: string } | null }>('courses', 'show', course.id)).cover?.sha256).toBe(cover.sha256);
+    const shown = await runCliCaptured(['--data-dir', dataDir, 'courses', 'show', course.id]);
+    expect(shown.stdout).toContain('cover: 1280×720 JPEG made from prism.webp');
+
+    const text = path.join(tmp.dir, 'readme.webp');
+    fs.writeFileSync(text, 'not a picture\n');
+    const refused = await runCliCaptured(['--data-dir', dataDir, 'courses', 'set', course.id, '--cover', text]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('“readme.webp” is a text file, not an image Lectern can use as a cover; choose a JPEG, PNG or WebP file.');
+
+    expect(await json('courses', 'set', course.id, '--no-cover')).toEqual({ removed: true });
+    expect((await json<{ cover: unknown }>('courses', 'show', course.id)).cover).toBeNull();
+    expect(fs.readdirSync(path.join(dataDir, 'covers'))).toEqual([]);
+    const nothing = await runCliCaptured(['--data-dir', dataDir, 'courses', 'set', course.id]);
+    expect(nothing.stderr).toContain('Nothing to change: give --encoding <setting>, --cover <image> or --no-cover.');
   });
 });

@@ -37,4 +37,19 @@ describe('planGarbage', () => {
     expect(plan.remove.map((o) => o.path)).toEqual(['courses/c/versions/1/course.json', 'courses/c/lectures/l1/p1/master.m3u8', 'courses/c/lectures/l1/poster/x1/poster.jpg']);
     expect(plan.spared).toBe(1);
   });
+
+  it('keeps the cover the kept versions name and removes a replaced one', () => {
+    const withCover = (version: number, hash: string): CourseManifest => ({ ...manifest(version, 'p3', 'x3'), cover: { path: `courses/c/cover/${hash}/cover.jpg`, size: 10, sha256: sha } });
+    const covers = [...objects, old('courses/c/cover/k1/cover.jpg'), old('courses/c/cover/k2/cover.jpg'), old('courses/c/cover/k3/cover.jpg')];
+    const plan = planGarbage(covers, 'c', 3, [withCover(3, 'k3'), withCover(2, 'k2')], { now, graceMs: DAY });
+    expect(plan.remove.map((o) => o.path).filter((p) => p.includes('/cover/'))).toEqual(['courses/c/cover/k1/cover.jpg']);
+  });
+
+  it('keeps the captions the kept versions name', () => {
+    const captioned: CourseManifest = { ...manifest(3, 'p3', 'x3') };
+    captioned.lectures = [{ ...captioned.lectures[0]!, captions: { vtt: { path: 'courses/c/lectures/l1/captions/v3/captions.vtt', size: 10, sha256: sha } } }];
+    const withCaptions = [...objects, old('courses/c/lectures/l1/captions/v1/captions.vtt'), old('courses/c/lectures/l1/captions/v3/captions.vtt')];
+    const plan = planGarbage(withCaptions, 'c', 3, [captioned], { now, graceMs: DAY });
+    expect(plan.remove.map((o) => o.path).filter((p) => p.includes('/captions/'))).toEqual(['courses/c/lectures/l1/captions/v1/captions.vtt']);
+  });
 });
