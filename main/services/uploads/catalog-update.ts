@@ -1,7 +1,7 @@
 import { LecternError } from '../../contract/errors';
 import type { CatalogEntry } from '../downloads/manifest';
 import { formatTime, systemClock, type DocStore, type LeaseClock, type LeaseManager } from '../leases/lease';
-import { applyChange, CATALOG_PATH, changeDone, courseOf, HubCatalog, superseded, type CatalogRead } from './hub-catalog';
+import { CATALOG_PATH, changeDone, courseOf, HubCatalog, superseded, type CatalogRead } from './hub-catalog';
 
 export { CATALOG_PATH };
 export const PENDING_PREFIX = 'catalog-pending/';
