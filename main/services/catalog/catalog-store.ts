@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { CatalogDocument, CourseManifest } from '../downloads/manifest';
+import { z } from 'zod';
+import { CatalogEntry, CourseManifest } from '../downloads/manifest';
+import { parseHubCatalog, type HubCatalogDocument } from './catalog-index';
 
 export interface HubRow {
   id: string;
@@ -28,9 +30,13 @@ interface HubRecord {
 }
 
 export interface CachedCatalog {
-  catalog: CatalogDocument;
+  doc: HubCatalogDocument;
+  /** The hub's ETag for it (revalidated with If-None-Match); null when the hub sent none. */
+  etag: string | null;
   fetchedAt: number;
 }
+
+const PageCourses = z.array(CatalogEntry);
 
 export interface CachedCourse {
   hubId: string;
@@ -41,8 +47,8 @@ export interface CachedCourse {
 }
 
 /**
- * The library tables of migrations 0006 and 0009: the student's hubs and the last catalog and course manifests
- * fetched from each. Cached documents were checked when fetched and are parsed again when read, so a
+ * The library tables of migrations 0006, 0009 and 0013: the student's hubs and the last catalog (with its
+ * ETag and, for a paged catalog, its pages) and course manifests fetched from each. Cached documents were checked when fetched and are parsed again when read, so a
  * row written by an older Lectern (or edited by hand) cannot bypass the schema.
  */
 export class CatalogStore {
@@ -90,16 +96,53 @@ export class CatalogStore {
   }
 
   catalog(hubId: string): CachedCatalog | null {
-    const row = this.db.prepare('SELECT catalog_json, fetched_at FROM catalog_cache WHERE hub_id = ?').get(hubId) as { catalog_json: string; fetched_at: number } | undefined;
+    const row = this.db.prepare('SELECT catalog_json, etag, fetched_at FROM catalog_cache WHERE hub_id = ?').get(hubId) as
+      | { catalog_json: string; etag: string | null; fetched_at: number }
+      | undefined;
     if (!row) return null;
-    const parsed = CatalogDocument.safeParse(JSON.parse(row.catalog_json));
-    return parsed.success ? { catalog: parsed.data, fetchedAt: row.fetched_at } : null;
+    const parsed = parseHubCatalog(JSON.parse(row.catalog_json));
+    return parsed.ok ? { doc: parsed.doc, etag: row.etag, fetchedAt: row.fetched_at } : null;
   }
 
-  saveCatalog(hubId: string, catalog: CatalogDocument): void {
+  saveCatalog(hubId: string, doc: HubCatalogDocument, etag: string | null): void {
+    const json = JSON.stringify(doc.kind === 'single' ? doc.catalog : doc.index);
     this.db
-      .prepare('INSERT INTO catalog_cache (hub_id, catalog_json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (hub_id) DO UPDATE SET catalog_json = excluded.catalog_json, fetched_at = excluded.fetched_at')
-      .run(hubId, JSON.stringify(catalog), this.now());
+      .prepare(
+        `INSERT INTO catalog_cache (hub_id, catalog_json, etag, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (hub_id) DO UPDATE SET catalog_json = excluded.catalog_json, etag = excluded.etag, fetched_at = excluded.fetched_at`,
+      )
+      .run(hubId, json, etag, this.now());
+  }
+
+  /** The hub said the cached catalog is still current (304). */
+  touchCatalog(hubId: string): void {
+    this.db.prepare('UPDATE catalog_cache SET fetched_at = ? WHERE hub_id = ?').run(this.now(), hubId);
+  }
+
+  /** A cached page of a paged catalog; null when not fetched yet (or unreadable, so fetched again). */
+  page(hubId: string, key: string): CatalogEntry[] | null {
+    const row = this.db.prepare('SELECT courses_json FROM catalog_pages WHERE hub_id = ? AND page_key = ?').get(hubId, key) as { courses_json: string } | undefined;
+    if (!row) return null;
+    const parsed = PageCourses.safeParse(JSON.parse(row.courses_json));
+    return parsed.success ? parsed.data : null;
+  }
+
+  pageKeys(hubId: string): Set<string> {
+    const rows = this.db.prepare('SELECT page_key FROM catalog_pages WHERE hub_id = ?').all(hubId) as { page_key: string }[];
+    return new Set(rows.map((r) => r.page_key));
+  }
+
+  savePage(hubId: string, key: string, courses: readonly CatalogEntry[]): void {
+    this.db
+      .prepare('INSERT INTO catalog_pages (hub_id, page_key, courses_json, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (hub_id, page_key) DO NOTHING')
+      .run(hubId, key, JSON.stringify(courses), this.now());
+  }
+
+  /** Pages the current index no longer names are dropped (a page never changes, it is replaced). */
+  prunePages(hubId: string, keep: readonly string[]): void {
+    const keepSet = new Set(keep);
+    const del = this.db.prepare('DELETE FROM catalog_pages WHERE hub_id = ? AND page_key = ?');
+    for (const key of this.pageKeys(hubId)) if (!keepSet.has(key)) del.run(hubId, key);
   }
 
   course(hubId: string, courseId: string): CachedCourse | null {
@@ -119,6 +162,17 @@ export class CatalogStore {
            manifest_json = excluded.manifest_json, fetched_at = excluded.fetched_at`,
       )
       .run(hubId, manifest.courseId, manifest.version, manifestPath, JSON.stringify(manifest), this.now());
+  }
+
+  /** Tags of the cached manifests by course (read in SQLite: parsing 100,000 manifests to search them would not do). */
+  manifestTags(hubId: string): Map<string, string[]> {
+    const rows = this.db.prepare("SELECT course_id, json_extract(manifest_json, '$.tags') AS tags FROM course_cache WHERE hub_id = ?").all(hubId) as { course_id: string; tags: string | null }[];
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const tags = z.array(z.string()).safeParse(r.tags === null ? [] : JSON.parse(r.tags));
+      if (tags.success && tags.data.length > 0) out.set(r.course_id, tags.data);
+    }
+    return out;
   }
 
   /** Courses that left the hub's catalog are forgotten; their downloads stay playable. */
