@@ -78,6 +78,8 @@ export class MemoryHub implements CatalogStore {
       this.served.push({ key, status: 200, bytes: body.length });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, etag: o.etag }).end(body);
     });
+    // Longer than any pause in a test or bench, so a kept-alive socket is never closed under a request.
+    this.server.keepAliveTimeout = 120_000;
     this.server.on('connection', (socket) => this.sockets.add(socket));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hub/`;

@@ -277,8 +277,9 @@ export class CatalogService {
     const complete = doc.kind === 'single' || (await this.fetchPages(hub, doc.index, opts.firstPageOnly === true, pageFailures));
     const entries = [...this.hubEntries(hub.id).values()];
     // A paged catalog can list 100,000 courses: only manifests already read (courses opened) are kept current.
+    const versions = this.store.courseVersions(hub.id);
     const stale = entries.filter((c) => {
-      const version = this.store.course(hub.id, c.id)?.version;
+      const version = versions.get(c.id);
       return version !== c.version && (doc.kind === 'single' || version !== undefined);
     });
     const queue = [...stale];
@@ -317,7 +318,7 @@ export class CatalogService {
     const fetchOne = async (ref: (typeof missing)[number]) => {
       try {
         const page = await fetchCatalogPage(base, ref, this.signal(), this.fetchImpl, this.opts.stall);
-        this.store.savePage(hub.id, ref.key, page.courses);
+        this.store.savePage(hub.id, ref.key, page.text);
       } catch (err) {
         failures.push(messageOf(err));
       }

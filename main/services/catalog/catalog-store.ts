@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { CatalogEntry, CourseManifest } from '../downloads/manifest';
-import { parseHubCatalog, type HubCatalogDocument } from './catalog-index';
+import { CourseManifest, type CatalogEntry } from '../downloads/manifest';
+import { CatalogPageDocument, parseHubCatalog, type HubCatalogDocument } from './catalog-index';
 
 export interface HubRow {
   id: string;
@@ -36,7 +37,8 @@ export interface CachedCatalog {
   fetchedAt: number;
 }
 
-const PageCourses = z.array(CatalogEntry);
+/** The hex digits a page key is named by (`catalog/pages/<hex>.json`). */
+const keyDigest = (key: string) => /([0-9a-f]+)\.json$/.exec(key)?.[1] ?? '';
 
 export interface CachedCourse {
   hubId: string;
@@ -119,12 +121,25 @@ export class CatalogStore {
     this.db.prepare('UPDATE catalog_cache SET fetched_at = ? WHERE hub_id = ?').run(this.now(), hubId);
   }
 
-  /** A cached page of a paged catalog; null when not fetched yet (or unreadable, so fetched again). */
+  /**
+   * A cached page of a paged catalog; null when not fetched yet (or unreadable, so fetched again). The
+   * page is kept as the hub sent it, and a page whose bytes still hash to its content-addressed key is
+   * the very page that passed the schema when fetched, so it is only JSON-parsed: a full check of
+   * 100,000 entries at every start would cost seconds. Anything else (a hub that names pages another
+   * way, an edited row) goes through the schema again.
+   */
   page(hubId: string, key: string): CatalogEntry[] | null {
     const row = this.db.prepare('SELECT courses_json FROM catalog_pages WHERE hub_id = ? AND page_key = ?').get(hubId, key) as { courses_json: string } | undefined;
     if (!row) return null;
-    const parsed = PageCourses.safeParse(JSON.parse(row.courses_json));
-    return parsed.success ? parsed.data : null;
+    const digest = keyDigest(key);
+    try {
+      const value = JSON.parse(row.courses_json) as unknown;
+      if (digest !== '' && createHash('sha256').update(row.courses_json).digest('hex').startsWith(digest)) return (value as { courses: CatalogEntry[] }).courses;
+      const parsed = CatalogPageDocument.safeParse(value);
+      return parsed.success ? parsed.data.courses : null;
+    } catch {
+      return null;
+    }
   }
 
   pageKeys(hubId: string): Set<string> {
@@ -132,10 +147,11 @@ export class CatalogStore {
     return new Set(rows.map((r) => r.page_key));
   }
 
-  savePage(hubId: string, key: string, courses: readonly CatalogEntry[]): void {
+  /** `text` is the page as fetched, already checked against the schema. */
+  savePage(hubId: string, key: string, text: string): void {
     this.db
       .prepare('INSERT INTO catalog_pages (hub_id, page_key, courses_json, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (hub_id, page_key) DO NOTHING')
-      .run(hubId, key, JSON.stringify(courses), this.now());
+      .run(hubId, key, text, this.now());
   }
 
   /** Pages the current index no longer names are dropped (a page never changes, it is replaced). */
@@ -173,6 +189,12 @@ export class CatalogStore {
       if (tags.success && tags.data.length > 0) out.set(r.course_id, tags.data);
     }
     return out;
+  }
+
+  /** The version of every cached manifest of the hub, in one query. */
+  courseVersions(hubId: string): Map<string, number> {
+    const rows = this.db.prepare('SELECT course_id, version FROM course_cache WHERE hub_id = ?').all(hubId) as { course_id: string; version: number }[];
+    return new Map(rows.map((r) => [r.course_id, r.version]));
   }
 
   /** Courses that left the hub's catalog are forgotten; their downloads stay playable. */

@@ -67,13 +67,13 @@ export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: ty
 }
 
 /** One page of a paged catalog (immutable: fetched once, then kept). */
-export async function fetchCatalogPage(base: URL, ref: CatalogPageRef, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<{ courses: CatalogEntry[]; bytes: number }> {
+export async function fetchCatalogPage(base: URL, ref: CatalogPageRef, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<{ courses: CatalogEntry[]; text: string; bytes: number }> {
   const label = `The catalog page ${ref.key}`;
   const { url } = resolveHubUri(ref.key, base, base, label);
   const body = await fetchDocumentGuarded(url, base, MAX_PAGE_BYTES, label, signal, fetchImpl, stall);
   const parsed = CatalogPageDocument.safeParse(parseJson(body, label));
   if (!parsed.success) throw refused(label, parsed.error);
-  return { courses: parsed.data.courses, bytes: body.length };
+  return { courses: parsed.data.courses, text: body.toString('utf8'), bytes: body.length };
 }
 
 /** latest.json, then the manifest it names; both must be about the catalog entry's course. */
