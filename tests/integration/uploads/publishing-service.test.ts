@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRun } from '../../../main/contract/domains/publishing-types';
 import type { LectureMedia } from '../../../main/contract/types';
@@ -308,4 +308,19 @@ describe('PublishingService', () => {
     expect(JSON.stringify(run)).not.toContain('old-token');
     await expect(services.deleteHub(hubId)).resolves.toBeUndefined();
   });
+
+  it('a course held by another machine shows "waiting for <host>" on the run, then publishes once the hold expires', async () => {
+    const shared = await services.createHub({ name: 'Shared', endpoint: s3.endpoint, bucket: s3.bucket, keyPrefix: 'shared', pathStyle: true, ...TEST_CREDENTIALS });
+    const now = Date.now();
+    const lease = {
+      lectern: 'lease', schemaVersion: 1, resource: `course-${courseId}`, label: 'Rust for Data People', owner: 'elsewhere', token: 'elsewhere-token',
+      host: 'studio-elsewhere', pid: 4242, acquiredAt: new Date(now - 60_000).toISOString(), expiresAt: new Date(now).toISOString(),
+    };
+    await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `shared/leases/course-${courseId}.json`, Body: JSON.stringify(lease), ContentType: 'application/json' }));
+    const from = events.length;
+    const run = await services.publish.start(courseId, shared.id, { wait: true });
+    expect(run).toMatchObject({ state: 'done', waitingFor: null, error: null });
+    const waiting = events.slice(from).filter((e) => e.id === run.id && e.waitingFor !== null);
+    expect(waiting[0]?.waitingFor).toEqual({ host: 'studio-elsewhere', since: lease.acquiredAt });
+  }, 60_000);
 });
