@@ -10,9 +10,9 @@ import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
 import type { StallPolicy } from '../downloads/stall-guard';
-import type { CatalogIndexDocument } from './catalog-index';
 import { CatalogSearch, listedEntry, type ListedEntry } from './catalog-search';
-import { fetchCatalog, fetchCatalogPage, fetchCourse } from './hub-documents';
+import { cachedEntries, syncPages } from './catalog-page-sync';
+import { fetchCatalog, fetchCourse } from './hub-documents';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
 import { EXPIRY_MARGIN_MS, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
 
@@ -45,7 +45,6 @@ interface HubStatus {
 }
 
 const COURSE_FETCHES_IN_FLIGHT = 4;
-const PAGE_FETCHES_IN_FLIGHT = 4;
 
 export interface ListOptions {
   /** At most this many courses (the first cards); `total` still counts every match. */
@@ -274,7 +273,13 @@ export class CatalogService {
     }
     const pageFailures: string[] = [];
     const failures: string[] = [];
-    const complete = doc.kind === 'single' || (await this.fetchPages(hub, doc.index, opts.firstPageOnly === true, pageFailures));
+    let complete = true;
+    if (doc.kind === 'paged') {
+      const sync = { store: this.store, fetchImpl: this.fetchImpl, signal: () => this.signal(), ...(this.opts.stall ? { stall: this.opts.stall } : {}) };
+      const pages = await syncPages(sync, hub.id, base, doc.index, opts.firstPageOnly === true, pageFailures);
+      if (pages.changed) this.invalidate(hub.id);
+      complete = pages.complete;
+    }
     const entries = [...this.hubEntries(hub.id).values()];
     // A paged catalog can list 100,000 courses: only manifests already read (courses opened) are kept current.
     const versions = this.store.courseVersions(hub.id);
@@ -307,46 +312,11 @@ export class CatalogService {
     this.status.set(hub.id, { offline: false, error, accessProblem: null });
   }
 
-  /**
-   * Fetches the pages of `index` not cached yet, the first one first (the first cards); they are
-   * immutable, so a cached page is never fetched again. True when every page is cached afterwards.
-   */
-  private async fetchPages(hub: HubRow, index: CatalogIndexDocument, firstOnly: boolean, failures: string[]): Promise<boolean> {
-    const base = new URL(hub.baseUrl);
-    const have = this.store.pageKeys(hub.id);
-    const missing = index.pages.filter((p) => !have.has(p.key));
-    const fetchOne = async (ref: (typeof missing)[number]) => {
-      try {
-        const page = await fetchCatalogPage(base, ref, this.signal(), this.fetchImpl, this.opts.stall);
-        this.store.savePage(hub.id, ref.key, page.text);
-      } catch (err) {
-        failures.push(messageOf(err));
-      }
-    };
-    const [first, ...rest] = missing;
-    if (first && (!firstOnly || first.key === index.pages[0]?.key)) await fetchOne(first);
-    if (!firstOnly) {
-      const queue = [...rest];
-      await Promise.all(Array.from({ length: Math.min(PAGE_FETCHES_IN_FLIGHT, queue.length) }, async () => {
-        for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) await fetchOne(ref);
-      }));
-      this.store.prunePages(hub.id, index.pages.map((p) => p.key));
-    }
-    if (missing.length > 0) this.invalidate(hub.id);
-    const now = this.store.pageKeys(hub.id);
-    return index.pages.every((p) => now.has(p.key));
-  }
-
-  /** A hub's cached entries by id: the single-file catalog, or the cached pages of its index in order. */
+  /** A hub's cached entries by id, built from SQLite once per change. */
   private hubEntries(hubId: string): Map<string, CatalogEntry> {
-    const known = this.entries.get(hubId);
-    if (known) return known;
-    const doc = this.store.catalog(hubId)?.doc;
-    const byId = new Map<string, CatalogEntry>();
-    if (doc?.kind === 'single') for (const c of doc.catalog.courses) byId.set(c.id, c);
-    if (doc?.kind === 'paged') for (const ref of doc.index.pages) for (const c of this.store.page(hubId, ref.key) ?? []) byId.set(c.id, c);
-    this.entries.set(hubId, byId);
-    return byId;
+    const known = this.entries.get(hubId) ?? cachedEntries(this.store, hubId);
+    this.entries.set(hubId, known);
+    return known;
   }
 
   private searchIndex(): CatalogSearch {

@@ -155,10 +155,12 @@ export class CatalogStore {
   }
 
   /** Pages the current index no longer names are dropped (a page never changes, it is replaced). */
-  prunePages(hubId: string, keep: readonly string[]): void {
+  prunePages(hubId: string, keep: readonly string[]): number {
     const keepSet = new Set(keep);
     const del = this.db.prepare('DELETE FROM catalog_pages WHERE hub_id = ? AND page_key = ?');
-    for (const key of this.pageKeys(hubId)) if (!keepSet.has(key)) del.run(hubId, key);
+    let removed = 0;
+    for (const key of this.pageKeys(hubId)) if (!keepSet.has(key)) removed += del.run(hubId, key).changes;
+    return removed;
   }
 
   course(hubId: string, courseId: string): CachedCourse | null {
