@@ -50,7 +50,10 @@ export interface CatalogCourse {
 
 export interface CatalogView {
   hubs: LibraryHub[];
+  /** Sorted by title; at most the `limit` asked for. */
   courses: CatalogCourse[];
+  /** How many courses match the query in all (may exceed `courses.length`). */
+  total: number;
 }
 
 export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
@@ -193,12 +196,12 @@ export const libraryChannels = {
   'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 
   'catalog.list': channel<CatalogView>()(
-    z.strictObject({ query: z.string().max(200).optional() }),
-    'The cached catalog of every hub, filtered by title, subtitle and tags; never touches the network.',
+    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network.',
   ),
   'catalog.refresh': channel<CatalogView>()(
-    z.strictObject({ hubId: Id.optional() }),
-    'Fetch catalogs and changed course manifests; an unreachable hub is marked offline and its cache kept.',
+    z.strictObject({ hubId: Id.optional(), firstPageOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+    'Revalidate catalogs (an unchanged one costs a 304), fetch pages not cached yet (only the first with firstPageOnly) and changed course manifests; an unreachable hub is marked offline and its cache kept. Returns the list as catalog.list with no query.',
   ),
   'catalog.course': channel<CoursePage>()(z.strictObject({ hubId: Id, courseId: CourseId }), 'A course page from the cached manifest (fetched if not cached yet).'),
 

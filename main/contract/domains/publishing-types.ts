@@ -71,6 +71,11 @@ export interface PublishRun {
   bytesPerSecond: number;
   /** Files being sent right now (hub paths relative to the course), empty when not running. */
   currentFiles: { path: string; size: number }[];
+  /**
+   * Set while another machine holds the course on the hub (its lease): the run waits for it, then fails
+   * with who holds it (docs/HUB-FORMAT.md, "Leases"). `since` is when that machine took it (ISO 8601).
+   */
+  waitingFor: { host: string; since: string } | null;
   etaSeconds: number | null;
   /** Upload cap in bytes per second; null for none. */
   bandwidthLimit: number | null;

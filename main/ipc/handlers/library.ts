@@ -10,8 +10,8 @@ export const libraryHandlers = ({ library: { catalog, downloads, library, librar
     await catalog.removeHub(hubId);
     return catalog.hubs();
   },
-  'catalog.list': ({ query }) => catalog.list(query),
-  'catalog.refresh': ({ hubId }) => catalog.refresh(hubId),
+  'catalog.list': ({ query, limit }) => catalog.list(query, limit === undefined ? {} : { limit }),
+  'catalog.refresh': ({ hubId, firstPageOnly, limit }) => catalog.refresh(hubId, { ...(firstPageOnly === undefined ? {} : { firstPageOnly }), ...(limit === undefined ? {} : { limit }) }),
   'catalog.course': ({ hubId, courseId }) => library.coursePage(hubId, courseId),
   'downloads.plan': ({ quality, ...ref }) => library.plan(ref, quality),
   'downloads.start': ({ height, heights, wait, ...ref }) => library.start(ref, heights ?? height, wait),

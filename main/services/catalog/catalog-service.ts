@@ -11,6 +11,8 @@ import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
 import type { StallPolicy } from '../downloads/stall-guard';
+import { CatalogSearch, listedEntry, type ListedEntry } from './catalog-search';
+import { cachedEntries, syncPages } from './catalog-page-sync';
 import { fetchCatalog, fetchCourse } from './hub-documents';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
 import { EXPIRY_MARGIN_MS, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
@@ -45,6 +47,21 @@ interface HubStatus {
 
 const COURSE_FETCHES_IN_FLIGHT = 4;
 
+export interface ListOptions {
+  /** At most this many courses (the first cards); `total` still counts every match. */
+  limit?: number;
+}
+
+export interface RefreshOptions {
+  /**
+   * Fetch the index and only the first page of a paged catalog (the first cards), leaving the other
+   * pages for a full refresh. Either way an unchanged catalog costs a 304 and cached pages are not fetched.
+   */
+  firstPageOnly?: boolean;
+  /** As ListOptions.limit, for the list returned. */
+  limit?: number;
+}
+
 /**
  * The courses the student can browse: hubs added by base URL, their catalogs and course manifests,
  * fetched under the same hostile-input rules as downloads and cached in SQLite so the library opens
@@ -54,6 +71,9 @@ export class CatalogService {
   private readonly store: CatalogStore;
   private readonly status = new Map<string, HubStatus>();
   private readonly fetchImpl: typeof fetch;
+  /** Per hub, its cached entries by id (built from SQLite once per change), and all hubs' search list. */
+  private readonly entries = new Map<string, Map<string, CatalogEntry>>();
+  private search: CatalogSearch | null = null;
 
   constructor(private readonly opts: CatalogServiceOptions) {
     this.store = new CatalogStore(opts.db);
@@ -103,7 +123,7 @@ export class CatalogService {
         throw new LecternError('unavailable', `Could not keep the secret of ${base.href} in the system keychain: ${messageOf(err)}`);
       }
     }
-    await this.refreshHub(this.hub(id));
+    await this.refreshHub(this.hub(id), {});
     return this.hubView(this.hub(id));
   }
 
@@ -138,7 +158,7 @@ export class CatalogService {
       if (hub.auth) await keys.forget(id).catch((err: unknown) => this.opts.log?.log('warn', 'could not delete a hub secret from the keychain', { hub: hub.baseUrl, error: messageOf(err) }));
     }
     this.opts.log?.log('info', 'library hub credentials updated', { hub: hub.baseUrl, auth: credentials ? 's3-credentials' : 'public', accessKeyId: credentials?.accessKeyId ?? null });
-    await this.refreshHub(this.hub(id));
+    await this.refreshHub(this.hub(id), {});
     return this.hubView(this.hub(id));
   }
 
@@ -148,34 +168,37 @@ export class CatalogService {
     if (hub.auth) await this.opts.keys?.forget(id);
     this.store.removeHub(id);
     this.status.delete(id);
+    this.invalidate(id);
   }
 
-  /** The cached catalogs, filtered: every word of `query` must appear in the title, subtitle or a tag. */
-  list(query = ''): CatalogView {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  /**
+   * The cached catalogs, filtered: every word of `query` must appear in the title, subtitle or a tag
+   * (case- and normalization-insensitive substrings), sorted by title; at most `limit` courses, with the
+   * number of matches in `total`.
+   */
+  list(query = '', opts: ListOptions = {}): CatalogView {
     const downloads = this.opts.downloads();
+    const hubs = new Map(this.store.hubs().map((h) => [h.id, h]));
+    const { total, items } = this.searchIndex().find(query, opts.limit);
     const courses: CatalogCourse[] = [];
-    for (const hub of this.store.hubs()) {
-      for (const entry of this.store.catalog(hub.id)?.catalog.courses ?? []) {
-        const course = this.courseView(hub, entry, this.store.course(hub.id, entry.id), downloads);
-        const haystack = [course.title, course.subtitle, ...course.tags].join('\n').toLowerCase();
-        if (words.every((w) => haystack.includes(w))) courses.push(course);
-      }
+    for (const { hubId, entry } of items) {
+      const hub = hubs.get(hubId);
+      if (hub) courses.push(this.courseView(hub, entry, this.store.course(hubId, entry.id), downloads));
     }
-    return { hubs: this.hubs(), courses };
+    return { hubs: this.hubs(), courses, total };
   }
 
   /** Fetches the catalogs (one hub, or all) and the manifests whose version changed; never throws for a hub that is down. */
-  async refresh(hubId?: string): Promise<CatalogView> {
+  async refresh(hubId?: string, opts: RefreshOptions = {}): Promise<CatalogView> {
     const hubs = hubId ? [this.hub(hubId)] : this.store.hubs();
-    await Promise.all(hubs.map((h) => this.refreshHub(h)));
-    return this.list();
+    await Promise.all(hubs.map((h) => this.refreshHub(h, opts)));
+    return this.list('', opts.limit === undefined ? {} : { limit: opts.limit });
   }
 
   /** A course's cached manifest, fetched first if this course was never read (or its catalog moved on). */
   async course(hubId: string, courseId: string): Promise<CachedCourse & { entry: CatalogEntry }> {
     const hub = this.hub(hubId);
-    const entry = this.store.catalog(hubId)?.catalog.courses.find((c) => c.id === courseId);
+    const entry = this.hubEntries(hubId).get(courseId);
     if (!entry) throw new LecternError('not-found', `Course ${courseId} is not in the catalog of ${hub.name}.`);
     const cached = this.store.course(hubId, courseId);
     if (cached) return { ...cached, entry };
@@ -194,7 +217,7 @@ export class CatalogService {
   titleOf(hubBase: string, courseId: string): string | null {
     const hub = this.store.hubByBase(hubBase);
     if (!hub) return null;
-    return this.store.course(hub.id, courseId)?.manifest.title ?? this.store.catalog(hub.id)?.catalog.courses.find((c) => c.id === courseId)?.title ?? null;
+    return this.store.course(hub.id, courseId)?.manifest.title ?? this.hubEntries(hub.id).get(courseId)?.title ?? null;
   }
 
   /**
@@ -224,24 +247,35 @@ export class CatalogService {
     const hub = this.store.hub(hubId);
     if (!hub) return null;
     const cached = this.store.course(hubId, courseId);
-    const cover = cached ? cached.manifest.cover : this.store.catalog(hubId)?.catalog.courses.find((c) => c.id === courseId)?.cover;
+    const cover = cached ? cached.manifest.cover : this.hubEntries(hubId).get(courseId)?.cover;
     return cover ? { base: new URL(hub.baseUrl), file: cover } : null;
   }
 
   /** Finds a course by id across hubs (the CLI names courses by id alone). */
   findCourse(courseId: string): { hubId: string } | null {
     for (const hub of this.store.hubs()) {
-      if (this.store.catalog(hub.id)?.catalog.courses.some((c) => c.id === courseId)) return { hubId: hub.id };
+      if (this.hubEntries(hub.id).has(courseId)) return { hubId: hub.id };
     }
     return null;
   }
 
-  private async refreshHub(hub: HubRow): Promise<void> {
+  private async refreshHub(hub: HubRow, opts: RefreshOptions): Promise<void> {
     const base = new URL(hub.baseUrl);
     const signal = this.signal();
-    let catalog;
+    const cached = this.store.catalog(hub.id);
+    let doc;
     try {
-      catalog = await fetchCatalog(base, signal, this.fetchImpl, this.opts.stall);
+      const fetched = await fetchCatalog(base, signal, this.fetchImpl, this.opts.stall, cached?.etag ?? null);
+      if (fetched.notModified && cached) {
+        this.store.touchCatalog(hub.id);
+        doc = cached.doc;
+      } else if (fetched.notModified) {
+        throw new Error('The hub answered 304 Not Modified for a catalog this library does not have.');
+      } else {
+        doc = fetched.doc;
+        this.store.saveCatalog(hub.id, doc, fetched.etag);
+        this.invalidate(hub.id);
+      }
     } catch (err) {
       const accessProblem = accessProblemOf(hub, err);
       // A public hub that now refuses plain reads went private: give it the credentials the instructor hands out.
@@ -250,8 +284,22 @@ export class CatalogService {
       this.opts.log?.log('warn', 'catalog refresh failed', { hub: hub.baseUrl, error: messageOf(err) });
       return;
     }
-    const stale = catalog.courses.filter((c) => this.store.course(hub.id, c.id)?.version !== c.version);
+    const pageFailures: string[] = [];
     const failures: string[] = [];
+    let complete = true;
+    if (doc.kind === 'paged') {
+      const sync = { store: this.store, fetchImpl: this.fetchImpl, signal: () => this.signal(), ...(this.opts.stall ? { stall: this.opts.stall } : {}) };
+      const pages = await syncPages(sync, hub.id, base, doc.index, opts.firstPageOnly === true, pageFailures);
+      if (pages.changed) this.invalidate(hub.id);
+      complete = pages.complete;
+    }
+    const entries = [...this.hubEntries(hub.id).values()];
+    // A paged catalog can list 100,000 courses: only manifests already read (courses opened) are kept current.
+    const versions = this.store.courseVersions(hub.id);
+    const stale = entries.filter((c) => {
+      const version = versions.get(c.id);
+      return version !== c.version && (doc.kind === 'single' || version !== undefined);
+    });
     const queue = [...stale];
     await Promise.all(
       Array.from({ length: Math.min(COURSE_FETCHES_IN_FLIGHT, queue.length) }, async () => {
@@ -265,11 +313,40 @@ export class CatalogService {
         }
       }),
     );
-    this.store.saveCatalog(hub.id, catalog);
-    this.store.pruneCourses(hub.id, catalog.courses.map((c) => c.id));
-    const error = failures.length === 0 ? null : `${failures.length} course(s) could not be read: ${failures[0]}`;
-    if (error) this.opts.log?.log('warn', 'some course manifests were refused', { hub: hub.baseUrl, failures });
+    if (complete) this.store.pruneCourses(hub.id, entries.map((c) => c.id));
+    if (stale.length > 0) this.invalidate(hub.id);
+    const error =
+      pageFailures.length > 0
+        ? `${pageFailures.length} catalog page(s) could not be read, so some courses are missing: ${pageFailures[0]}`
+        : failures.length > 0
+          ? `${failures.length} course(s) could not be read: ${failures[0]}`
+          : null;
+    if (error) this.opts.log?.log('warn', 'some catalog documents were refused', { hub: hub.baseUrl, failures: [...pageFailures, ...failures] });
     this.status.set(hub.id, { offline: false, error, accessProblem: null });
+  }
+
+  /** A hub's cached entries by id, built from SQLite once per change. */
+  private hubEntries(hubId: string): Map<string, CatalogEntry> {
+    const known = this.entries.get(hubId) ?? cachedEntries(this.store, hubId);
+    this.entries.set(hubId, known);
+    return known;
+  }
+
+  private searchIndex(): CatalogSearch {
+    if (this.search) return this.search;
+    const listed: ListedEntry[] = [];
+    for (const hub of this.store.hubs()) {
+      // Tags of manifests already read count too: older catalogs carry none in their entries.
+      const tags = this.store.manifestTags(hub.id);
+      for (const entry of this.hubEntries(hub.id).values()) listed.push(listedEntry(hub.id, entry, tags.get(entry.id)));
+    }
+    this.search = new CatalogSearch(listed);
+    return this.search;
+  }
+
+  private invalidate(hubId: string): void {
+    this.entries.delete(hubId);
+    this.search = null;
   }
 
   private hubView(h: HubRow): LibraryHub {
@@ -286,7 +363,7 @@ export class CatalogService {
       offline: status?.offline ?? false,
       error: status?.error ?? null,
       accessProblem: status?.accessProblem ?? null,
-      courseCount: cached?.catalog.courses.length ?? 0,
+      courseCount: !cached ? 0 : cached.doc.kind === 'single' ? cached.doc.catalog.courses.length : cached.doc.index.total,
     };
   }
 
@@ -298,7 +375,7 @@ export class CatalogService {
       courseId: entry.id,
       title: m?.title ?? entry.title,
       subtitle: m?.subtitle ?? entry.subtitle ?? '',
-      tags: m?.tags ?? [],
+      tags: m?.tags ?? entry.tags ?? [],
       version: entry.version,
       lectureCount: m ? m.lectures.length : (entry.lectureCount ?? null),
       durationSec: m ? m.lectures.reduce((n, l) => n + (l.durationSec ?? 0), 0) : (entry.durationSec ?? null),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { fetchDocumentGuarded, type StallPolicy } from '../downloads/stall-guard';
-import { CatalogDocument, MAX_MANIFEST_BYTES, parseCourseManifest, type CatalogEntry, type CourseManifest } from '../downloads/manifest';
+import { fetchDocumentGuarded, revalidateDocumentGuarded, type StallPolicy } from '../downloads/stall-guard';
+import { MAX_MANIFEST_BYTES, parseCourseManifest, type CatalogEntry, type CourseManifest } from '../downloads/manifest';
 import { resolveHubUri } from '../hls/hub-uri';
+import { CatalogPageDocument, parseHubCatalog, type CatalogPageRef, type HubCatalogDocument } from './catalog-index';
 
 /**
  * Reading a hub's browsing documents (docs/HUB-FORMAT.md): `catalog.json`, then a course's `latest.json`,
@@ -10,6 +11,8 @@ import { resolveHubUri } from '../hls/hub-uri';
  */
 
 const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+const CATALOG_LABEL = 'The hub catalog (catalog.json)';
 const MAX_POINTER_BYTES = 16 * 1024;
 
 const HubKey = z.string().min(1).max(512);
@@ -42,10 +45,35 @@ function refused(label: string, error: z.ZodError): Error {
   return new Error(`${label} was refused: ${problems.join('; ')}.`);
 }
 
-export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<CatalogDocument> {
-  const parsed = CatalogDocument.safeParse(await fetchJson('catalog.json', base, MAX_CATALOG_BYTES, 'The hub catalog (catalog.json)', signal, fetchImpl, stall));
-  if (!parsed.success) throw refused('The hub catalog (catalog.json)', parsed.error);
-  return parsed.data;
+function parseJson(body: Buffer, label: string): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (err) {
+    throw new Error(`${label} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** A catalog.json as fetched: unchanged since the cached ETag, or either format with its new ETag. */
+export type FetchedCatalog = { notModified: true } | { notModified: false; doc: HubCatalogDocument; etag: string | null; bytes: number };
+
+/** catalog.json, revalidated with If-None-Match when `etag` (the cached copy's) is given. */
+export async function fetchCatalog(base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy, etag: string | null = null): Promise<FetchedCatalog> {
+  const { url } = resolveHubUri('catalog.json', base, base, CATALOG_LABEL);
+  const got = await revalidateDocumentGuarded(url, base, MAX_CATALOG_BYTES, CATALOG_LABEL, etag, signal, fetchImpl, stall);
+  if (got.notModified) return got;
+  const parsed = parseHubCatalog(parseJson(got.body, CATALOG_LABEL));
+  if (!parsed.ok) throw refused(CATALOG_LABEL, parsed.error);
+  return { notModified: false, doc: parsed.doc, etag: got.etag, bytes: got.body.length };
+}
+
+/** One page of a paged catalog (immutable: fetched once, then kept). */
+export async function fetchCatalogPage(base: URL, ref: CatalogPageRef, signal: AbortSignal, fetchImpl: typeof fetch = fetch, stall?: StallPolicy): Promise<{ courses: CatalogEntry[]; text: string; bytes: number }> {
+  const label = `The catalog page ${ref.key}`;
+  const { url } = resolveHubUri(ref.key, base, base, label);
+  const body = await fetchDocumentGuarded(url, base, MAX_PAGE_BYTES, label, signal, fetchImpl, stall);
+  const parsed = CatalogPageDocument.safeParse(parseJson(body, label));
+  if (!parsed.success) throw refused(label, parsed.error);
+  return { courses: parsed.data.courses, text: body.toString('utf8'), bytes: body.length };
 }
 
 /** latest.json, then the manifest it names; both must be about the catalog entry's course. */

@@ -40,16 +40,18 @@ export class HubAccessError extends Error {
  * elsewhere — another host, a private address, `file:` — is refused rather than followed). 5xx, 429 and
  * network failures become `TransientError`; other non-2xx answers are plain errors with the status.
  */
-export async function hubFetch(url: URL, base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<Response> {
+export async function hubFetch(url: URL, base: URL, signal: AbortSignal, fetchImpl: typeof fetch = fetch, headers?: Record<string, string>): Promise<Response> {
   let current = url;
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      res = await fetchImpl(current, { redirect: 'manual', signal });
+      res = await fetchImpl(current, { redirect: 'manual', signal, ...(headers ? { headers } : {}) });
     } catch (err) {
       if (signal.aborted || err instanceof HubAccessError) throw err;
       throw new TransientError(`Could not reach the hub for ${current.pathname}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`, { cause: err });
     }
+    // Only asked for with If-None-Match (revalidating a cached document): the caller keeps its copy.
+    if (res.status === 304 && headers?.['if-none-match'] !== undefined) return res;
     if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
       await res.body?.cancel();
       if (hop >= MAX_REDIRECTS) throw new Error(`The hub redirected ${url.pathname} more than ${MAX_REDIRECTS} times.`);

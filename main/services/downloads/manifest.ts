@@ -161,6 +161,8 @@ export const CatalogEntry = z.object({
   id: Id,
   title: Text(500),
   subtitle: Text(1_000).optional(),
+  /** The course's tags, so a library can search them without fetching every manifest. */
+  tags: z.array(Text(50)).max(50).optional(),
   version: z.number().int().min(1).max(1_000_000),
   /** Hub key of the course's `latest.json`. */
   latest: HubKey,

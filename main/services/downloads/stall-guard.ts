@@ -156,3 +156,34 @@ export async function fetchDocumentGuarded(
     guard.done();
   }
 }
+
+/** A revalidated document: unchanged since `etag` (a 304, nothing transferred), or its new body and ETag. */
+export type Revalidated = { notModified: true } | { notModified: false; body: Buffer; etag: string | null };
+
+/** fetchDocumentGuarded with If-None-Match: a copy the hub says is current costs a 304 and no body. */
+export async function revalidateDocumentGuarded(
+  url: URL,
+  base: URL,
+  maxBytes: number,
+  label: string,
+  etag: string | null,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch,
+  policy: StallPolicy = DEFAULT_STALL,
+): Promise<Revalidated> {
+  const guard = guardTransfer(label, url.host, signal, policy);
+  try {
+    const res = await hubFetch(url, base, guard.signal, fetchImpl, etag ? { 'if-none-match': etag } : undefined);
+    guard.headersReceived();
+    if (res.status === 304) {
+      await res.body?.cancel();
+      return { notModified: true };
+    }
+    const body = await readCapped(res, maxBytes, label, (n) => guard.bytesReceived(n));
+    return { notModified: false, body, etag: res.headers.get('etag') };
+  } catch (err) {
+    throw guard.stall() ?? err;
+  } finally {
+    guard.done();
+  }
+}

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { HubFailureReason, Publication, PublishRun, PublishRunState } from '../../contract/domains/publishing-types';
 
 /** A publish run as stored (migration 0005): speed, ETA and files in flight are live values and not stored. */
-export type RunRecord = Omit<PublishRun, 'bytesPerSecond' | 'currentFiles' | 'etaSeconds'> & {
+export type RunRecord = Omit<PublishRun, 'bytesPerSecond' | 'currentFiles' | 'etaSeconds' | 'waitingFor'> & {
   ownerPid: number | null;
 };
 

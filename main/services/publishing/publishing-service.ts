@@ -47,6 +47,8 @@ interface Live {
   inFlight: Map<string, number>;
   /** A "stalled; retrying" line is shown in the run's error. */
   notice: boolean;
+  /** Another machine holds the course's lease; cleared once ours is taken (the plan follows). */
+  waitingFor: { host: string; since: string } | null;
 }
 
 const FINISHED = new Set<PublishRun['state']>(['done', 'failed', 'cancelled']);
@@ -214,7 +216,7 @@ export class PublishingService {
   }
 
   private async execute(runId: string): Promise<void> {
-    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0, inFlight: new Map(), notice: false };
+    const live: Live = { runId, publisher: null, cancelled: false, documents: false, filesSkipped: 0, bytesPerSecond: 0, etaSeconds: null, lastEmit: 0, inFlight: new Map(), notice: false, waitingFor: null };
     this.live = live;
     const run = this.change(runId, { state: 'running', ownerPid: process.pid, error: null, reason: null, bytesDone: 0 });
     const workDir = path.join(this.opts.workDir, runId);
@@ -239,13 +241,18 @@ export class PublishingService {
       const result = await publisher.publish(toPublishCourse(course, this.opts.mediaOf, this.opts.coverOf?.(course.id) ?? null), {
         onPlan: (plan) => {
           if (live.cancelled || this.closed) throw new UploadCancelledError();
+          live.waitingFor = null;
           live.filesSkipped = plan.filesSkipped;
           this.change(runId, { version: plan.version, filesTotal: plan.filesTotal, filesSkipped: plan.filesSkipped, filesDone: plan.filesSkipped, bytesTotal: plan.bytesTotal, bytesDone: 0 });
         },
         onDocuments: () => {
           live.documents = true;
         },
-        onWaiting: (holder) => this.opts.log.log('info', 'publish waiting for another machine', { runId, host: holder.host, since: holder.acquiredAt }),
+        onWaiting: (holder) => {
+          this.opts.log.log('info', 'publish waiting for another machine', { runId, host: holder.host, since: holder.acquiredAt });
+          live.waitingFor = { host: holder.host, since: holder.acquiredAt };
+          if (!this.closed) this.emitRun(runId);
+        },
       });
       const finishedAt = this.now();
       this.store.setPublication({ courseId: run.courseId, hubId: run.hubId, version: result.version, manifestKey: `${conn.keyPrefix}${result.manifestPath}`, publishedAt: finishedAt });
@@ -385,6 +392,7 @@ export class PublishingService {
       ...rest,
       bytesPerSecond: running ? live.bytesPerSecond : 0,
       etaSeconds: running ? live.etaSeconds : null,
+      waitingFor: running ? live.waitingFor : null,
       currentFiles: running && !live.documents ? [...live.inFlight].map(([key, size]) => ({ path: key.slice(key.indexOf(marker) + marker.length), size })) : [],
     };
   }

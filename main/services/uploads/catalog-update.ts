@@ -1,12 +1,10 @@
 import { LecternError } from '../../contract/errors';
 import type { CatalogEntry } from '../downloads/manifest';
 import { formatTime, systemClock, type DocStore, type LeaseClock, type LeaseManager } from '../leases/lease';
+import { CATALOG_PATH, changeDone, courseOf, HubCatalog, superseded, type CatalogRead } from './hub-catalog';
 
-export const CATALOG_PATH = 'catalog.json';
+export { CATALOG_PATH };
 export const PENDING_PREFIX = 'catalog-pending/';
-
-/** An entry as found on the hub: at least an id; other fields are kept as they are. */
-export type StoredEntry = { id: string } & Partial<CatalogEntry>;
 
 /** One course's change to the catalog; also the body of its `catalog-pending/<id>.json`. */
 export type CatalogChange = { put: CatalogEntry } | { remove: string };
@@ -14,6 +12,14 @@ export type CatalogChange = { put: CatalogEntry } | { remove: string };
 /** A DocStore that can also list keys (for the pending changes). */
 export interface CatalogStore extends DocStore {
   list(prefix: string): Promise<string[]>;
+  /** Writes a document that is never rewritten under that key (a catalog page): cached for good by CDNs. */
+  writeImmutable?(hubPath: string, text: string): Promise<void>;
+}
+
+/** What one catalog change cost on the hub (for `bench:catalog` and the log). */
+export interface CatalogWriteStats {
+  docs: number;
+  bytes: number;
 }
 
 export interface CatalogUpdateOptions {
@@ -24,35 +30,8 @@ export interface CatalogUpdateOptions {
   clock?: LeaseClock;
 }
 
-const courseOf = (c: CatalogChange) => ('put' in c ? c.put.id : c.remove);
 const describe = (c: CatalogChange) => ('put' in c ? `adding «${c.put.title}» to the catalog` : `removing ${c.remove} from the catalog`);
 const pendingKey = (c: CatalogChange) => `${PENDING_PREFIX}${courseOf(c).replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
-
-export function applyChange(change: CatalogChange, courses: readonly StoredEntry[]): StoredEntry[] {
-  if ('remove' in change) return courses.filter((c) => c.id !== change.remove);
-  return [...courses.filter((c) => c.id !== change.put.id), change.put].sort((a, b) => a.id.localeCompare(b.id));
-}
-
-/** True when `courses` already shows the change; a publish ends only once a fresh read says so. */
-export function changeDone(change: CatalogChange, courses: readonly StoredEntry[]): boolean {
-  if ('remove' in change) return !courses.some((c) => c.id === change.remove);
-  return courses.some((c) => c.id === change.put.id && c.version === change.put.version && c.publishedAt === change.put.publishedAt);
-}
-
-export function parseStoredCatalog(text: string, where: string): StoredEntry[] {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    throw new LecternError('internal', `${where} on the hub is not valid JSON; fix or remove it before publishing.`);
-  }
-  const courses = (v as { courses?: unknown } | null)?.courses;
-  if (courses === undefined) return [];
-  if (!Array.isArray(courses) || courses.some((c) => typeof (c as { id?: unknown } | null)?.id !== 'string')) {
-    throw new LecternError('internal', `${where} on the hub is not a Lectern catalog (its "courses" must be a list of entries with ids); fix or remove it before publishing.`);
-  }
-  return courses as StoredEntry[];
-}
 
 function parsePending(text: string): CatalogChange | null {
   try {
@@ -65,29 +44,45 @@ function parsePending(text: string): CatalogChange | null {
   return null;
 }
 
+/** Whether the hub's catalog lists the course (the index and the one page that would hold it). */
+export async function catalogLists(docs: CatalogStore, courseId: string): Promise<boolean> {
+  const catalog = new HubCatalog(docs);
+  const read = await catalog.read();
+  return (await catalog.lookup(read, [courseId])).get(courseId) !== undefined;
+}
+
 /**
- * Applies `change` to catalog.json without losing anyone else's: with conditional writes as a
- * compare-and-swap on the ETag (retried from a fresh read on 412). Without them, the change is first
- * posted as `catalog-pending/<course>.json`; whoever holds the catalog lease merges every pending change
- * in one write, so a queue of publishers costs one lease round rather than one each, and a waiting
- * publisher whose entry shows up needs no lease at all. Returns once a fresh read shows the change.
+ * Applies `change` to the catalog without losing anyone else's: the new page(s) are written first under
+ * fresh content-addressed keys (nobody reads them until the index names them), then the index
+ * `catalog.json`. With conditional writes the index goes as a compare-and-swap on its ETag (retried from
+ * a fresh read on 412). Without them, the change is first posted as `catalog-pending/<course>.json`;
+ * whoever holds the catalog lease merges every pending change in one index write, so a queue of
+ * publishers costs one lease round rather than one each, and a waiting publisher whose entry shows up
+ * needs no lease at all. Returns, once a fresh read shows the change, what was written.
  */
-export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, change: CatalogChange, opts: CatalogUpdateOptions = {}): Promise<void> {
+export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, change: CatalogChange, opts: CatalogUpdateOptions = {}): Promise<CatalogWriteStats> {
   const attempts = opts.attempts ?? 8;
   const clock = opts.clock ?? systemClock;
-  const read = async () => {
-    const doc = await docs.read(CATALOG_PATH);
-    return { doc, courses: doc ? parseStoredCatalog(doc.text, CATALOG_PATH) : [] };
-  };
-  const text = (courses: StoredEntry[]) => `${JSON.stringify({ courses }, null, 2)}\n`;
+  const catalog = new HubCatalog(docs);
+  const stats: CatalogWriteStats = { docs: 0, bytes: 0 };
+  const listed = async (read: CatalogRead, c: CatalogChange) => (await catalog.lookup(read, [courseOf(c)])).get(courseOf(c));
+  const done = async (c: CatalogChange, read?: CatalogRead) => changeDone(c, await listed(read ?? (await catalog.read()), c));
   const pause = (attempt: number) => clock.sleep(Math.round(clock.random() * Math.min(2000, 100 * 2 ** attempt)));
+  const writeIndex = async (text: string, condition: Parameters<DocStore['write']>[2]) => {
+    const etag = await docs.write(CATALOG_PATH, text, condition);
+    stats.docs++;
+    stats.bytes += Buffer.byteLength(text);
+    return etag;
+  };
 
   if (docs.conditional) {
     for (let attempt = 0; attempt < attempts * 4; attempt++) {
-      const { doc, courses } = await read();
-      if (changeDone(change, courses)) return;
-      const etag = await docs.write(CATALOG_PATH, text(applyChange(change, courses)), doc ? { ifMatch: doc.etag } : { ifNoneMatch: '*' });
-      if (etag !== null && changeDone(change, (await read()).courses)) return;
+      const read = await catalog.read();
+      if (await done(change, read)) return stats;
+      const write = await catalog.plan(read, [change]);
+      await catalog.writePages(write, stats);
+      const etag = await writeIndex(write.index, read.doc ? { ifMatch: read.doc.etag } : { ifNoneMatch: '*' });
+      if (etag !== null && (await done(change))) return stats;
       await pause(attempt);
     }
     throw gaveUp(change, attempts * 4);
@@ -101,25 +96,31 @@ export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, ch
       label: 'the hub catalog',
       waitMs: opts.leaseWaitMs ?? 120_000,
       busyMessage: (h) => `The catalog of this hub has been locked by ${h.host} since ${formatTime(h.acquiredAt)}; ${describe(change)} waited and gave up. Try again in a minute.`,
-      satisfied: async () => changeDone(change, (await read()).courses),
+      satisfied: () => done(change),
     });
-    if (!lease) return; // Another holder merged it.
+    if (!lease) return stats; // Another holder merged it.
     try {
       for (let attempt = 0; attempt < attempts; attempt++) {
-        const { courses } = await read();
+        const read = await catalog.read();
         const pending = await readPending(docs, mine);
-        if (changeDone(change, courses) && pending.length === 0) return;
-        let next = courses;
-        for (const p of pending) if (p.change && !superseded(p.change, next)) next = applyChange(p.change, next);
-        next = applyChange(change, next);
+        if ((await done(change, read)) && pending.length === 0) return stats;
+        const changes: CatalogChange[] = [];
+        for (const p of pending) if (p.change && !superseded(p.change, await listed(read, p.change))) changes.push(p.change);
+        changes.push(change);
+        const write = await catalog.plan(read, changes);
         await lease.assertHeld();
-        await docs.write(CATALOG_PATH, text(next), null);
-        const fresh = (await read()).courses;
-        if (changeDone(change, fresh)) {
+        await catalog.writePages(write, stats);
+        await lease.assertHeld();
+        await writeIndex(write.index, null);
+        const fresh = await catalog.read();
+        if (await done(change, fresh)) {
           // Their publishers see their entries and stop waiting; a pending change rewritten meanwhile by a newer
           // publish of that course may be deleted too, and that publisher then applies it itself.
-          for (const p of pending) if (!p.change || changeDone(p.change, fresh) || superseded(p.change, fresh)) await docs.remove(p.key).catch(() => undefined);
-          return;
+          for (const p of pending) {
+            const entry = p.change ? await listed(fresh, p.change) : undefined;
+            if (!p.change || changeDone(p.change, entry) || superseded(p.change, entry)) await docs.remove(p.key).catch(() => undefined);
+          }
+          return stats;
         }
         await pause(attempt);
       }
@@ -141,13 +142,6 @@ async function readPending(docs: CatalogStore, except: string): Promise<{ key: s
     if (doc) out.push({ key, change: parsePending(doc.text) });
   }
   return out;
-}
-
-/** A pending put older than the entry already listed (left by a publisher that died) must not roll it back. */
-function superseded(change: CatalogChange, courses: readonly StoredEntry[]): boolean {
-  if (!('put' in change)) return false;
-  const listed = courses.find((c) => c.id === change.put.id);
-  return listed?.version !== undefined && listed.version > change.put.version;
 }
 
 function gaveUp(change: CatalogChange, attempts: number): LecternError {

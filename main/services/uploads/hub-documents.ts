@@ -59,6 +59,11 @@ export class HubDocuments implements CatalogStore {
     return this.put(hubPath, text, this.conditional ? condition : null);
   }
 
+  /** A catalog page: content-addressed, so never rewritten with other content and cached for good. */
+  async writeImmutable(hubPath: string, text: string): Promise<void> {
+    await this.put(hubPath, text, null, false, 'public, max-age=31536000, immutable');
+  }
+
   /** Hub paths of every object under `prefix`. */
   async list(prefix: string): Promise<string[]> {
     const { client, bucket } = this.target;
@@ -78,7 +83,7 @@ export class HubDocuments implements CatalogStore {
   }
 
   /** Sends `condition` as given (the probe uses this before `conditional` is known). */
-  async put(hubPath: string, text: string, condition: PutCondition, noRetry = false): Promise<string | null> {
+  async put(hubPath: string, text: string, condition: PutCondition, noRetry = false, cacheControl = 'no-cache'): Promise<string | null> {
     const { client, bucket } = this.target;
     const body = Buffer.from(text);
     const send = async () => {
@@ -91,7 +96,7 @@ export class HubDocuments implements CatalogStore {
             ContentLength: body.length,
             ContentMD5: contentMd5(body),
             ContentType: 'application/json',
-            CacheControl: 'no-cache',
+            CacheControl: cacheControl,
             ...(condition && 'ifMatch' in condition ? { IfMatch: condition.ifMatch } : {}),
             ...(condition && 'ifNoneMatch' in condition ? { IfNoneMatch: condition.ifNoneMatch } : {}),
           }),

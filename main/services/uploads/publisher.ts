@@ -7,7 +7,7 @@ import { LecternError } from '../../contract/errors';
 import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
 import { formatTime, LeaseManager, newLeaseIdentity, type HeldLease, type LeaseIdentity, type LeaseRecord, type LeaseTiming } from '../leases/lease';
 import type { Logger } from '../log/logger';
-import { updateCatalog, type CatalogChange } from './catalog-update';
+import { catalogLists, updateCatalog, type CatalogChange } from './catalog-update';
 import { openHubDocuments, type HubDocuments } from './hub-documents';
 import { planGarbage, type HubObject } from './gc-plan';
 import { runPool } from './pool';
@@ -150,8 +150,7 @@ export class Publisher {
    * by whoever already has the course (and `collectGarbage` can remove them later).
    */
   async unpublish(courseId: string): Promise<boolean> {
-    const current = ((await this.getJson('catalog.json')) as { courses?: { id: string }[] } | null)?.courses ?? [];
-    if (!current.some((c) => c.id === courseId)) return false;
+    if (!(await catalogLists(await this.documents(), courseId))) return false;
     // Under the course's lease, so a publish in progress elsewhere cannot put the entry straight back.
     await this.withCourseLease(courseId, () => this.changeCatalog({ remove: courseId }));
     this.opts.log?.log('info', 'unpublished', { courseId });
@@ -218,7 +217,8 @@ export class Publisher {
   private async changeCatalog(change: CatalogChange): Promise<void> {
     const docs = await this.documents();
     const waitMs = this.opts.lease?.catalogWaitMs;
-    await updateCatalog(docs, await this.leases(), change, waitMs !== undefined ? { leaseWaitMs: waitMs } : {});
+    const written = await updateCatalog(docs, await this.leases(), change, waitMs !== undefined ? { leaseWaitMs: waitMs } : {});
+    this.opts.log?.log('info', 'catalog updated', { course: 'put' in change ? change.put.id : change.remove, docs: written.docs, bytes: written.bytes });
   }
 
   private documents(): Promise<HubDocuments> {
@@ -295,7 +295,6 @@ export class Publisher {
   private async listSizes(under: string): Promise<Map<string, number>> {
     return new Map((await this.listObjects(under)).map((o) => [this.key(o.path), o.size]));
   }
-
 }
 
 function catalogEntry(manifest: CourseManifest, pointer: LatestPointer): CatalogEntry {
@@ -304,6 +303,7 @@ function catalogEntry(manifest: CourseManifest, pointer: LatestPointer): Catalog
     id: manifest.courseId,
     title: manifest.title,
     ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}),
+    ...(manifest.tags && manifest.tags.length > 0 ? { tags: manifest.tags } : {}),
     version: pointer.version,
     latest: `courses/${manifest.courseId}/latest.json`,
     lectureCount: manifest.lectures.length,

@@ -18,6 +18,7 @@ export function CatalogPage() {
   const refreshing = useLibrary((s) => s.refreshing);
   const refresh = useLibrary((s) => s.refresh);
   const show = useLibrary((s) => s.show);
+  const showMore = useLibrary((s) => s.showMore);
 
   if (!catalog) return <p className="loading">Loading the catalog…</p>;
   if (catalog.hubs.length === 0) {
@@ -80,6 +81,16 @@ export function CatalogPage() {
             </li>
           ))}
         </ul>
+      )}
+      {catalog.total > catalog.courses.length && (
+        <p className="catalog-more">
+          <span className="muted" data-testid="catalog-count">
+            {catalog.courses.length} of {catalog.total} courses
+          </span>{' '}
+          <button type="button" className="button" onClick={showMore} data-testid="catalog-more">
+            Show more
+          </button>
+        </p>
       )}
       <details className="library-hubs">
         <summary>Hubs ({catalog.hubs.length})</summary>

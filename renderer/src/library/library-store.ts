@@ -12,15 +12,21 @@ export type LibraryPage =
   | { kind: 'player'; downloadId: string; back: LibraryPage }
   | { kind: 'preview'; src: string; title: string; back: LibraryPage };
 
+/** Cards listed at first and added by each "Show more": a hub can list 100,000 courses. */
+export const CARDS_PER_PAGE = 60;
+
 interface LibraryState {
   page: LibraryPage;
   query: string;
+  /** How many cards are listed (grows with "Show more", back to one page with a new query). */
+  limit: number;
   catalog: CatalogView | null;
   /** True while the hubs are being fetched. */
   refreshing: boolean;
   downloads: Record<string, DownloadItem>;
   show(page: LibraryPage): void;
   setQuery(query: string): void;
+  showMore(): void;
   /** Cached catalog at once, then the hubs over the network. */
   load(): Promise<void>;
   refresh(): Promise<void>;
@@ -32,20 +38,30 @@ const byId = (items: DownloadItem[]) => Object.fromEntries(items.map((d) => [d.i
 export const useLibrary = create<LibraryState>()((set, get) => ({
   page: { kind: 'catalog' },
   query: '',
+  limit: CARDS_PER_PAGE,
   catalog: null,
   refreshing: false,
   downloads: {},
   show: (page) => set({ page }),
   setQuery(query) {
-    set({ query });
-    call('catalog.list', { query }).then(
+    set({ query, limit: CARDS_PER_PAGE });
+    call('catalog.list', { query, limit: CARDS_PER_PAGE }).then(
       (catalog) => get().query === query && set({ catalog }),
+      (err: unknown) => useNotices.getState().pushError(null, err),
+    );
+  },
+  showMore() {
+    const { query } = get();
+    const limit = get().limit + CARDS_PER_PAGE;
+    set({ limit });
+    call('catalog.list', { query, limit }).then(
+      (catalog) => get().query === query && get().limit === limit && set({ catalog }),
       (err: unknown) => useNotices.getState().pushError(null, err),
     );
   },
   async load() {
     try {
-      const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query }), call('downloads.list', {})]);
+      const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query, limit: get().limit }), call('downloads.list', {})]);
       set({ catalog, downloads: byId(downloads) });
     } catch (err) {
       useNotices.getState().pushError(null, err);
@@ -55,9 +71,13 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async refresh() {
     if (get().refreshing) return;
     set({ refreshing: true });
+    const relist = async () => set({ catalog: await call('catalog.list', { query: get().query, limit: get().limit }) });
     try {
+      // The first cards first: the index and one page of each hub (an unchanged hub answers 304), then the rest.
+      await call('catalog.refresh', { firstPageOnly: true });
+      await relist();
       await call('catalog.refresh', {});
-      set({ catalog: await call('catalog.list', { query: get().query }) });
+      await relist();
     } catch (err) {
       useNotices.getState().pushError(null, err);
     } finally {

@@ -65,10 +65,16 @@ function RunRow({ run }: { run: PublishRun }) {
             {run.bandwidthLimit !== null && ` · limited to ${formatBytes(run.bandwidthLimit)}/s`}
           </>
         ) : (
-          <span>{run.state === 'running' ? 'Checking which files the hub already has…' : `Started ${formatWhen(run.createdAt)}`}</span>
+          <span>{run.waitingFor ? 'Waiting for the hub' : run.state === 'running' ? 'Checking which files the hub already has…' : `Started ${formatWhen(run.createdAt)}`}</span>
         )}
         {run.finishedAt !== null && <span className="upload-run-when"> · {formatWhen(run.finishedAt)}</span>}
       </p>
+      {run.waitingFor && (
+        <p className="upload-run-waiting" role="status" dir="auto" data-testid="run-waiting">
+          Waiting for {run.waitingFor.host}: it has been publishing this course since {formatWhen(Date.parse(run.waitingFor.since))}. This publish starts as soon as
+          it finishes, or stops after a short wait and says so.
+        </p>
+      )}
       {run.currentFiles.length > 0 && (
         <p className="upload-run-files" data-testid="run-current-files">
           Sending {run.currentFiles.slice(0, 3).map((f) => `${shortName(f.path)} (${formatBytes(f.size)})`).join(', ')}

@@ -12,6 +12,7 @@ import { sha256File, writeBigFile } from '../../helpers/big-file';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 import { connectS3TestServer, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
+import { readHubCatalog } from '../../helpers/read-hub-catalog';
 
 const PREFIX = 'hub/';
 const tmp = tempDir('lectern-publish-');
@@ -91,7 +92,7 @@ describe('Publisher', () => {
     expect(order.slice(-2)).toEqual([`${PREFIX}courses/intro-101/versions/1/course.json`, `${PREFIX}courses/intro-101/latest.json`]);
     const manifest = await expectVersionIntact(1);
     expect(manifest.lectures.map((l) => l.media?.master)).toEqual([expect.stringMatching(/^courses\/intro-101\/lectures\/l1\/[0-9a-f]{20}\/master.m3u8$/), expect.stringMatching(/^courses\/intro-101\/lectures\/l2\//)]);
-    expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({
+    expect(await readHubCatalog(getText, PREFIX)).toEqual({
       courses: [{ id: 'intro-101', title: 'Introduction', version: 1, latest: 'courses/intro-101/latest.json', lectureCount: 2, durationSec: 0, publishedAt: expect.any(String) }],
     });
   });
@@ -144,7 +145,7 @@ describe('Publisher', () => {
   it('unpublish removes the course from the catalog and leaves its current version readable', async () => {
     const { p } = publisher();
     expect(await p.unpublish('intro-101')).toBe(true);
-    expect(JSON.parse(await getText(`${PREFIX}catalog.json`))).toEqual({ courses: [] });
+    expect(await readHubCatalog(getText, PREFIX)).toEqual({ courses: [] });
     await expectVersionIntact(3);
     expect(await p.unpublish('intro-101')).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRun } from '../../../main/contract/domains/publishing-types';
 import type { LectureMedia } from '../../../main/contract/types';
@@ -15,6 +15,7 @@ import { writeBigFile } from '../../helpers/big-file';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import { connectS3TestServer, listIncompleteUploads, TEST_CREDENTIALS, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
+import { readHubCatalog } from '../../helpers/read-hub-catalog';
 
 /**
  * The publishing service against the Swift test server: drafts mapped to the hub format, recorded runs
@@ -146,7 +147,7 @@ describe('PublishingService', () => {
     expect(first.previewClip?.size).toBe(12_000);
     expect(first.media?.files.some((f) => f.path.endsWith('ladder.json'))).toBe(false);
     expect(first.media?.renditions).toEqual([{ name: '180p', height: 180, bandwidth: 400_000, bytes: 3 * 40_000 + fs.statSync(path.join(dataDir, 'media', first.id, 'hls/180p/index.m3u8')).size }]);
-    const catalog = CatalogDocument.parse(JSON.parse(await hubText('hub/catalog.json')));
+    const catalog = CatalogDocument.parse(await readHubCatalog(hubText, 'hub/'));
     expect(catalog.courses).toEqual([expect.objectContaining({ id: courseId, subtitle: 'From zero', version: 1, lectureCount: 2, durationSec: 12 })]);
 
     expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([
@@ -243,7 +244,7 @@ describe('PublishingService', () => {
   it('unpublish takes the course out of the catalog and forgets the publication; gc honours the grace period', async () => {
     expect(await services.publish.collectGarbage(courseId, hubId, 2)).toMatchObject({ deleted: 0, keptVersions: [9, 8] });
     expect(await services.publish.unpublish(courseId, hubId)).toEqual({ removed: true });
-    expect(CatalogDocument.parse(JSON.parse(await hubText('hub/catalog.json'))).courses).toEqual([]);
+    expect(CatalogDocument.parse(await readHubCatalog(hubText, 'hub/')).courses).toEqual([]);
     expect(services.publish.courses().find((c) => c.courseId === courseId)?.publications).toEqual([]);
   });
 
@@ -307,4 +308,19 @@ describe('PublishingService', () => {
     expect(JSON.stringify(run)).not.toContain('old-token');
     await expect(services.deleteHub(hubId)).resolves.toBeUndefined();
   });
+
+  it('a course held by another machine shows "waiting for <host>" on the run, then publishes once the hold expires', async () => {
+    const shared = await services.createHub({ name: 'Shared', endpoint: s3.endpoint, bucket: s3.bucket, keyPrefix: 'shared', pathStyle: true, ...TEST_CREDENTIALS });
+    const now = Date.now();
+    const lease = {
+      lectern: 'lease', schemaVersion: 1, resource: `course-${courseId}`, label: 'Rust for Data People', owner: 'elsewhere', token: 'elsewhere-token',
+      host: 'studio-elsewhere', pid: 4242, acquiredAt: new Date(now - 60_000).toISOString(), expiresAt: new Date(now).toISOString(),
+    };
+    await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `shared/leases/course-${courseId}.json`, Body: JSON.stringify(lease), ContentType: 'application/json' }));
+    const from = events.length;
+    const run = await services.publish.start(courseId, shared.id, { wait: true });
+    expect(run).toMatchObject({ state: 'done', waitingFor: null, error: null });
+    const waiting = events.slice(from).filter((e) => e.id === run.id && e.waitingFor !== null);
+    expect(waiting[0]?.waitingFor).toEqual({ host: 'studio-elsewhere', since: lease.acquiredAt });
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { writeBigFile } from '../../helpers/big-file';
 import { startConditionalProxy, type ConditionalProxy } from '../../helpers/conditional-proxy';
 import { connectS3TestServer, type S3TestServer } from '../../helpers/s3-server';
 import { tempDir } from '../../helpers/tmp';
+import { readHubCatalog } from '../../helpers/read-hub-catalog';
 import type { ChildOptions } from './publish-child';
 
 /**
@@ -79,9 +80,13 @@ function writePackage(name: string, segments = 2, bytes = 4000): string {
   return dir;
 }
 
-async function getJson<T>(key: string): Promise<T> {
+async function getText(key: string): Promise<string> {
   const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  return JSON.parse((await res.Body?.transformToString()) ?? '') as T;
+  return (await res.Body?.transformToString()) ?? '';
+}
+
+async function getJson<T>(key: string): Promise<T> {
+  return JSON.parse(await getText(key)) as T;
 }
 
 async function keysUnder(prefix: string): Promise<string[]> {
@@ -100,7 +105,7 @@ async function publishRounds(label: string, endpoint: string): Promise<void> {
     );
     const results = await Promise.all(runs.map((r) => r.done));
     for (const [i, r] of results.entries()) expect(endLine(r.lines), `publisher ${i}: ${r.stderr}`).toBe('end ok 1');
-    const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
+    const catalog = await readHubCatalog(getText, prefix);
     expect(catalog.courses.map((c) => c.id)).toEqual(Array.from({ length: PUBLISHERS }, (_, i) => `course-${String(i).padStart(2, '0')}`));
     expect(await keysUnder(`${prefix}leases/`)).toEqual([]);
     console.log(`shared hub (${label}) round ${round + 1}/${ROUNDS}: ${PUBLISHERS} publishers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -135,7 +140,7 @@ describe('a hub shared by many publisher processes (Swift: no conditional writes
     const res = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `${prefix}${latest.manifest}` }));
     const manifest = parseCourseManifest((await res.Body?.transformToString()) ?? '', 'course.json');
     expect(manifest.version).toBe(2);
-    const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
+    const catalog = await readHubCatalog(getText, prefix);
     expect(catalog.courses).toEqual([expect.objectContaining({ id: 'same', version: 2 })]);
   }, 120_000);
 
@@ -153,7 +158,7 @@ describe('a hub shared by many publisher processes (Swift: no conditional writes
     expect(endLine(b.lines), b.stderr).toBe('end ok 1');
     // Not before the dead lease expired: renewed every TTL/3, it outlives the kill by at least 2/3 of a TTL.
     expect(Date.now() - killedAt).toBeGreaterThanOrEqual((2 / 3) * lease.ttlMs);
-    const catalog = await getJson<{ courses: { id: string; version: number }[] }>(`${prefix}catalog.json`);
+    const catalog = await readHubCatalog(getText, prefix);
     expect(catalog.courses).toEqual([expect.objectContaining({ id: 'kc', version: 1 })]);
   }, 120_000);
 });

@@ -19,7 +19,13 @@ function hub(files: Record<string, string | Response>): typeof fetch {
 describe('catalog.json', () => {
   it('parses a valid catalog and drops unknown fields', async () => {
     const doc = await fetchCatalog(base, never, hub({ 'catalog.json': JSON.stringify({ courses: [{ ...entry, extra: 1 }], future: true }) }));
-    expect(doc.courses).toEqual([entry]);
+    expect(doc).toMatchObject({ notModified: false, doc: { kind: 'single', catalog: { courses: [entry] } } });
+  });
+
+  it('refuses an index whose pages lie outside catalog/pages/ or are too big', async () => {
+    const index = (pages: unknown[]) => JSON.stringify({ lectern: 'catalog-index', schemaVersion: 2, courses: 'paged', total: 1, pages });
+    await expect(fetchCatalog(base, never, hub({ 'catalog.json': index([{ key: '../../etc/passwd', first: 'a', last: 'a', count: 1 }]) }))).rejects.toThrow(/pages\.0\.key must be catalog\/pages\/<hex>\.json/);
+    await expect(fetchCatalog(base, never, hub({ 'catalog.json': index([{ key: 'catalog/pages/0123456789abcdef.json', first: 'a', last: 'a', count: 5000 }]) }))).rejects.toThrow(/pages\.0\.count/);
   });
 
   it.each([

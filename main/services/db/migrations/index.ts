@@ -11,6 +11,7 @@ import { libraryHubCredentials } from './0009-library-hub-credentials';
 import { recordingTakes } from './0010-recording-takes';
 import { appSettings } from './0011-app-settings';
 import { courseEncoding } from './0012-course-encoding';
+import { catalogPages } from './0013-catalog-pages';
 import { courseCover } from './0014-course-cover';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   recordingTakes,
   appSettings,
   courseEncoding,
+  catalogPages,
   courseCover,
 ];
