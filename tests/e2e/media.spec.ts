@@ -80,7 +80,7 @@ test('a lecture video is imported from the dialog, previewed, built into a ladde
   await expect(poster).toBeVisible();
   await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(row.getByTestId('media-build')).toHaveText('Rebuild');
-  await expect(summary).toHaveText(/Ready$/);
+  await expect(summary).toHaveText(/Video ready$/);
 
   // The instructor checks the ladder in the local hls.js player.
   await row.getByTestId('media-preview-toggle').click();

@@ -95,6 +95,8 @@ export interface PublishableCourse {
   title: string;
   lectureCount: number;
   updatedAt: number;
+  /** Published before and edited since (see CourseSummary). */
+  unpublishedChanges: boolean;
   publications: Publication[];
 }
 
