@@ -4,11 +4,12 @@ import { call, errorMessage } from '../ipc';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { HubForm } from './HubForm';
+import { ShareWithStudents } from './ShareWithStudents';
 import { refreshHubs, usePublishing } from './publishing-store';
 
 const CHECKS = ['list', 'write', 'read', 'delete'] as const;
 
-function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionReport }) {
+function ConnectionResult({ hub, report, creating, onCreateBucket }: { hub: Hub; report: HubConnectionReport; creating: boolean; onCreateBucket(): Promise<void> }) {
   const edit = usePublishing((s) => s.edit);
   return (
     <div className={`connection-report ${report.ok ? 'is-ok' : 'is-failed'}`} role="status" data-testid="connection-report">
@@ -27,6 +28,11 @@ function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionRepo
           Update the key
         </button>
       )}
+      {report.reason === 'bucket-missing' && (
+        <button type="button" className="button button-primary" disabled={creating} onClick={() => void onCreateBucket()} data-testid="hub-create-bucket">
+          {creating ? 'Creating…' : `Create bucket “${hub.bucket}”`}
+        </button>
+      )}
     </div>
   );
 }
@@ -35,6 +41,7 @@ function HubCard({ hub }: { hub: Hub }) {
   const edit = usePublishing((s) => s.edit);
   const [report, setReport] = useState<HubConnectionReport | null>(null);
   const [testing, setTesting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const expired = hub.sessionExpiresAt !== null && hub.sessionExpiresAt <= Date.now();
 
@@ -47,6 +54,18 @@ function HubCard({ hub }: { hub: Hub }) {
       useNotices.getState().push(`Could not test “${hub.name}”: ${errorMessage(err)}`);
     } finally {
       setTesting(false);
+    }
+  }
+
+  async function createBucket() {
+    setCreating(true);
+    try {
+      await call('hubs.createBucket', { hubId: hub.id });
+      await test();
+    } catch (err) {
+      useNotices.getState().push(`Could not create bucket “${hub.bucket}”: ${errorMessage(err)}`);
+    } finally {
+      setCreating(false);
     }
   }
 
@@ -94,7 +113,8 @@ function HubCard({ hub }: { hub: Hub }) {
           </button>
         </div>
       </div>
-      {report && <ConnectionResult hub={hub} report={report} />}
+      {report && <ConnectionResult hub={hub} report={report} creating={creating} onCreateBucket={createBucket} />}
+      <ShareWithStudents hub={hub} />
       <ConfirmDialog open={confirming} title="Remove this hub?" confirmLabel="Remove hub" onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
         <p>
           Lectern forgets <strong dir="auto">{hub.name}</strong> and removes its keys from the system keychain. Courses already on the hub stay there.
