@@ -94,9 +94,31 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(row.getByTestId('media-add')).toBeVisible();
     await audit(page, 'lecture-media-panel', scheme);
 
+    // A hub profile, so the hub card (share address, connection test) is audited too. Nothing is sent to it.
+    await page.evaluate(async () => {
+      const { lectern } = window as unknown as { lectern: { invoke(c: string, i: unknown): Promise<unknown> } };
+      const hubs = (await lectern.invoke('hubs.list', {})) as { ok: boolean; value: unknown[] };
+      if (hubs.ok && hubs.value.length > 0) return;
+      await lectern.invoke('hubs.create', {
+        name: 'Course hub',
+        endpoint: 'https://s3.eu-west-1.amazonaws.com',
+        region: 'eu-west-1',
+        bucket: 'lectern-courses',
+        keyPrefix: 'hub',
+        pathStyle: false,
+        accessKeyId: 'AKIAEXAMPLE',
+        secretAccessKey: 'not-a-real-secret',
+      });
+    });
     await page.getByTestId('area-publishing').click();
     await expect(page.getByRole('main', { name: 'Publishing' })).toBeVisible();
+    await expect(page.getByTestId('hub-share-address')).toHaveValue('https://lectern-courses.s3.eu-west-1.amazonaws.com/hub/');
     await audit(page, 'publishing', scheme);
+    await page.getByTestId('hub-edit').click();
+    await page.getByText('Advanced: temporary session token').click();
+    await expect(page.getByTestId('hub-sessionToken')).toBeVisible();
+    await audit(page, 'publishing-hub-form', scheme);
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByTestId('area-settings').click();
     await expect(page.getByRole('main', { name: 'Settings' })).toBeVisible();
