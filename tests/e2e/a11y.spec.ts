@@ -87,6 +87,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await addLecture(page, 0, 'Sampling');
     }
     await expect(lectures(page).first()).toBeVisible();
+    // The window title names the open course (the Electron window follows the page title).
+    await expect(page).toHaveTitle(/^.+ — Lectern$/);
+    expect(await page.title()).not.toBe('Studio — Lectern');
     await audit(page, 'course-editor', scheme);
 
     const row = lectures(page).first();
@@ -112,6 +115,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     await page.getByTestId('area-publishing').click();
     await expect(page.getByRole('main', { name: 'Publishing' })).toBeVisible();
+    await expect(page).toHaveTitle('Publishing — Lectern');
+    await expect(page.getByTestId('app-logo')).toBeVisible();
     await expect(page.getByTestId('hub-share-address')).toHaveValue('https://lectern-courses.s3.eu-west-1.amazonaws.com/hub/');
     await audit(page, 'publishing', scheme);
     await page.getByTestId('hub-edit').click();
