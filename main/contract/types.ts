@@ -48,9 +48,14 @@ export interface CourseSummary {
   subtitle: string;
   sectionCount: number;
   lectureCount: number;
+  /** The last edit to the course, its outline or a lecture's video. */
   updatedAt: number;
   /** What the course list shows: the cover, else the first lecture's poster (studio routes); null for neither. */
   coverPath?: string | null;
+  /** When the course was last published to any hub; null if never. */
+  lastPublishedAt: number | null;
+  /** Published at least once and edited since: students see an older version until it is published again. */
+  unpublishedChanges: boolean;
 }
 
 export interface CourseDetail extends Course {

@@ -3,6 +3,7 @@ import { PublishingArea } from './publishing/PublishingArea';
 import { RecoveryPrompt } from './recording/RecoveryPrompt';
 import { SettingsArea } from './settings/SettingsArea';
 import { AreaTabs } from './shell/AreaTabs';
+import { useWindowTitle } from './shell/window-title';
 import { useNav } from './state/nav-store';
 import { StudioArea } from './studio/StudioArea';
 import { UndoToast } from './ui/UndoToast';
@@ -10,6 +11,7 @@ import './ui/app.css';
 
 export function App() {
   const area = useNav((s) => s.area);
+  useWindowTitle();
   return (
     <div className="app-frame">
       <AreaTabs />

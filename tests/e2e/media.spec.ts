@@ -80,7 +80,7 @@ test('a lecture video is imported from the dialog, previewed, built into a ladde
   await expect(poster).toBeVisible();
   await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(row.getByTestId('media-build')).toHaveText('Rebuild');
-  await expect(summary).toHaveText(/Ready$/);
+  await expect(summary).toHaveText(/Video ready$/);
 
   // The instructor checks the ladder in the local hls.js player.
   await row.getByTestId('media-preview-toggle').click();
@@ -173,16 +173,13 @@ test('captions are added from the dialog (an .srt is refused), given a language 
   await expect(row.getByTestId('media-captions')).toContainText('Untertitel – 字幕.vtt · 2 cues');
   await expect(row.getByTestId('media-captions-add')).toHaveText('Replace captions…');
 
-  // Language and label, by keyboard: a tag the contract refuses is explained under the field.
-  const language = row.getByRole('textbox', { name: 'Captions language' });
+  // The language comes from a list of named tags, Korean and English first; the label is typed.
+  const language = row.getByRole('combobox', { name: 'Captions language' });
   const label = row.getByRole('textbox', { name: 'Captions label' });
-  await language.focus();
-  await page.keyboard.type('Portuguese');
-  await page.keyboard.press('Tab');
-  await expect(label).toBeFocused();
-  await expect(row.getByTestId('media-captions-fields').getByTestId('field-error')).toHaveText('Language must be a code such as "en", "ko" or "pt-BR"');
-  await expect(language).toHaveAttribute('aria-invalid', 'true');
-  await language.fill('pt-BR');
+  await expect(language.locator('optgroup[label="Common"] option').nth(0)).toHaveText('Korean (한국어) — ko');
+  await expect(language.locator('optgroup[label="Common"] option').nth(1)).toHaveText('English — en');
+  await language.selectOption('pt-BR');
+  await expect(language).toHaveValue('pt-BR');
   await label.focus();
   await page.keyboard.type('Português');
   await page.keyboard.press('Tab');

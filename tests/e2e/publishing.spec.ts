@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from '@playwright/test';
 import type { ChannelName, InputOf, ResultOf } from '../../main/contract/channels';
 import type { Envelope } from '../../main/contract/errors';
@@ -92,6 +92,10 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
   await expect(hubCard).toContainText('Swift test hub');
   await expect(hubCard).toContainText(s3.bucket);
   await expect(area).not.toContainText(TEST_CREDENTIALS.secretAccessKey);
+  // What students type into the library's Add hub form, with a Copy button.
+  await expect(hubCard.getByTestId('hub-share-address')).toHaveValue(`${s3.endpoint}/${s3.bucket}/hub/`);
+  await hubCard.getByTestId('hub-share-copy').click();
+  await expect(hubCard.getByTestId('hub-share')).toContainText('Copied.');
 
   // Test connection: each permission separately.
   await hubCard.getByTestId('hub-test').click();
@@ -120,6 +124,7 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
   await expect(firstRun).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(firstRun).toContainText('version 1');
   await expect(row.getByTestId('publication')).toContainText('Version 1 on Swift test hub');
+  await expect(row.getByTestId('publish-unpublished')).toHaveCount(0);
   const v1 = await manifestOnHub(1, course.id);
   const [v1a, v1b] = [filesOf(v1.lectures[0]!), filesOf(v1.lectures[1]!)];
   await expect(firstRun.getByTestId('run-files')).toHaveText(`${v1a.length + v1b.length} of ${v1a.length + v1b.length} files uploaded, 0 already on the hub`);
@@ -127,6 +132,7 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
   // Edit one lecture: a new take of "Traits", and a new title.
   await importAndBuild(page, traits.id, clipB2);
   await invoke(page, 'lectures.update', { lectureId: traits.id, patch: { title: 'Traits and generics' } });
+  await expect(row.getByTestId('publish-unpublished')).toHaveText('Unpublished changes');
 
   await row.getByTestId('publish-course-button').click();
   await expect(dialog.getByTestId('publish-check-ok')).toContainText('This becomes version 2 on the hub (now 1)');
@@ -137,6 +143,7 @@ test('an instructor adds a hub, tests it, publishes a course, edits one lecture 
   await expect(secondRun).toContainText('version 2');
   await expect(secondRun.getByTestId('run-stats')).toContainText('limited to 5.0 MB/s');
   await expect(row.getByTestId('publication')).toContainText('Version 2 on Swift test hub');
+  await expect(row.getByTestId('publish-unpublished')).toHaveCount(0);
 
   // Only the edited lecture's files went up; the other lecture's were already there under the same keys.
   const v2 = await manifestOnHub(2, course.id);
@@ -167,6 +174,9 @@ test('expired temporary credentials: the run fails once with a prompt to update 
   await form.getByTestId('hub-keyPrefix').fill('expired');
   await form.getByTestId('hub-accessKeyId').fill(TEST_CREDENTIALS.accessKeyId);
   await form.getByTestId('hub-secretAccessKey').fill(TEST_CREDENTIALS.secretAccessKey);
+  // Session tokens are folded away under "Advanced": most hubs use long-term keys.
+  await expect(form.getByTestId('hub-sessionToken')).toBeHidden();
+  await form.getByText('Advanced: temporary session token').click();
   await form.getByTestId('hub-sessionToken').fill('temporary-session-token');
   await form.getByTestId('hub-sessionExpiresAt').fill('2020-01-01T09:00');
   await form.getByTestId('hub-save').click();
@@ -197,4 +207,31 @@ test('expired temporary credentials: the run fails once with a prompt to update 
   await expect(run).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(area.getByTestId('publication')).toContainText('Version 1 on Temporary keys');
   await expect(area.getByTestId('upload-run')).toHaveCount(1);
+});
+
+test('a hub whose bucket does not exist yet: the connection test offers to create it, and then passes', async ({ page, host }) => {
+  const bucket = `lectern-e2e-new-${Date.now().toString(36)}`;
+  await page.goto(host.url);
+  await invoke(page, 'hubs.create', {
+    name: 'New bucket hub',
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    bucket,
+    keyPrefix: '',
+    pathStyle: true,
+    accessKeyId: TEST_CREDENTIALS.accessKeyId,
+    secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
+  });
+  try {
+    await page.getByTestId('area-publishing').click();
+    const hubCard = page.getByRole('main', { name: 'Publishing' }).getByTestId('hub-card');
+    await hubCard.getByTestId('hub-test').click();
+    const report = hubCard.getByTestId('connection-report');
+    await expect(report.getByTestId('connection-summary')).toContainText(`Bucket "${bucket}" does not exist`);
+    await hubCard.getByTestId('hub-create-bucket').click();
+    await expect(report.getByTestId('connection-summary')).toHaveText('Lectern can list, write, read and delete on this hub.');
+    await expect(hubCard.getByTestId('hub-create-bucket')).toHaveCount(0);
+  } finally {
+    await s3.client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => {});
+  }
 });

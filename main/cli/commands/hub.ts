@@ -120,8 +120,28 @@ export function registerHubCommands(program: Command, ctx: CliContext): void {
     .action(async (ref: string | undefined) => {
       const h = await resolveHub(ctx, ref);
       const report = await ctx.call('hubs.test', { hubId: h.id });
-      ctx.print(report, () => reportLines(report));
+      const hint = report.reason === 'bucket-missing' ? `\nCreate it with: lectern hub create-bucket ${h.id}` : '';
+      ctx.print(report, () => reportLines(report) + hint);
       if (!report.ok) process.exitCode = 1;
+    });
+
+  hub
+    .command('share')
+    .description("print the address students type into the library's Add hub form")
+    .argument('[hub]', 'hub id or name (default: the only hub)')
+    .action(async (ref: string | undefined) => {
+      const h = await resolveHub(ctx, ref);
+      ctx.print({ hubId: h.id, shareAddress: h.shareAddress }, () => h.shareAddress);
+    });
+
+  hub
+    .command('create-bucket')
+    .description("create the hub's bucket with its key (when the connection test says it is missing)")
+    .argument('[hub]', 'hub id or name (default: the only hub)')
+    .action(async (ref: string | undefined) => {
+      const h = await resolveHub(ctx, ref);
+      const r = await ctx.call('hubs.createBucket', { hubId: h.id });
+      ctx.print(r, () => (r.created ? `Created bucket ${r.bucket} on ${h.name}.` : `Bucket ${r.bucket} already exists on ${h.name} and is yours; nothing to do.`));
     });
 
   hub

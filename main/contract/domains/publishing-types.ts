@@ -16,8 +16,17 @@ export interface Hub {
   hasSessionToken: boolean;
   /** Epoch ms; null for long-term keys. */
   sessionExpiresAt: number | null;
+  /** What a student types into the library's "Add hub" form to get this hub's courses. */
+  shareAddress: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What `hubs.createBucket` did: created the bucket, or found it already there and owned by this key. */
+export interface BucketCreation {
+  hubId: string;
+  bucket: string;
+  created: boolean;
 }
 
 /** 'ok', 'skipped: <why>', or '<reason>: <S3 code and message>' per permission. */
@@ -100,6 +109,8 @@ export interface PublishableCourse {
   title: string;
   lectureCount: number;
   updatedAt: number;
+  /** Published before and edited since (see CourseSummary). */
+  unpublishedChanges: boolean;
   publications: Publication[];
 }
 

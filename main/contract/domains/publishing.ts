@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
 import { HubInput, HubPatch } from './hub-schemas';
-import type { GarbageReport, Hub, HubConnectionReport, PublishableCourse, PublishCheck, PublishRun } from './publishing-types';
+import type { BucketCreation, GarbageReport, Hub, HubConnectionReport, PublishableCourse, PublishCheck, PublishRun } from './publishing-types';
 
 const RunId = z.strictObject({ runId: Id });
 /** `wait`: resolve when the run has finished rather than once it is queued (the CLI). */
@@ -21,6 +21,10 @@ export const publishingChannels = {
   'hubs.test': channel<HubConnectionReport>()(
     z.strictObject({ hubId: Id }),
     'Check list, write, read and delete on the hub prefix, each separately, and name the first problem.',
+  ),
+  'hubs.createBucket': channel<BucketCreation>()(
+    z.strictObject({ hubId: Id }),
+    "Create the hub's bucket with its key (offered when the connection test finds it missing); one that already exists and is ours is left as it is.",
   ),
 
   'publish.courses': channel<PublishableCourse[]>()(none, 'Every course draft with the version last published to each hub.'),

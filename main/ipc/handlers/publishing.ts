@@ -11,6 +11,7 @@ export const publishingHandlers = ({ publishing }: AppServices): HandlersFor<typ
     return { hubId };
   },
   'hubs.test': ({ hubId }) => publishing.hubs.testConnection(hubId),
+  'hubs.createBucket': ({ hubId }) => publishing.hubs.createBucket(hubId),
   'publish.courses': () => publishing.publish.courses(),
   'publish.check': ({ courseId }) => publishing.publish.check(courseId),
   'publish.start': ({ courseId, hubId, wait, bandwidthLimit }) => publishing.publish.start(courseId, hubId, { wait, bandwidthLimit }),

@@ -19,6 +19,17 @@ const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
  * mutation keeps dense inside one transaction. Validation of shapes happens at the IPC/CLI boundary;
  * this service enforces what only the database knows (existence, same-course moves).
  */
+interface SummaryRow {
+  id: string;
+  title: string;
+  subtitle: string;
+  updated_at: number;
+  section_count: number;
+  lecture_count: number;
+  media_at: number | null;
+  published_at: number | null;
+}
+
 export class DraftsService {
   constructor(
     private readonly db: Database,
@@ -33,18 +44,27 @@ export class DraftsService {
       .prepare(
         `SELECT c.id, c.title, c.subtitle, c.updated_at,
                 (SELECT COUNT(*) FROM sections s WHERE s.course_id = c.id) AS section_count,
-                (SELECT COUNT(*) FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = c.id) AS lecture_count
+                (SELECT COUNT(*) FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = c.id) AS lecture_count,
+                (SELECT MAX(m.imported_at) FROM media_sources m JOIN lectures l ON l.id = m.lecture_id JOIN sections s ON s.id = l.section_id
+                  WHERE s.course_id = c.id) AS media_at,
+                (SELECT MAX(p.published_at) FROM publications p WHERE p.course_id = c.id) AS published_at
            FROM courses c ORDER BY c.updated_at DESC, c.rowid DESC`,
       )
-      .all() as { id: string; title: string; subtitle: string; updated_at: number; section_count: number; lecture_count: number }[];
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      subtitle: r.subtitle,
-      sectionCount: r.section_count,
-      lectureCount: r.lecture_count,
-      updatedAt: r.updated_at,
-    }));
+      .all() as SummaryRow[];
+    return rows.map((r) => {
+      // A new video changes what students get but is not an edit of the course row itself.
+      const updatedAt = Math.max(r.updated_at, r.media_at ?? 0);
+      return {
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        sectionCount: r.section_count,
+        lectureCount: r.lecture_count,
+        updatedAt,
+        lastPublishedAt: r.published_at,
+        unpublishedChanges: r.published_at !== null && updatedAt > r.published_at,
+      };
+    });
   }
 
   getCourse(courseId: string): CourseDetail {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
-import type { Hub } from '../../contract/domains/publishing-types';
+import type { BucketCreation, Hub } from '../../contract/domains/publishing-types';
 import { LecternError } from '../../contract/errors';
 import type { SecretStore } from '../credentials/secret-store';
 import { createS3Client, type S3Timeouts } from '../s3/s3-client';
@@ -10,6 +10,8 @@ import { testHubConnection, type ConnectionReport } from './connection-test';
 import { HubAccessError } from './hub-error';
 import { HubInput, HubPatch, parseInput } from './hub-input';
 import { HubStore, type HubRecord } from './hub-store';
+import { shareAddress } from './share-address';
+import { createHubBucket } from './create-bucket';
 
 /** What the UI may see of a hub: never the secret key or the session token. */
 export type HubSummary = Hub;
@@ -136,6 +138,16 @@ export class HubProfiles {
     }
   }
 
+  /** Creates the hub's bucket (after a connection test found it missing); one that already exists and is ours is fine. */
+  async createBucket(id: string): Promise<BucketCreation> {
+    const conn = await this.connect(id);
+    try {
+      return { hubId: id, bucket: conn.bucket, created: await createHubBucket(conn) };
+    } finally {
+      conn.client.destroy();
+    }
+  }
+
   private record(id: string): HubRecord {
     const r = this.store.get(id);
     if (!r) throw new LecternError('not-found', `There is no hub ${id}.`);
@@ -144,7 +156,7 @@ export class HubProfiles {
 
   private async summarize(r: HubRecord): Promise<HubSummary> {
     const session = await this.readSession(r.id);
-    return { ...r, hasSessionToken: session !== null, sessionExpiresAt: session?.expiresAt ?? null };
+    return { ...r, hasSessionToken: session !== null, sessionExpiresAt: session?.expiresAt ?? null, shareAddress: shareAddress(r) };
   }
 
   private async readSession(id: string): Promise<SessionSecret | null> {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Hub } from '../../contract/domains/publishing-types';
 
-/** A hub as stored in SQLite: what the UI sees of it, except what only the keychain knows. */
-export type HubRecord = Omit<Hub, 'hasSessionToken' | 'sessionExpiresAt'>;
+/** A hub as stored in SQLite: what the UI sees of it, except what only the keychain knows and what is derived. */
+export type HubRecord = Omit<Hub, 'hasSessionToken' | 'sessionExpiresAt' | 'shareAddress'>;
 
 interface HubRow {
   id: string;

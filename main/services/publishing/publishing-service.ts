@@ -79,7 +79,14 @@ export class PublishingService {
     const publications = this.store.publications();
     return this.opts.drafts
       .listCourses()
-      .map((c) => ({ courseId: c.id, title: c.title, lectureCount: c.lectureCount, updatedAt: c.updatedAt, publications: publications.get(c.id) ?? [] }));
+      .map((c) => ({
+        courseId: c.id,
+        title: c.title,
+        lectureCount: c.lectureCount,
+        updatedAt: c.updatedAt,
+        unpublishedChanges: c.unpublishedChanges,
+        publications: publications.get(c.id) ?? [],
+      }));
   }
 
   check(courseId: string): PublishCheck {

@@ -58,7 +58,14 @@ export function CourseList() {
                   <span className="course-item-title" dir="auto">
                     {c.title}
                   </span>
-                  <span className="course-item-meta">{counts(c.sectionCount, c.lectureCount)}</span>
+                  <span className="course-item-meta">
+                    {counts(c.sectionCount, c.lectureCount)}
+                    {c.unpublishedChanges && (
+                      <span className="badge badge-changes" title="Edited since it was last published" data-testid="course-unpublished">
+                        Unpublished changes
+                      </span>
+                    )}
+                  </span>
                 </span>
               </button>
             </li>

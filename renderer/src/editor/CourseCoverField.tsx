@@ -1,6 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import type { CourseDetail } from '../../../main/contract/types';
-import { call, errorMessage } from '../ipc';
+import { call } from '../ipc';
+import { ErrorNotice } from '../ui/ErrorNotice';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
@@ -12,7 +13,8 @@ const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 export function CourseCoverField({ course }: { course: CourseDetail }) {
   const id = useId();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What went wrong, as thrown (main's refusal says why) or as the field's own sentence, with a lead.
+  const [error, setError] = useState<{ lead?: string; error: unknown } | null>(null);
   const [over, setOver] = useState(false);
   const cover = course.cover ?? null;
 
@@ -22,7 +24,7 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
     try {
       await call('courses.setCover', { courseId: course.id, filePath });
     } catch (err) {
-      setError(errorMessage(err));
+      setError({ error: err });
     } finally {
       setBusy(null);
     }
@@ -32,7 +34,7 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
     try {
       picked = (await call('dialog.pickImageFile', {})).filePath;
     } catch (err) {
-      setError(`Couldn't open the file dialog: ${errorMessage(err)}`);
+      setError({ lead: "Couldn't open the file dialog.", error: err });
       return;
     }
     if (picked !== null) await setFrom(picked);
@@ -42,15 +44,15 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
     try {
       await call('courses.removeCover', { courseId: course.id });
     } catch (err) {
-      setError(`Couldn't remove the cover: ${errorMessage(err)}`);
+      setError({ lead: "Couldn't remove the cover.", error: err });
     }
   };
   const drop = async (files: FileList) => {
     const file = files[0];
     if (!file) return;
-    if (files.length > 1) return setError(`Drop one image at a time (${files.length} files were dropped).`);
+    if (files.length > 1) return setError({ error: `Drop one image at a time (${files.length} files were dropped).` });
     const filePath = await window.lectern.pathForFile(file);
-    if (!filePath) return setError(`“${file.name}” is not a file on this computer (was it dragged from a web page?). Save it to a folder first, then add it.`);
+    if (!filePath) return setError({ error: `“${file.name}” is not a file on this computer (was it dragged from a web page?). Save it to a folder first, then add it.` });
     await setFrom(filePath);
   };
 
@@ -106,11 +108,7 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
                 ? `Made from ${cover.sourceName} · ${cover.width}×${cover.height}`
                 : 'JPEG, PNG or WebP up to 20 MiB, cropped to 16:9. Without one, students see the first lecture’s poster.')}
           </p>
-          {error && (
-            <p className="field-error" role="alert" data-testid="cover-error">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice className="field-error" error={error.error} {...(error.lead ? { lead: error.lead } : {})} data-testid="cover-error" />}
         </div>
       </div>
     </div>

@@ -92,7 +92,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           Free preview
         </label>
         <label className="visually-hidden" htmlFor={`status-${lecture.id}`}>
-          Status
+          Lecture status
         </label>
         <select
           id={`status-${lecture.id}`}
@@ -102,7 +102,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           data-testid="lecture-status"
         >
           <option value="draft">Draft</option>
-          <option value="ready">Ready</option>
+          <option value="ready">Ready to publish</option>
         </select>
         <MediaSummary lectureId={lecture.id} number={number} />
         <div className="row-actions">

@@ -80,8 +80,9 @@ const LectureRow = memo(function LectureRow({
       </div>
       <AuthorText value={l.summary} className="course-lecture-summary" />
       {l.qualities.length > 0 && (
+        // One line per lecture: the best quality and its size. Every quality with its size is in the download dialog.
         <p className="muted" data-testid="lecture-sizes">
-          {l.qualities.map((q) => `${q.name} ${formatBytes(q.bytes)}`).join(' · ')}
+          {bestQuality(l.qualities)}
         </p>
       )}
       {l.previewPath && !d && (
@@ -117,4 +118,12 @@ function PlayOlder({ d, title, onPlay }: { d: DownloadItem | null; title: string
       Play version {d.courseVersion} while the update downloads
     </button>
   );
+}
+
+/** "Up to 1080p · 84 MB (3 qualities)": qualities arrive best first. */
+function bestQuality(qualities: CourseLecture['qualities']): string {
+  const best = qualities[0];
+  if (!best) return '';
+  const more = qualities.length > 1 ? ` (${qualities.length} qualities)` : '';
+  return `Up to ${best.name} · ${formatBytes(best.bytes)}${more}`;
 }

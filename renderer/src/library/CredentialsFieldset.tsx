@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReadOnlyHubCredentialsInput } from '../../../main/contract/domains/hub-schemas';
+import { Advanced } from '../ui/Advanced';
 
 /** The read-only credentials fields as typed: strings, so an empty optional field is simply ''. */
 export interface CredentialFields {
@@ -63,8 +64,10 @@ export function CredentialsFieldset({ value, onChange }: Props) {
       {text('accessKeyId', 'Access key id', { required: true })}
       {text('secretAccessKey', 'Secret access key', { type: 'password', required: true, hint: 'Kept in the system keychain only; Lectern never shows it again.' })}
       {text('region', 'Region', { required: true })}
-      {text('sessionToken', 'Session token (temporary keys only)', { type: 'password', placeholder: 'Optional' })}
-      {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+      <Advanced summary="Advanced: temporary session token" forceOpen={value.sessionToken !== ''} testId="library-hub-advanced">
+        {text('sessionToken', 'Session token (temporary keys only)', { type: 'password', placeholder: 'Optional' })}
+        {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+      </Advanced>
     </fieldset>
   );
 }

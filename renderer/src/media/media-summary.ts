@@ -15,6 +15,6 @@ export function summarize(entry: LectureMediaEntry): { text: string; tone: Summa
   if (running) return { text: `Building ${Math.floor(running.percent)}%`, tone: 'busy' };
   if (jobs.some((j) => j.status === 'queued')) return { text: 'Queued', tone: 'busy' };
   if (!media.source) return { text: 'No video', tone: 'muted' };
-  if (media.ladder) return { text: 'Ready', tone: 'ok' };
+  if (media.ladder) return { text: 'Video ready', tone: 'ok' };
   return { text: 'Not built', tone: 'muted' };
 }

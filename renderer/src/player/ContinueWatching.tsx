@@ -36,6 +36,7 @@ export function ContinueWatching({ limit = 3, onPlay }: ContinueWatchingProps) {
               {downloadId ? (
                 <button
                   type="button"
+                  className="button"
                   onClick={() => onPlay({ ...item, downloadId })}
                   aria-label={`Continue “${label}” at ${formatTime(p.positionSec)}`}
                   data-testid="continue-play"

@@ -49,6 +49,11 @@ function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] })
         </h3>
         <p className="publish-course-meta">
           {course.lectureCount} {course.lectureCount === 1 ? 'lecture' : 'lectures'}
+          {course.unpublishedChanges && (
+            <span className="badge badge-changes" title="Students see the last published version until you publish again" data-testid="publish-unpublished">
+              Unpublished changes
+            </span>
+          )}
         </p>
         <ul className="publications" data-testid="publications">
           {course.publications.length === 0 ? (

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 're
 import type { Hub } from '../../../main/contract/domains/publishing-types';
 import { LecternError } from '../../../main/contract/errors';
 import { call } from '../ipc';
+import { Advanced } from '../ui/Advanced';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { refreshHubs, usePublishing } from './publishing-store';
 import { refuseWhileComposing } from '../ui/ime';
@@ -145,18 +146,24 @@ export function HubForm({ hub }: Props) {
           placeholder: hub ? 'Stored in the system keychain — type a new one to replace it' : '',
           hint: 'Kept in the system keychain only; Lectern never shows it again.',
         })}
-        {text('sessionToken', 'Session token (temporary credentials only)', {
-          type: 'password',
-          autoComplete: 'new-password',
-          placeholder: hub?.hasSessionToken ? 'Stored — type a new one to replace it' : 'Optional',
-        })}
-        {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
-        {hub?.hasSessionToken && (
-          <label className="field hub-checkbox">
-            <input type="checkbox" checked={values.removeSession} onChange={(e) => set('removeSession', e.target.checked)} />
-            <span>Remove the stored session token (switch to long-term keys)</span>
-          </label>
-        )}
+        <Advanced
+          summary="Advanced: temporary session token"
+          forceOpen={Boolean(hub?.hasSessionToken) || Boolean(errors.sessionToken) || Boolean(errors.sessionExpiresAt)}
+          testId="hub-advanced"
+        >
+          {text('sessionToken', 'Session token (temporary credentials only)', {
+            type: 'password',
+            autoComplete: 'new-password',
+            placeholder: hub?.hasSessionToken ? 'Stored — type a new one to replace it' : 'Optional',
+          })}
+          {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+          {hub?.hasSessionToken && (
+            <label className="field hub-checkbox">
+              <input type="checkbox" checked={values.removeSession} onChange={(e) => set('removeSession', e.target.checked)} />
+              <span>Remove the stored session token (switch to long-term keys)</span>
+            </label>
+          )}
+        </Advanced>
       </div>
       {errors.form && <ErrorNotice className="field-error" error={errors.form} />}
       {formError !== null && <ErrorNotice className="field-error" error={formError} context={{ hub: values.name }} data-testid="hub-form-error" />}

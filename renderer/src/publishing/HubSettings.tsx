@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { HubForm } from './HubForm';
+import { ShareWithStudents } from './ShareWithStudents';
 import { refreshHubs, usePublishing } from './publishing-store';
 
 const CHECKS = ['list', 'write', 'read', 'delete'] as const;
@@ -23,7 +24,7 @@ function reportDetails(report: HubConnectionReport): string {
   return failed.length ? failed.join('\n') : (report.problem ?? '');
 }
 
-function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionReport }) {
+function ConnectionResult({ hub, report, creating, onCreateBucket }: { hub: Hub; report: HubConnectionReport; creating: boolean; onCreateBucket(): Promise<void> }) {
   const edit = usePublishing((s) => s.edit);
   return (
     <div className={`connection-report ${report.ok ? 'is-ok' : 'is-failed'}`} role="status" data-testid="connection-report">
@@ -53,6 +54,11 @@ function ConnectionResult({ hub, report }: { hub: Hub; report: HubConnectionRepo
           }
         />
       )}
+      {report.reason === 'bucket-missing' && (
+        <button type="button" className="button button-primary" disabled={creating} onClick={() => void onCreateBucket()} data-testid="hub-create-bucket">
+          {creating ? 'Creating…' : `Create bucket “${hub.bucket}”`}
+        </button>
+      )}
     </div>
   );
 }
@@ -61,6 +67,7 @@ function HubCard({ hub }: { hub: Hub }) {
   const edit = usePublishing((s) => s.edit);
   const [report, setReport] = useState<HubConnectionReport | null>(null);
   const [testing, setTesting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const expired = hub.sessionExpiresAt !== null && hub.sessionExpiresAt <= Date.now();
 
@@ -73,6 +80,18 @@ function HubCard({ hub }: { hub: Hub }) {
       useNotices.getState().pushError(`Couldn't test “${hub.name}”.`, err, { context: { hub: hub.name } });
     } finally {
       setTesting(false);
+    }
+  }
+
+  async function createBucket() {
+    setCreating(true);
+    try {
+      await call('hubs.createBucket', { hubId: hub.id });
+      await test();
+    } catch (err) {
+      useNotices.getState().pushError(`Couldn't create bucket “${hub.bucket}”.`, err, { context: { hub: hub.name, bucket: hub.bucket } });
+    } finally {
+      setCreating(false);
     }
   }
 
@@ -120,7 +139,8 @@ function HubCard({ hub }: { hub: Hub }) {
           </button>
         </div>
       </div>
-      {report && <ConnectionResult hub={hub} report={report} />}
+      {report && <ConnectionResult hub={hub} report={report} creating={creating} onCreateBucket={createBucket} />}
+      <ShareWithStudents hub={hub} />
       <ConfirmDialog open={confirming} title="Remove this hub?" confirmLabel="Remove hub" onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
         <p>
           Lectern forgets <strong dir="auto">{hub.name}</strong> and removes its keys from the system keychain. Courses already on the hub stay there.

@@ -22,6 +22,7 @@ export function AreaTabs() {
 
   return (
     <nav className="area-tabs" aria-label="Areas">
+      <img className="app-logo" src="./favicon.svg" alt="" width={22} height={22} data-testid="app-logo" />
       {AREAS.map((a) => (
         <button
           key={a.id}

@@ -157,5 +157,8 @@ function summaryOf(c: CourseDetail) {
     sectionCount: c.sections.length,
     lectureCount: c.sections.reduce((n, s) => n + s.lectures.length, 0),
     updatedAt: c.updatedAt,
+    // Only a just-created course is summarised here: it has never been published.
+    lastPublishedAt: null,
+    unpublishedChanges: false,
   };
 }

@@ -91,6 +91,6 @@ describe('the studio media panel state', () => {
     const building = { ...media, source, jobs: [job({ kind: 'poster', status: 'done' }), job({ id: 'l2', kind: 'ladder', status: 'running', percent: 45.6 })] };
     expect(summarize(entry({ media: building }))).toEqual({ text: 'Building 45%', tone: 'busy' });
     const ready = { ...media, source, ladder: { master: '/d/hls/master.m3u8', renditions: [] }, jobs: [job({ status: 'done' })] };
-    expect(summarize(entry({ media: ready }))).toEqual({ text: 'Ready', tone: 'ok' });
+    expect(summarize(entry({ media: ready }))).toEqual({ text: 'Video ready', tone: 'ok' });
   });
 });
