@@ -227,7 +227,7 @@ test('a hub whose bucket does not exist yet: the connection test offers to creat
     const hubCard = page.getByRole('main', { name: 'Publishing' }).getByTestId('hub-card');
     await hubCard.getByTestId('hub-test').click();
     const report = hubCard.getByTestId('connection-report');
-    await expect(report.getByTestId('connection-summary')).toContainText(`Bucket "${bucket}" does not exist`);
+    await expect(report.getByTestId('error-sentence')).toHaveText(`The bucket “${bucket}” does not exist on “New bucket hub”: create it, or correct the bucket name in the hub settings.`);
     await hubCard.getByTestId('hub-create-bucket').click();
     await expect(report.getByTestId('connection-summary')).toHaveText('Lectern can list, write, read and delete on this hub.');
     await expect(hubCard.getByTestId('hub-create-bucket')).toHaveCount(0);
