@@ -157,7 +157,7 @@ export function PreviewPage({ src, title, back }: { src: string; title: string; 
       <button type="button" className="button" onClick={() => show(back)}>
         ← Back
       </button>
-      <h2 dir="auto">{title} (free preview)</h2>
+      <h1 dir="auto">{title} (free preview)</h1>
       <HlsPlayer src={src} title={title} autoPlay fill />
     </section>
   );

@@ -110,9 +110,9 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
 
   return (
     <section className="lecture-player" aria-label={`Lecture: ${title}`} data-testid="lecture-player">
-      <h2 className="lecture-player-title" data-testid="player-title">
+      <h1 className="lecture-player-title" data-testid="player-title">
         {title}
-      </h2>
+      </h1>
       <div className="lecture-player-stage">
         {startAt === null ? (
           <p className="loading">Opening “{title}”…</p>
