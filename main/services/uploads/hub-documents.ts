@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { backoffDelay, type RetryPolicy } from '../downloads/retry';
+import { DEFAULT_STALL, StallError, type StallPolicy } from '../downloads/stall-guard';
 import type { PutCondition, StoredDoc } from '../leases/lease';
 import type { Logger } from '../log/logger';
 import { isUnsupported, knownSupported, markSupported, markUnsupported } from '../s3/capabilities';
 import { contentMd5 } from '../s3/content-md5';
+import { guardS3Request } from '../s3/request-guard';
 import { classifyS3Error } from '../s3/s3-errors';
 import type { CatalogStore } from './catalog-update';
 import type { UploadTarget } from './upload-engine';
@@ -40,13 +42,14 @@ export class HubDocuments implements CatalogStore {
     private readonly target: UploadTarget,
     private readonly keyPrefix: string,
     readonly conditional: boolean,
+    private readonly stall: StallPolicy = DEFAULT_STALL,
   ) {}
 
   async read(hubPath: string): Promise<StoredDoc | null> {
     const { client, bucket } = this.target;
-    return this.retry(`Reading ${this.keyPrefix}${hubPath}`, async () => {
+    return this.retry(`Reading ${this.keyPrefix}${hubPath}`, async (signal) => {
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: this.keyPrefix + hubPath }));
+        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: this.keyPrefix + hubPath }), { abortSignal: signal });
         return { text: (await res.Body?.transformToString()) ?? '', etag: res.ETag ?? '' };
       } catch (err) {
         if (isMissing(err)) return null;
@@ -70,7 +73,9 @@ export class HubDocuments implements CatalogStore {
     const out: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.retry(`Listing ${this.keyPrefix}${prefix}`, () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: this.keyPrefix + prefix, ContinuationToken: token })));
+      const page = await this.retry(`Listing ${this.keyPrefix}${prefix}`, (signal) =>
+        client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: this.keyPrefix + prefix, ContinuationToken: token }), { abortSignal: signal }),
+      );
       for (const o of page.Contents ?? []) if (o.Key) out.push(o.Key.slice(this.keyPrefix.length));
       token = page.NextContinuationToken;
     } while (token);
@@ -79,14 +84,14 @@ export class HubDocuments implements CatalogStore {
 
   async remove(hubPath: string): Promise<void> {
     const { client, bucket } = this.target;
-    await this.retry(`Deleting ${this.keyPrefix}${hubPath}`, () => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: this.keyPrefix + hubPath })));
+    await this.retry(`Deleting ${this.keyPrefix}${hubPath}`, (signal) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: this.keyPrefix + hubPath }), { abortSignal: signal }));
   }
 
   /** Sends `condition` as given (the probe uses this before `conditional` is known). */
   async put(hubPath: string, text: string, condition: PutCondition, noRetry = false, cacheControl = 'no-cache'): Promise<string | null> {
     const { client, bucket } = this.target;
     const body = Buffer.from(text);
-    const send = async () => {
+    const send = async (signal: AbortSignal) => {
       try {
         const res = await client.send(
           new PutObjectCommand({
@@ -100,6 +105,7 @@ export class HubDocuments implements CatalogStore {
             ...(condition && 'ifMatch' in condition ? { IfMatch: condition.ifMatch } : {}),
             ...(condition && 'ifNoneMatch' in condition ? { IfNoneMatch: condition.ifNoneMatch } : {}),
           }),
+          { abortSignal: signal },
         );
         return res.ETag ?? '';
       } catch (err) {
@@ -107,17 +113,35 @@ export class HubDocuments implements CatalogStore {
         throw err;
       }
     };
-    return noRetry ? send() : this.retry(`Writing ${this.keyPrefix}${hubPath}`, send);
+    const what = `Writing ${this.keyPrefix}${hubPath}`;
+    return noRetry ? this.guarded(what, send) : this.retry(what, send);
   }
 
-  private async retry<T>(what: string, op: () => Promise<T>): Promise<T> {
+  private async retry<T>(what: string, op: (signal: AbortSignal) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await op();
+        return await this.guarded(what, op);
       } catch (err) {
-        if (classifyS3Error(err).kind !== 'retryable' || attempt + 1 >= DOC_RETRY.maxAttempts) throw err;
+        const retryable = err instanceof StallError || classifyS3Error(err).kind === 'retryable';
+        if (!retryable || attempt + 1 >= DOC_RETRY.maxAttempts) throw err;
         await new Promise((r) => setTimeout(r, backoffDelay(DOC_RETRY, attempt)));
       }
+    }
+  }
+
+  /**
+   * One request under the uploads' progress deadlines (`guardS3Request`): a hub that stops answering a
+   * catalog or lease read fails in seconds with a StallError naming the document, not at the SDK's
+   * socket backstop, and a stall is retried like a reset.
+   */
+  private async guarded<T>(what: string, op: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const guard = guardS3Request(what, this.target.hubName ?? this.target.scope, new AbortController().signal, this.stall);
+    try {
+      return await op(guard.signal);
+    } catch (err) {
+      throw guard.stall() ?? err;
+    } finally {
+      guard.done();
     }
   }
 }
@@ -126,11 +150,11 @@ export class HubDocuments implements CatalogStore {
  * Probes once per hub whether PUT honours If-None-Match: * and If-Match: a server may answer 501 (Swift)
  * or, worse, ignore the headers and overwrite, so a refusal of a write that must fail is required too.
  */
-export async function openHubDocuments(target: UploadTarget, keyPrefix: string, log?: Logger): Promise<HubDocuments> {
+export async function openHubDocuments(target: UploadTarget, keyPrefix: string, log?: Logger, stall?: StallPolicy): Promise<HubDocuments> {
   const scope = target.scope;
-  if (isUnsupported(scope, 'ConditionalWrite')) return new HubDocuments(target, keyPrefix, false);
-  if (knownSupported(scope, 'ConditionalWrite')) return new HubDocuments(target, keyPrefix, true);
-  const plain = new HubDocuments(target, keyPrefix, false);
+  if (isUnsupported(scope, 'ConditionalWrite')) return new HubDocuments(target, keyPrefix, false, stall);
+  if (knownSupported(scope, 'ConditionalWrite')) return new HubDocuments(target, keyPrefix, true, stall);
+  const plain = new HubDocuments(target, keyPrefix, false, stall);
   const probe = `.lectern-probe/conditional-${randomUUID()}.json`;
   let supported = false;
   try {
@@ -150,5 +174,5 @@ export async function openHubDocuments(target: UploadTarget, keyPrefix: string, 
   if (supported) markSupported(scope, 'ConditionalWrite');
   else markUnsupported(scope, 'ConditionalWrite');
   log?.log('info', 'probed conditional writes', { scope, supported });
-  return new HubDocuments(target, keyPrefix, supported);
+  return new HubDocuments(target, keyPrefix, supported, stall);
 }

@@ -222,7 +222,7 @@ export class Publisher {
   }
 
   private documents(): Promise<HubDocuments> {
-    this.docs ??= openHubDocuments(this.opts.target, this.opts.keyPrefix, this.opts.log);
+    this.docs ??= openHubDocuments(this.opts.target, this.opts.keyPrefix, this.opts.log, this.opts.engine?.stall);
     return this.docs.catch((err: unknown) => {
       this.docs = null;
       throw err;
