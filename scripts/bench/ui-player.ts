@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LecternApi } from '../../main/contract/bridge';
-import { MANIFEST_PATH, serveHub, writeFfmpegPackage } from '../../tests/helpers/hls-fixture';
-import { addHub, writeLongHub } from '../../tests/e2e/support/long-hub';
+import { serveHub } from '../../tests/helpers/hls-fixture';
+import { addHub, addPlayableLectures, playedLectures, writeLongHub } from '../../tests/e2e/support/long-hub';
 
 export interface PlayerFigures {
   open: number;
@@ -25,34 +25,6 @@ export interface PlayerFigures {
   /** Save → tick shown, per progress update. */
   progressShown: number[];
   next: number;
-}
-
-/** The two downloaded lectures of a course of `n`: the 10th and 11th of its middle section, far from both ends. */
-export function playedLectures(n: number): { section: number; ids: [string, string]; titles: [string, string] } {
-  const section = Math.ceil(n / 20 / 2);
-  return {
-    section,
-    ids: [`long-${n}-l${section}-10`, `long-${n}-l${section}-11`],
-    titles: [`Lecture ${section}.10`, `Lecture ${section}.11`],
-  };
-}
-
-/** Gives the played lectures of every course the fixture's real media (same files, verified by sha256). */
-function addMedia(hubRoot: string, sizes: readonly number[]): void {
-  writeFfmpegPackage(hubRoot, { seconds: 4 });
-  const fixture = JSON.parse(fs.readFileSync(path.join(hubRoot, MANIFEST_PATH), 'utf8')) as { lectures: { media: unknown }[] };
-  const media = fixture.lectures[0]!.media;
-  for (const n of sizes) {
-    const file = path.join(hubRoot, `courses/long-${n}/versions/1/course.json`);
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { lectures: { id: string; media: unknown; durationSec: number }[] };
-    const played = new Set(playedLectures(n).ids);
-    for (const l of manifest.lectures) {
-      if (!played.has(l.id)) continue;
-      l.media = media;
-      l.durationSec = 4;
-    }
-    fs.writeFileSync(file, JSON.stringify(manifest));
-  }
 }
 
 async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
@@ -165,7 +137,7 @@ async function progressFrames(
 export async function benchPlayer(page: Page, sizes: readonly number[], runs: number, updates: number): Promise<Map<number, PlayerFigures>> {
   const hubRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-player-hub-'));
   writeLongHub(hubRoot, sizes);
-  addMedia(hubRoot, sizes);
+  addPlayableLectures(hubRoot, sizes);
   const hub = await serveHub(hubRoot);
   const results = new Map<number, PlayerFigures>();
   try {
