@@ -4,7 +4,8 @@
  * HLS package from ffmpeg that two lectures in the middle of each course share), those two lectures
  * downloaded through the contract, then for each course
  * `player_open_ms_<n>` (Play on the downloads page → the video element and the curriculum's current
- * lecture shown in the curriculum's view, a frame painted),
+ * lecture shown in the curriculum's view, a frame painted; `player_first_open_ms_<n>` is the first of the
+ * runs, which reads the course's outline from main),
  * `player_progress_frame_p90_ms_<n>` (the longest frame between a saved playback position and the current
  * lecture's tick showing it: what the curriculum pays per progress update; `player_progress_shown_ms_<n>`
  * is the whole time, IPC included) and
@@ -20,6 +21,8 @@ import { addHub, addPlayableLectures, playedLectures, writeLongHub } from '../..
 
 export interface PlayerFigures {
   open: number;
+  /** The first open of the course in the session, which reads its outline from main. */
+  firstOpen: number;
   /** Longest frame per progress update. */
   progress: number[];
   /** Save → tick shown, per progress update. */
@@ -162,7 +165,7 @@ export async function benchPlayer(page: Page, sizes: readonly number[], runs: nu
         nexts.push(await whenPlaying(page, 'next', titles[1], ids[1]));
         await page.getByRole('button', { name: '← Back' }).click();
       }
-      results.set(n, { open: median(opens), progress: progress.frames, progressShown: progress.shown, next: median(nexts) });
+      results.set(n, { open: median(opens), firstOpen: opens[0]!, progress: progress.frames, progressShown: progress.shown, next: median(nexts) });
     }
   } finally {
     await hub.close();

@@ -189,6 +189,7 @@ async function playerFigures(page: Page): Promise<void> {
   const figures = new Map([...results].map(([n, r]) => [n, { open: r.open, progress: percentile(r.progress, 90), next: r.next }]));
   for (const [n, r] of results) {
     log(`player_open_ms_${n}=${round(r.open)}`);
+    log(`player_first_open_ms_${n}=${round(r.firstOpen)}`);
     log(`player_progress_frame_p50_ms_${n}=${round(median(r.progress))}`);
     log(`player_progress_frame_p90_ms_${n}=${round(figures.get(n)!.progress)}`);
     log(`player_progress_shown_ms_${n}=${round(median(r.progressShown))}`);
