@@ -168,20 +168,7 @@ async function libraryFigures(page: Page): Promise<void> {
     log(`library_end_ms_${n}=${round(r.end)}`);
     log(`library_dialog_ms_${n}=${round(r.dialog)}`);
   }
-  const base = results.get(sizes[0]!)!;
-  for (const n of sizes.slice(1)) {
-    const r = results.get(n)!;
-    log(`library_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-    log(`library_end_ratio_${n}_vs_${sizes[0]}=${round(r.end / base.end)}`);
-    log(`library_dialog_ratio_${n}_vs_${sizes[0]}=${round(r.dialog / base.dialog)}`);
-  }
-  const a = results.get(400);
-  const b = results.get(2000);
-  if (a && b) {
-    log(`library_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-    log(`library_end_growth_2000_vs_400=${round(b.end / a.end)}`);
-    log(`library_dialog_growth_2000_vs_400=${round(b.dialog / a.dialog)}`);
-  }
+  logRatios('library', results, { open: 'open', end: 'end', dialog: 'dialog' });
 }
 
 async function playerFigures(page: Page): Promise<void> {
@@ -195,20 +182,7 @@ async function playerFigures(page: Page): Promise<void> {
     log(`player_progress_shown_ms_${n}=${round(median(r.progressShown))}`);
     log(`player_next_ms_${n}=${round(r.next)}`);
   }
-  const base = figures.get(sizes[0]!)!;
-  for (const n of sizes.slice(1)) {
-    const r = figures.get(n)!;
-    log(`player_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-    log(`player_progress_frame_ratio_${n}_vs_${sizes[0]}=${round(r.progress / base.progress)}`);
-    log(`player_next_ratio_${n}_vs_${sizes[0]}=${round(r.next / base.next)}`);
-  }
-  const a = figures.get(400);
-  const b = figures.get(2000);
-  if (a && b) {
-    log(`player_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-    log(`player_progress_frame_growth_2000_vs_400=${round(b.progress / a.progress)}`);
-    log(`player_next_growth_2000_vs_400=${round(b.next / a.next)}`);
-  }
+  logRatios('player', figures, { open: 'open', progress: 'progress_frame', next: 'next' });
 }
 
 async function benchEditor(page: Page): Promise<void> {
@@ -237,21 +211,23 @@ async function benchEditor(page: Page): Promise<void> {
     log(`editor_input_frame_p90_ms_${n}=${round(input)}`);
     log(`editor_move_ms_${n}=${round(move)}`);
   }
+  logRatios('editor', results, { open: 'open', input: 'input_frame', move: 'move' });
+}
+
+/**
+ * Each figure against the smallest size measured in the same run, and its growth from 400 to 2,000
+ * lectures: linear growth is a ratio of 5; above that the cost grows faster than the course.
+ */
+function logRatios<K extends string>(area: string, results: Map<number, Record<K, number>>, names: Record<K, string>): void {
+  const fields = Object.keys(names) as K[];
   const base = results.get(sizes[0]!)!;
   for (const n of sizes.slice(1)) {
     const r = results.get(n)!;
-    log(`editor_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-    log(`editor_input_frame_ratio_${n}_vs_${sizes[0]}=${round(r.input / base.input)}`);
-    log(`editor_move_ratio_${n}_vs_${sizes[0]}=${round(r.move / base.move)}`);
+    for (const k of fields) log(`${area}_${names[k]}_ratio_${n}_vs_${sizes[0]}=${round(r[k] / base[k])}`);
   }
-  // Linear growth from 400 to 2,000 lectures is a ratio of 5; above that the cost grows faster than the course.
   const a = results.get(400);
   const b = results.get(2000);
-  if (a && b) {
-    log(`editor_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-    log(`editor_input_frame_growth_2000_vs_400=${round(b.input / a.input)}`);
-    log(`editor_move_growth_2000_vs_400=${round(b.move / a.move)}`);
-  }
+  if (a && b) for (const k of fields) log(`${area}_${names[k]}_growth_2000_vs_400=${round(b[k] / a[k])}`);
 }
 
 main().catch((err: unknown) => {
