@@ -3,14 +3,16 @@
  * bench:ui — the course editor in Chromium through the test host, for courses of 20, 400 and 2,000
  * lectures created through the contract.
  *
- *   npm run bench:ui -- [--sizes 20,400,2000] [--keys 30] [--runs 3] [--only editor|library]
+ *   npm run bench:ui -- [--sizes 20,400,2000] [--keys 30] [--runs 3] [--only editor|library|player]
  *
  * Builds the renderer when out/renderer is missing (or with --build). Prints `name=value` lines per size:
  * `editor_open_ms_<n>` (click in the course list → first lecture title shown and a frame painted),
  * `editor_input_frame_p90_ms_<n>` (keystroke in a lecture title → next animation frame),
  * `editor_move_ms_<n>` (Alt+ArrowDown on a lecture → its row in the new place), and ratios of each
  * against the smallest size measured in the same run. Then the library's course page for published courses
- * of the same sizes (`library_open_ms_<n>`, `library_end_ms_<n>`: see ui-library.ts).
+ * of the same sizes (`library_open_ms_<n>`, `library_end_ms_<n>`: see ui-library.ts), and the player page
+ * on a downloaded lecture of each (`player_open_ms_<n>`, `player_progress_frame_p90_ms_<n>`,
+ * `player_next_ms_<n>`: see ui-player.ts).
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
 import { startHostProcess } from '../../tests/e2e/support/host-process';
 import { makeLongCourse } from '../../tests/e2e/support/long-course';
 import { benchLibrary } from './ui-library';
+import { benchPlayer } from './ui-player';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -41,7 +44,7 @@ const sizes = (opt('sizes') ?? '20,400,2000').split(',').map((s) => {
 const keys = positive('keys', 30);
 const runs = positive('runs', 3);
 const only = opt('only');
-if (only !== undefined && only !== 'editor' && only !== 'library') throw new Error(`--only takes "editor" or "library", got "${only}"`);
+if (only !== undefined && only !== 'editor' && only !== 'library' && only !== 'player') throw new Error(`--only takes "editor", "library" or "player", got "${only}"`);
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -148,8 +151,9 @@ async function main(): Promise<void> {
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(host.url);
     await page.waitForFunction(() => typeof (window as unknown as { lectern?: { invoke?: unknown } }).lectern?.invoke === 'function');
-    if (only !== 'library') await benchEditor(page);
-    if (only !== 'editor') await libraryFigures(page);
+    if (only === undefined || only === 'editor') await benchEditor(page);
+    if (only === undefined || only === 'library') await libraryFigures(page);
+    if (only === undefined || only === 'player') await playerFigures(page);
   } finally {
     await browser.close();
     await host.stop();
@@ -164,20 +168,21 @@ async function libraryFigures(page: Page): Promise<void> {
     log(`library_end_ms_${n}=${round(r.end)}`);
     log(`library_dialog_ms_${n}=${round(r.dialog)}`);
   }
-  const base = results.get(sizes[0]!)!;
-  for (const n of sizes.slice(1)) {
-    const r = results.get(n)!;
-    log(`library_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-    log(`library_end_ratio_${n}_vs_${sizes[0]}=${round(r.end / base.end)}`);
-    log(`library_dialog_ratio_${n}_vs_${sizes[0]}=${round(r.dialog / base.dialog)}`);
+  logRatios('library', results, { open: 'open', end: 'end', dialog: 'dialog' });
+}
+
+async function playerFigures(page: Page): Promise<void> {
+  const results = await benchPlayer(page, sizes, runs, keys);
+  const figures = new Map([...results].map(([n, r]) => [n, { open: r.open, progress: percentile(r.progress, 90), next: r.next }]));
+  for (const [n, r] of results) {
+    log(`player_open_ms_${n}=${round(r.open)}`);
+    log(`player_first_open_ms_${n}=${round(r.firstOpen)}`);
+    log(`player_progress_frame_p50_ms_${n}=${round(median(r.progress))}`);
+    log(`player_progress_frame_p90_ms_${n}=${round(figures.get(n)!.progress)}`);
+    log(`player_progress_shown_ms_${n}=${round(median(r.progressShown))}`);
+    log(`player_next_ms_${n}=${round(r.next)}`);
   }
-  const a = results.get(400);
-  const b = results.get(2000);
-  if (a && b) {
-    log(`library_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-    log(`library_end_growth_2000_vs_400=${round(b.end / a.end)}`);
-    log(`library_dialog_growth_2000_vs_400=${round(b.dialog / a.dialog)}`);
-  }
+  logRatios('player', figures, { open: 'open', progress: 'progress_frame', next: 'next' });
 }
 
 async function benchEditor(page: Page): Promise<void> {
@@ -206,21 +211,23 @@ async function benchEditor(page: Page): Promise<void> {
     log(`editor_input_frame_p90_ms_${n}=${round(input)}`);
     log(`editor_move_ms_${n}=${round(move)}`);
   }
+  logRatios('editor', results, { open: 'open', input: 'input_frame', move: 'move' });
+}
+
+/**
+ * Each figure against the smallest size measured in the same run, and its growth from 400 to 2,000
+ * lectures: linear growth is a ratio of 5; above that the cost grows faster than the course.
+ */
+function logRatios<K extends string>(area: string, results: Map<number, Record<K, number>>, names: Record<K, string>): void {
+  const fields = Object.keys(names) as K[];
   const base = results.get(sizes[0]!)!;
   for (const n of sizes.slice(1)) {
     const r = results.get(n)!;
-    log(`editor_open_ratio_${n}_vs_${sizes[0]}=${round(r.open / base.open)}`);
-    log(`editor_input_frame_ratio_${n}_vs_${sizes[0]}=${round(r.input / base.input)}`);
-    log(`editor_move_ratio_${n}_vs_${sizes[0]}=${round(r.move / base.move)}`);
+    for (const k of fields) log(`${area}_${names[k]}_ratio_${n}_vs_${sizes[0]}=${round(r[k] / base[k])}`);
   }
-  // Linear growth from 400 to 2,000 lectures is a ratio of 5; above that the cost grows faster than the course.
   const a = results.get(400);
   const b = results.get(2000);
-  if (a && b) {
-    log(`editor_open_growth_2000_vs_400=${round(b.open / a.open)}`);
-    log(`editor_input_frame_growth_2000_vs_400=${round(b.input / a.input)}`);
-    log(`editor_move_growth_2000_vs_400=${round(b.move / a.move)}`);
-  }
+  if (a && b) for (const k of fields) log(`${area}_${names[k]}_growth_2000_vs_400=${round(b[k] / a[k])}`);
 }
 
 main().catch((err: unknown) => {

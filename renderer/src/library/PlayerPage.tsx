@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { PlayableLecture } from '../../../main/contract/domains/playback';
 import { call } from '../ipc';
 import { Curriculum } from '../player/Curriculum';
@@ -35,7 +35,8 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
   const [drawerOpen, setDrawerOpen] = useState(false);
   const drawerToggle = useRef<HTMLButtonElement>(null);
 
-  const play = (id: string) => show({ kind: 'player', downloadId: id, back });
+  // Stable, so the curriculum's memoised entries are not re-rendered by every render of the page.
+  const play = useCallback((id: string) => show({ kind: 'player', downloadId: id, back }), [show, back]);
   const close = () => show(back);
   // Curriculum order when the outline lists this lecture; otherwise what the library says plays next.
   const lectureId = playable?.lecture.lectureId;

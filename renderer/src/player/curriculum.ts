@@ -94,3 +94,35 @@ export function neighbours(sections: readonly CurriculumSection[], lectureId: st
   const next = all.slice(at + 1).find((l) => playableId(l)) ?? null;
   return { previous, next };
 }
+
+/** Two small states (watch or copy) alike field by field. */
+function sameState<T extends object>(a: T, b: T): boolean {
+  const ka = Object.keys(a) as (keyof T)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+const sameLecture = (a: CurriculumLecture, b: CurriculumLecture): boolean =>
+  a.id === b.id && a.title === b.title && a.durationSec === b.durationSec && sameState(a.watch, b.watch) && sameState(a.copy, b.copy);
+
+/**
+ * `next` with every lecture and section that did not change replaced by the object it was in `previous`,
+ * so memoised rows see the same props: a progress tick or a download's percent re-renders one row, not
+ * the whole course. Returns `previous` itself when nothing changed.
+ */
+export function keepUnchanged(previous: readonly CurriculumSection[] | null, next: CurriculumSection[]): CurriculumSection[] {
+  if (!previous) return next;
+  const oldLectures = new Map<string, CurriculumLecture>();
+  for (const s of previous) for (const l of s.lectures) oldLectures.set(l.id, l);
+  const oldSections = new Map(previous.map((s) => [s.key, s]));
+  const merged = next.map((s) => {
+    const lectures = s.lectures.map((l) => {
+      const old = oldLectures.get(l.id);
+      return old && sameLecture(old, l) ? old : l;
+    });
+    const old = oldSections.get(s.key);
+    if (old && old.title === s.title && old.lectures.length === lectures.length && old.lectures.every((l, i) => l === lectures[i])) return old;
+    return { ...s, lectures };
+  });
+  const same = merged.length === previous.length && merged.every((s, i) => s === previous[i]);
+  return same ? (previous as CurriculumSection[]) : merged;
+}

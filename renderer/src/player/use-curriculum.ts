@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlayerLecture } from '../../../main/contract/domains/playback';
 import { call, errorMessage } from '../ipc';
 import { useLibrary } from '../library/library-store';
-import { buildCurriculum, outlineFromCourse, outlineFromDownloads, type CurriculumSection, type Outline } from './curriculum';
+import { buildCurriculum, keepUnchanged, outlineFromCourse, outlineFromDownloads, type CurriculumSection, type Outline } from './curriculum';
 import { useProgressQuery } from './use-progress';
 
 interface LoadedCourse {
   title: string;
   outline: Outline;
+  /** The hub's catalog fetch it was read after: a newer fetch may have brought a newer manifest. */
+  fetchedAt: number | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
   const courseId = lecture?.courseId ?? '';
   const catalogLoaded = useLibrary((s) => s.catalog !== null);
   const hubId = useLibrary((s) => s.catalog?.hubs.find((h) => h.baseUrl === hubBase)?.id ?? null);
+  const fetchedAt = useLibrary((s) => s.catalog?.hubs.find((h) => h.baseUrl === hubBase)?.fetchedAt ?? null);
   const downloads = useLibrary((s) => s.downloads);
   const cacheKey = `${hubBase}\n${courseId}`;
   const [course, setCourse] = useState<LoadedCourse | null>(() => outlines.get(cacheKey) ?? null);
@@ -45,10 +48,18 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
       setNotice('This course’s hub is no longer in your library, so only its downloaded lectures are listed.');
       return;
     }
+    // Read already since the hub's catalog was last fetched: the same manifest, and a long course's page
+    // is worth not fetching and parsing again on every lecture opened.
+    const cached = outlines.get(cacheKey);
+    if (cached && cached.fetchedAt === fetchedAt) {
+      setCourse(cached);
+      setNotice(null);
+      return;
+    }
     let live = true;
     call('catalog.course', { hubId, courseId }).then(
       (c) => {
-        const loaded = { title: c.title, outline: outlineFromCourse(c.sections) };
+        const loaded = { title: c.title, outline: outlineFromCourse(c.sections), fetchedAt };
         outlines.set(cacheKey, loaded);
         if (!live) return;
         setCourse(loaded);
@@ -61,7 +72,7 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
     };
     // `lecture` matters only as present or not; its course is in cacheKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [catalogLoaded, hubId, courseId, cacheKey, lecture === null]);
+  }, [catalogLoaded, hubId, fetchedAt, courseId, cacheKey, lecture === null]);
 
   const { value: progress } = useProgressQuery(
     () => (lecture ? call('progress.course', { hubBase, courseId }) : Promise.resolve(null)),
@@ -69,12 +80,15 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
     [hubBase, courseId, lecture === null],
   );
 
+  // What was shown last, so a progress or download update keeps the objects of every lecture it left alone.
+  const shown = useRef<CurriculumSection[] | null>(null);
   return useMemo(() => {
     const list = Object.values(downloads);
     const courseTitle = course?.title ?? list.find((d) => d.hubBase === hubBase && d.courseId === courseId)?.courseTitle ?? '';
     if (!lecture) return { courseTitle, sections: null, notice };
     const outline = course?.outline ?? (notice ? outlineFromDownloads(list, hubBase, courseId) : null);
-    const sections = outline ? buildCurriculum(outline, progress?.lectures ?? [], list, hubBase, courseId) : null;
+    const sections = outline ? keepUnchanged(shown.current, buildCurriculum(outline, progress?.lectures ?? [], list, hubBase, courseId)) : null;
+    shown.current = sections;
     return { courseTitle, sections, notice: course ? null : notice };
   }, [course, notice, progress, downloads, lecture, hubBase, courseId]);
 }

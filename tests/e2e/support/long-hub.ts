@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LecternApi } from '../../../main/contract/bridge';
+import { MANIFEST_PATH, writeFfmpegPackage } from '../../helpers/hls-fixture';
 
 /**
  * A hub folder holding one published course per entry of `sizes`, each with that many lectures in
@@ -23,6 +24,34 @@ export function writeLongHub(hubRoot: string, sizes: readonly number[]): Map<num
   });
   write(hubRoot, 'catalog.json', { courses: entries });
   return ids;
+}
+
+/** The two downloaded lectures of a course of `n`: the 10th and 11th of its middle section, far from both ends. */
+export function playedLectures(n: number): { section: number; ids: [string, string]; titles: [string, string] } {
+  const section = Math.ceil(n / 20 / 2);
+  return {
+    section,
+    ids: [`long-${n}-l${section}-10`, `long-${n}-l${section}-11`],
+    titles: [`Lecture ${section}.10`, `Lecture ${section}.11`],
+  };
+}
+
+/** Gives the played lectures of every course the fixture's real media (same files, verified by sha256). */
+export function addPlayableLectures(hubRoot: string, sizes: readonly number[]): void {
+  writeFfmpegPackage(hubRoot, { seconds: 4 });
+  const fixture = JSON.parse(fs.readFileSync(path.join(hubRoot, MANIFEST_PATH), 'utf8')) as { lectures: { media: unknown }[] };
+  const media = fixture.lectures[0]!.media;
+  for (const n of sizes) {
+    const file = path.join(hubRoot, `courses/long-${n}/versions/1/course.json`);
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { lectures: { id: string; media: unknown; durationSec: number }[] };
+    const played = new Set(playedLectures(n).ids);
+    for (const l of manifest.lectures) {
+      if (!played.has(l.id)) continue;
+      l.media = media;
+      l.durationSec = 4;
+    }
+    fs.writeFileSync(file, JSON.stringify(manifest));
+  }
 }
 
 function manifestOf(courseId: string, count: number) {

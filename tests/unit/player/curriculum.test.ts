@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadItem } from '../../../main/contract/domains/library';
 import type { LectureProgress } from '../../../main/contract/domains/playback';
-import { buildCurriculum, copyState, neighbours, outlineFromDownloads, watchState, type Outline } from '../../../renderer/src/player/curriculum';
+import { buildCurriculum, copyState, keepUnchanged, neighbours, outlineFromDownloads, watchState, type Outline } from '../../../renderer/src/player/curriculum';
 import { lectureActionForKey } from '../../../renderer/src/player/shortcuts';
 
 const HUB = 'http://hub.test/';
@@ -92,6 +92,41 @@ describe('curriculum', () => {
     const fallback = outlineFromDownloads([download('b'), download('a'), download('b', { courseVersion: 2 }), download('z', { hubBase: 'http://other/' })], HUB, 'c1');
     expect(fallback.sections).toHaveLength(1);
     expect(fallback.sections[0]!.lectures.map((l) => l.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('curriculum updates keep what did not change', () => {
+  const build = (p: LectureProgress[], d: DownloadItem[]) => buildCurriculum(outline, p, d, HUB, 'c1');
+
+  it('keeps every lecture and section object a progress update left alone, so memoised entries skip it', () => {
+    const before = build([progress('a', 10, 60)], [download('a'), download('b')]);
+    const after = keepUnchanged(before, build([progress('a', 10, 60), progress('c', 30, 60)], [download('a'), download('b')]));
+    expect(after).not.toBe(before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.lectures[0]).not.toBe(before[1]!.lectures[0]);
+    expect(after[1]!.lectures[0]!.watch).toEqual({ kind: 'partial', percent: 50 });
+    expect(after[1]!.lectures[1]).toBe(before[1]!.lectures[1]);
+  });
+
+  it('returns the previous list itself when nothing changed, and a new one when a download moves on', () => {
+    const downloading = download('b', { state: 'downloading', doneBytes: 20 });
+    const before = build([], [downloading]);
+    expect(keepUnchanged(before, build([], [downloading]))).toBe(before);
+    const after = keepUnchanged(before, build([], [{ ...downloading, doneBytes: 60 }]));
+    expect(after[0]!.lectures[1]!.copy).toEqual({ kind: 'downloading', downloadId: downloading.id, percent: 60 });
+    expect(after[0]!.lectures[0]).toBe(before[0]!.lectures[0]);
+    expect(after[1]).toBe(before[1]);
+  });
+
+  it('takes the new outline as it is when there was none, or when a section is renamed', () => {
+    const fresh = build([], []);
+    expect(keepUnchanged(null, fresh)).toBe(fresh);
+    const renamed = buildCurriculum({ sections: [{ ...outline.sections[0]!, title: 'Week one' }, outline.sections[1]!] }, [], [], HUB, 'c1');
+    const after = keepUnchanged(fresh, renamed);
+    expect(after[0]!.title).toBe('Week one');
+    expect(after[0]!.lectures[0]).toBe(fresh[0]!.lectures[0]);
+    expect(after[1]).toBe(fresh[1]);
   });
 });
 
