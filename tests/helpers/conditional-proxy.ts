@@ -79,7 +79,16 @@ export async function startConditionalProxy(target: string, client: S3Client): P
       let etag: string | null = null;
       try {
         etag = (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag ?? null;
-      } catch {
+      } catch (err) {
+        // Only "not found" means there is no object. Any other failure (Swift answering 503 under load)
+        // must not be read as "absent": If-None-Match: * would then overwrite a catalog another writer
+        // created. Answer as a busy server would, so the client retries.
+        const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+        if (e.name !== 'NotFound' && e.name !== 'NoSuchKey' && e.$metadata?.httpStatusCode !== 404) {
+          const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>ServiceUnavailable</Code><Message>The condition could not be checked; retry</Message></Error>';
+          res.writeHead(503, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) }).end(xml);
+          return;
+        }
         etag = null;
       }
       const refused = (ifNoneMatch === '*' && etag !== null) || (ifMatch !== undefined && etag !== ifMatch);
