@@ -54,6 +54,16 @@ export interface CatalogView {
   courses: CatalogCourse[];
   /** How many courses match the query in all (may exceed `courses.length`). */
   total: number;
+  /**
+   * Present just after a start, while the cached catalog is still being read into memory: the query ran
+   * over `searched` of `total` courses only. Listing again after `catalog.refresh` covers them all.
+   */
+  loading?: CatalogLoading;
+}
+
+export interface CatalogLoading {
+  searched: number;
+  total: number;
 }
 
 export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
