@@ -206,8 +206,8 @@ export const libraryChannels = {
   'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 
   'catalog.list': channel<CatalogView>()(
-    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
-    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network.',
+    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional(), complete: z.boolean().optional() }),
+    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network. Just after a start it answers at once from the courses read so far (`loading` says how many); with `complete` it waits until every cached course is read.',
   ),
   'catalog.refresh': channel<CatalogView>()(
     z.strictObject({ hubId: Id.optional(), firstPageOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() }),
