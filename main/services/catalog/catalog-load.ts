@@ -65,6 +65,11 @@ export class CatalogLoad {
     for (const first of firsts) first();
   }
 
+  /** Pages not read yet. */
+  get pending(): number {
+    return this.steps.length;
+  }
+
   /** Reads the remaining pages, one per event-loop turn (the first ones were read by the constructor). */
   start(): this {
     const next = () => {

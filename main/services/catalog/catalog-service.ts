@@ -184,18 +184,22 @@ export class CatalogService {
     const downloads = this.opts.downloads();
     const hubs = new Map(this.store.hubs().map((h) => [h.id, h]));
     const load = this.search ? null : this.startLoad();
+    const loading = !this.search && load ? load.progress() : null;
     const { total, items } = (this.search ?? load!.search()).find(query, opts.limit);
     const courses: CatalogCourse[] = [];
     for (const { hubId, entry } of items) {
       const hub = hubs.get(hubId);
       if (hub) courses.push(this.courseView(hub, entry, this.store.course(hubId, entry.id), downloads));
     }
-    return { hubs: this.hubs(), courses, total, ...(load && !this.search ? { loading: load.progress() } : {}) };
+    return { hubs: this.hubs(), courses, total, ...(loading ? { loading } : {}) };
   }
 
   /** Resolves once every cached course is in memory (and searched by `list`). */
   async loaded(): Promise<void> {
-    while (!this.search) await this.startLoad().done;
+    while (!this.search) {
+      const load = this.startLoad();
+      if (!this.search) await load.done;
+    }
   }
 
   /** Fetches the catalogs (one hub, or all) and the manifests whose version changed; never throws for a hub that is down. */
@@ -348,14 +352,23 @@ export class CatalogService {
   private startLoad(): CatalogLoad {
     if (this.load) return this.load;
     const load = new CatalogLoad(this.store, this.store.hubs().map((h) => h.id));
+    // A catalog of one page per hub was read whole by the constructor: nothing is left to wait for.
+    if (load.pending === 0) {
+      this.adopt(load, load.search());
+      return load;
+    }
     this.load = load;
     void load.start().done.then((search) => {
       if (this.load !== load || !search) return;
       this.load = null;
-      this.search = search;
-      for (const [hubId, entries] of load.entries) if (!this.entries.has(hubId)) this.entries.set(hubId, entries);
+      this.adopt(load, search);
     });
     return load;
+  }
+
+  private adopt(load: CatalogLoad, search: CatalogSearch): void {
+    this.search = search;
+    for (const [hubId, entries] of load.entries) if (!this.entries.has(hubId)) this.entries.set(hubId, entries);
   }
 
   private invalidate(hubId: string): void {
