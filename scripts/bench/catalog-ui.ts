@@ -23,6 +23,8 @@ export interface CatalogUiFigures {
   coldFirstPageMs: number[];
   warmFirstPageMs: number[];
   searchMs: number[];
+  /** The same, by query, in the order asked. */
+  searchByQuery: [string, number][];
 }
 
 /** Where the page is ready: the contract bridge is there (the shell rendered). */
@@ -98,7 +100,7 @@ export async function benchCatalogUi(hubUrl: string, dataDir: string, runs: numb
     execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const figures: CatalogUiFigures = { addHubMs: 0, coldFirstPageMs: [], warmFirstPageMs: [], searchMs: [] };
+  const figures: CatalogUiFigures = { addHubMs: 0, coldFirstPageMs: [], warmFirstPageMs: [], searchMs: [], searchByQuery: [] };
   try {
     // Cold: each run a fresh data folder and host; the hub added through the contract, then the Library tab.
     for (let r = 0; r < runs; r++) {
@@ -128,7 +130,9 @@ export async function benchCatalogUi(hubUrl: string, dataDir: string, runs: numb
           // Searches over the loaded catalog: wait until the library's refresh (which awaits the full load) ends.
           await page.waitForFunction(() => document.querySelector('[data-testid="catalog-refresh"]')?.hasAttribute('disabled') === false, null, { timeout: 120_000 });
           for (const q of queries) {
-            figures.searchMs.push(await searchMs(page, q));
+            const ms = await searchMs(page, q);
+            figures.searchMs.push(ms);
+            figures.searchByQuery.push([q, ms]);
             await clearSearch(page);
           }
         }

@@ -157,6 +157,7 @@ async function main(): Promise<void> {
       console.log(`ui_catalog_first_page_cold_ms=${median(ui.coldFirstPageMs).toFixed(0)} ui_catalog_first_page_cold_max_ms=${Math.max(...ui.coldFirstPageMs).toFixed(0)}`);
       console.log(`ui_catalog_first_page_warm_ms=${median(ui.warmFirstPageMs).toFixed(0)} ui_catalog_first_page_warm_max_ms=${Math.max(...ui.warmFirstPageMs).toFixed(0)}`);
       console.log(`ui_catalog_search_ms=${median(ui.searchMs).toFixed(0)} ui_catalog_search_max_ms=${Math.max(...ui.searchMs).toFixed(0)}`);
+      console.log(`ui_catalog_search_by_query=${ui.searchByQuery.map(([q, ms]) => `${q}:${ms.toFixed(0)}`).join(',')}`);
       console.log(`ui_warm_first_page_vs_single_ratio=${(median(singleMs) / median(ui.warmFirstPageMs)).toFixed(2)}`);
     }
     console.log(`first_page_vs_single_ratio=${(median(singleMs) / median(firstPage)).toFixed(2)}`);
