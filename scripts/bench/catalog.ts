@@ -2,9 +2,15 @@
  * bench:catalog — a hub of 100,000 courses (in memory, served over loopback HTTP with ETags like S3 or a
  * CDN), read by the library service as a student's Lectern does, and changed by one publish.
  *
- * Service-side timings (CatalogService over SQLite, no renderer): `catalog_first_page_ms` is a cold
- * library (hub added, nothing cached) until the first 60 cards are listed; `catalog_cached_open_ms` a
- * restarted app listing them from SQLite; `catalog_search_ms` a query over every cached course.
+ * Service-side timings (CatalogService over SQLite, no renderer), prefixed `service_`:
+ * `service_catalog_first_page_ms` is a cold library (hub added, nothing cached) until the first 60 cards
+ * are listed; `service_catalog_cached_open_ms` a restarted app listing them from SQLite (the first cards,
+ * served while the rest of the catalog loads); `service_catalog_cached_full_ms` the same list once every
+ * course is loaded; `service_catalog_search_ms` a query over every cached course.
+ * In Chromium, through the test host (catalog-ui.ts), prefixed `ui_`: `ui_catalog_first_page_cold_ms`
+ * (fresh data folder, hub just added: Library tab → first card painted), `ui_catalog_first_page_warm_ms`
+ * (app restarted on that folder, catalog from SQLite) and `ui_catalog_search_ms` (query typed → matching
+ * cards painted). `--no-ui` skips them.
  * `publish_docs_rewritten` / `publish_bytes_rewritten` are what one publish wrote to the catalog;
  * `unchanged_refresh_bytes` what a refresh of an unchanged hub received (headers included).
  * Baseline, same run: the same catalog as one single-file catalog.json, fetched and parsed whole.
@@ -24,6 +30,7 @@ import { LeaseManager } from '../../main/services/leases/lease';
 import { updateCatalog } from '../../main/services/uploads/catalog-update';
 import { MemoryHub } from '../../tests/helpers/memory-hub';
 import { numberFlag } from './args';
+import { benchCatalogUi } from './catalog-ui';
 
 const COURSES = numberFlag('courses', 100_000);
 const RUNS = numberFlag('runs', 3);
@@ -96,11 +103,16 @@ async function main(): Promise<void> {
     const db = openDatabase(dataDir, migrations);
     const cachedOpen: number[] = [];
     let service = new CatalogService({ db, downloads: () => [] });
+    const cachedFull: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       service = new CatalogService({ db, downloads: () => [] });
       t = performance.now();
       service.list('', { limit: CARDS });
       cachedOpen.push(performance.now() - t);
+      t = performance.now();
+      await service.loaded();
+      service.list('', { limit: CARDS });
+      cachedFull.push(performance.now() - t);
     }
     const searches: number[] = [];
     const queries = ['데이터', '분석 12', 'linear algebra 99', 'beginner', '없는강좌'];
@@ -127,17 +139,27 @@ async function main(): Promise<void> {
     const changedBytes = hub.sentBytes() - before;
     db.close();
 
-    console.log(`courses=${COURSES} pages=${index.pages.length} runs=${RUNS} cards=${CARDS} timing=service-side (CatalogService + SQLite, no renderer)`);
+    const ui = process.argv.includes('--no-ui') ? null : await benchCatalogUi(hub.url, tmp, RUNS, queries);
+
+    console.log(`courses=${COURSES} pages=${index.pages.length} runs=${RUNS} cards=${CARDS} service_=CatalogService+SQLite ui_=Chromium+test host`);
     console.log(`single_catalog_bytes=${Buffer.byteLength(single)} single_catalog_fetch_parse_ms=${median(singleMs).toFixed(0)}`);
     console.log(`paging_old_catalog_docs=${paging.docs} paging_old_catalog_ms=${pagingMs.toFixed(0)}`);
-    console.log(`catalog_first_page_ms=${median(firstPage).toFixed(0)}`);
-    console.log(`catalog_full_load_ms=${median(fullLoad).toFixed(0)}`);
-    console.log(`catalog_cached_open_ms=${median(cachedOpen).toFixed(0)}`);
-    console.log(`catalog_search_ms=${median(searches).toFixed(1)} catalog_search_max_ms=${Math.max(...searches).toFixed(1)} search_matches=${found.join(',')}`);
+    console.log(`service_catalog_first_page_ms=${median(firstPage).toFixed(0)}`);
+    console.log(`service_catalog_full_load_ms=${median(fullLoad).toFixed(0)}`);
+    console.log(`service_catalog_cached_open_ms=${median(cachedOpen).toFixed(0)} service_catalog_cached_full_ms=${median(cachedFull).toFixed(0)}`);
+    console.log(`service_catalog_search_ms=${median(searches).toFixed(1)} service_catalog_search_max_ms=${Math.max(...searches).toFixed(1)} search_matches=${found.join(',')}`);
     console.log(`publish_docs_rewritten=${publish.docs} publish_bytes_rewritten=${publish.bytes}`);
     console.log(`republish_docs_rewritten=${republish.docs} republish_bytes_rewritten=${republish.bytes}`);
     console.log(`unchanged_refresh_bytes=${unchangedBytes}`);
     console.log(`changed_refresh_bytes=${changedBytes} changed_refresh_ms=${changedMs.toFixed(0)}`);
+    if (ui) {
+      console.log(`ui_add_hub_ms=${ui.addHubMs.toFixed(0)}`);
+      console.log(`ui_catalog_first_page_cold_ms=${median(ui.coldFirstPageMs).toFixed(0)} ui_catalog_first_page_cold_max_ms=${Math.max(...ui.coldFirstPageMs).toFixed(0)}`);
+      console.log(`ui_catalog_first_page_warm_ms=${median(ui.warmFirstPageMs).toFixed(0)} ui_catalog_first_page_warm_max_ms=${Math.max(...ui.warmFirstPageMs).toFixed(0)}`);
+      console.log(`ui_catalog_search_ms=${median(ui.searchMs).toFixed(0)} ui_catalog_search_max_ms=${Math.max(...ui.searchMs).toFixed(0)}`);
+      console.log(`ui_catalog_search_by_query=${ui.searchByQuery.map(([q, ms]) => `${q}:${ms.toFixed(0)}`).join(',')}`);
+      console.log(`ui_warm_first_page_vs_single_ratio=${(median(singleMs) / median(ui.warmFirstPageMs)).toFixed(2)}`);
+    }
     console.log(`first_page_vs_single_ratio=${(median(singleMs) / median(firstPage)).toFixed(2)}`);
     console.log(`unchanged_refresh_vs_single_ratio=${(Buffer.byteLength(single) / Math.max(1, unchangedBytes)).toFixed(0)}`);
   } finally {

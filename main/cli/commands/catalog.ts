@@ -8,6 +8,8 @@ import { readSecret, SECRET_ENV, SESSION_ENV } from './secret-input';
 interface CatalogOptions {
   hub?: string;
   search?: string;
+  query?: string;
+  limit: number;
   offline?: boolean;
   accessKeyId?: string;
   region?: string;
@@ -15,6 +17,19 @@ interface CatalogOptions {
   sessionExpires?: string;
   updateCredentials?: boolean;
   public?: boolean;
+}
+
+const DEFAULT_LIMIT = 50;
+/** The contract's bound: `catalog.list` answers at most this many courses at once. */
+const MAX_LIMIT = 100_000;
+
+/** `--limit`: a whole number of courses, 1 to 100,000. */
+export function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > MAX_LIMIT) {
+    throw new CliError(`--limit takes a whole number of courses from 1 to ${MAX_LIMIT.toLocaleString('en')}, not "${value}".`);
+  }
+  return n;
 }
 
 /** `lectern catalog`: the courses of the student's hubs, adding a hub by URL on the way. */
@@ -29,7 +44,9 @@ export function registerCatalogCommands(program: Command, ctx: CliContext): void
     .option('--session-expires <time>', `when the session token in $${SESSION_ENV} expires (ISO 8601)`)
     .option('--update-credentials', 'replace the credentials of the --hub already in your library (a rotated key, an expired session token); the hub refusing them keeps the old ones')
     .option('--public', 'with --update-credentials: read the hub without credentials from now on')
-    .option('--search <words>', 'only courses whose title, subtitle or tags contain every word')
+    .option('--query <words>', 'only courses whose title, subtitle or tags contain every word')
+    .option('--search <words>', 'the same as --query')
+    .option('--limit <n>', `list at most n courses (a hub can publish 100,000), default ${DEFAULT_LIMIT}`, parseLimit, DEFAULT_LIMIT)
     .option('--offline', 'show the cached catalog without contacting the hubs')
     .action(async (opts: CatalogOptions) => {
       const credentials = await credentialsFrom(opts);
@@ -38,7 +55,8 @@ export function registerCatalogCommands(program: Command, ctx: CliContext): void
       else if (opts.hub) await ensureHub(ctx, opts.hub, credentials);
       else if (credentials) throw new CliError('--access-key-id needs --hub <url>: the credentials are for the hub being added.');
       if (!opts.offline) await ctx.call('catalog.refresh', {});
-      const view = await ctx.call('catalog.list', { query: opts.search ?? '' });
+      if (opts.query !== undefined && opts.search !== undefined && opts.query !== opts.search) throw new CliError('--search is another name for --query: give one of them.');
+      const view = await ctx.call('catalog.list', { query: opts.query ?? opts.search ?? '', limit: opts.limit, complete: true });
       ctx.print(view, () => describeCatalog(view));
     });
 }
@@ -94,7 +112,7 @@ async function updateCredentials(ctx: CliContext, opts: CatalogOptions, credenti
 /** The hub and course a CLI argument names; the course id alone is enough when it is on one hub. */
 export async function findCourse(ctx: CliContext, courseId: string): Promise<{ hubId: string; courseId: string }> {
   const match = (view: CatalogView) => view.courses.find((c) => c.courseId === courseId);
-  const found = match(await ctx.call('catalog.list', {})) ?? match(await ctx.call('catalog.refresh', {}));
+  const found = match(await ctx.call('catalog.list', { complete: true })) ?? match(await ctx.call('catalog.refresh', {}));
   if (!found) throw new CliError(`No hub in your library publishes a course "${courseId}". See: lectern catalog [--hub <url>]`);
   return { hubId: found.hubId, courseId };
 }
@@ -111,5 +129,7 @@ function describeCatalog(view: CatalogView): string {
     const flags = [c.downloadedLectures > 0 ? `${c.downloadedLectures} downloaded` : '', c.updateAvailable ? 'update available' : ''].filter(Boolean).join(', ');
     lines.push(`${c.courseId}  ${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}  v${c.version}, ${c.lectureCount ?? '?'} lectures${flags ? `  [${flags}]` : ''}`);
   }
+  const more = view.total - view.courses.length;
+  if (more > 0) lines.push(`… and ${more.toLocaleString('en')} more; use --limit or --query`);
   return lines.join('\n');
 }

@@ -54,6 +54,16 @@ export interface CatalogView {
   courses: CatalogCourse[];
   /** How many courses match the query in all (may exceed `courses.length`). */
   total: number;
+  /**
+   * Present just after a start, while the cached catalog is still being read into memory: the query ran
+   * over `searched` of `total` courses only. Listing again after `catalog.refresh` covers them all.
+   */
+  loading?: CatalogLoading;
+}
+
+export interface CatalogLoading {
+  searched: number;
+  total: number;
 }
 
 export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed';
@@ -196,8 +206,8 @@ export const libraryChannels = {
   'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 
   'catalog.list': channel<CatalogView>()(
-    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
-    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network.',
+    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional(), complete: z.boolean().optional() }),
+    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network. Just after a start it answers at once from the courses read so far (`loading` says how many); with `complete` it waits until every cached course is read.',
   ),
   'catalog.refresh': channel<CatalogView>()(
     z.strictObject({ hubId: Id.optional(), firstPageOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() }),

@@ -10,7 +10,10 @@ export const libraryHandlers = ({ library: { catalog, downloads, library, librar
     await catalog.removeHub(hubId);
     return catalog.hubs();
   },
-  'catalog.list': ({ query, limit }) => catalog.list(query, limit === undefined ? {} : { limit }),
+  'catalog.list': async ({ query, limit, complete }) => {
+    if (complete) await catalog.loaded();
+    return catalog.list(query, limit === undefined ? {} : { limit });
+  },
   'catalog.refresh': ({ hubId, firstPageOnly, limit }) => catalog.refresh(hubId, { ...(firstPageOnly === undefined ? {} : { firstPageOnly }), ...(limit === undefined ? {} : { limit }) }),
   'catalog.course': ({ hubId, courseId }) => library.coursePage(hubId, courseId),
   'downloads.plan': ({ quality, ...ref }) => library.plan(ref, quality),

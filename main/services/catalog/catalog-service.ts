@@ -11,7 +11,8 @@ import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
 import type { StallPolicy } from '../downloads/stall-guard';
-import { CatalogSearch, listedEntry, type ListedEntry } from './catalog-search';
+import type { CatalogSearch } from './catalog-search';
+import { CatalogLoad } from './catalog-load';
 import { cachedEntries, syncPages } from './catalog-page-sync';
 import { fetchCatalog, fetchCourse } from './hub-documents';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
@@ -74,6 +75,7 @@ export class CatalogService {
   /** Per hub, its cached entries by id (built from SQLite once per change), and all hubs' search list. */
   private readonly entries = new Map<string, Map<string, CatalogEntry>>();
   private search: CatalogSearch | null = null;
+  private load: CatalogLoad | null = null;
 
   constructor(private readonly opts: CatalogServiceOptions) {
     this.store = new CatalogStore(opts.db);
@@ -174,24 +176,37 @@ export class CatalogService {
   /**
    * The cached catalogs, filtered: every word of `query` must appear in the title, subtitle or a tag
    * (case- and normalization-insensitive substrings), sorted by title; at most `limit` courses, with the
-   * number of matches in `total`.
+   * number of matches in `total`. Just after a start, while the cache is still being read into memory
+   * (CatalogLoad), only the courses read so far are searched and `loading` says how many: the first page
+   * of each hub at once, then the rest in the background; `refresh` and `loaded` wait for all of them.
    */
   list(query = '', opts: ListOptions = {}): CatalogView {
     const downloads = this.opts.downloads();
     const hubs = new Map(this.store.hubs().map((h) => [h.id, h]));
-    const { total, items } = this.searchIndex().find(query, opts.limit);
+    const load = this.search ? null : this.startLoad();
+    const loading = !this.search && load ? load.progress() : null;
+    const { total, items } = (this.search ?? load!.search()).find(query, opts.limit);
     const courses: CatalogCourse[] = [];
     for (const { hubId, entry } of items) {
       const hub = hubs.get(hubId);
       if (hub) courses.push(this.courseView(hub, entry, this.store.course(hubId, entry.id), downloads));
     }
-    return { hubs: this.hubs(), courses, total };
+    return { hubs: this.hubs(), courses, total, ...(loading ? { loading } : {}) };
+  }
+
+  /** Resolves once every cached course is in memory (and searched by `list`). */
+  async loaded(): Promise<void> {
+    while (!this.search) {
+      const load = this.startLoad();
+      if (!this.search) await load.done;
+    }
   }
 
   /** Fetches the catalogs (one hub, or all) and the manifests whose version changed; never throws for a hub that is down. */
   async refresh(hubId?: string, opts: RefreshOptions = {}): Promise<CatalogView> {
     const hubs = hubId ? [this.hub(hubId)] : this.store.hubs();
     await Promise.all(hubs.map((h) => this.refreshHub(h, opts)));
+    await this.loaded();
     return this.list('', opts.limit === undefined ? {} : { limit: opts.limit });
   }
 
@@ -293,6 +308,7 @@ export class CatalogService {
       if (pages.changed) this.invalidate(hub.id);
       complete = pages.complete;
     }
+    await this.loaded();
     const entries = [...this.hubEntries(hub.id).values()];
     // A paged catalog can list 100,000 courses: only manifests already read (courses opened) are kept current.
     const versions = this.store.courseVersions(hub.id);
@@ -332,21 +348,34 @@ export class CatalogService {
     return known;
   }
 
-  private searchIndex(): CatalogSearch {
-    if (this.search) return this.search;
-    const listed: ListedEntry[] = [];
-    for (const hub of this.store.hubs()) {
-      // Tags of manifests already read count too: older catalogs carry none in their entries.
-      const tags = this.store.manifestTags(hub.id);
-      for (const entry of this.hubEntries(hub.id).values()) listed.push(listedEntry(hub.id, entry, tags.get(entry.id)));
+  /** The load of the cache into memory under way, started (its first pages read) if none is. */
+  private startLoad(): CatalogLoad {
+    if (this.load) return this.load;
+    const load = new CatalogLoad(this.store, this.store.hubs().map((h) => h.id));
+    // A catalog of one page per hub was read whole by the constructor: nothing is left to wait for.
+    if (load.pending === 0) {
+      this.adopt(load, load.search());
+      return load;
     }
-    this.search = new CatalogSearch(listed);
-    return this.search;
+    this.load = load;
+    void load.start().done.then((search) => {
+      if (this.load !== load || !search) return;
+      this.load = null;
+      this.adopt(load, search);
+    });
+    return load;
+  }
+
+  private adopt(load: CatalogLoad, search: CatalogSearch): void {
+    this.search = search;
+    for (const [hubId, entries] of load.entries) if (!this.entries.has(hubId)) this.entries.set(hubId, entries);
   }
 
   private invalidate(hubId: string): void {
     this.entries.delete(hubId);
     this.search = null;
+    this.load?.cancel();
+    this.load = null;
   }
 
   private hubView(h: HubRow): LibraryHub {

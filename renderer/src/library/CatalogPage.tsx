@@ -50,6 +50,11 @@ export function CatalogPage() {
         <span className="field-label">Search courses</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, subtitle or tag" data-testid="catalog-search" />
       </label>
+      {catalog.loading && (
+        <p className="muted" role="status" data-testid="catalog-loading">
+          Searching {catalog.loading.searched.toLocaleString()} of {catalog.loading.total.toLocaleString()} courses… the rest are still loading.
+        </p>
+      )}
       {catalog.courses.length === 0 ? (
         <p className="loading">{query ? `No course matches “${query}”.` : 'These hubs have not published any course yet.'}</p>
       ) : (

@@ -98,8 +98,90 @@ describe('paged catalog in the library', () => {
     await service.refresh('h1');
     hub.served.length = 0;
     const again = new CatalogService({ db, downloads: () => [] });
-    expect(again.list('', { limit: 5 })).toMatchObject({ total: 2000, courses: [{ courseId: 'c00000' }, { courseId: 'c00001' }, {}, {}, {}] });
+    await again.loaded();
+    const view = again.list('', { limit: 5 });
+    expect(view).toMatchObject({ total: 2000, courses: [{ courseId: 'c00000' }, { courseId: 'c00001' }, {}, {}, {}] });
+    expect(view.loading).toBeUndefined();
     expect(hub.served).toEqual([]);
+  });
+
+  it('lists the first cached page at once after a restart, says what is still loading, then searches every course', async () => {
+    const { db, service, store } = library();
+    store.addHub('h1', 'Hub', hub.url);
+    await service.refresh('h1');
+    const index = JSON.parse(hub.objects.get('catalog.json')!.text) as { pages: { key: string; count: number }[] };
+    expect(index.pages.length).toBeGreaterThan(1);
+    const again = new CatalogService({ db, downloads: () => [] });
+    const first = again.list('', { limit: 5 });
+    // Only the first page was read: its courses are listed, the rest are counted as not searched yet.
+    expect(first.loading).toEqual({ searched: index.pages[0]!.count, total: 2000 });
+    expect(first.total).toBe(index.pages[0]!.count);
+    expect(first.courses).toHaveLength(5);
+    // A course of the last page is not found yet; once loaded it is, and nothing says "loading" any more.
+    expect(again.list('Course 1999').courses).toHaveLength(0);
+    await again.loaded();
+    const done = again.list('Course 1999');
+    expect(done.courses.map((c) => c.courseId)).toEqual(['c01999']);
+    expect(done.loading).toBeUndefined();
+    expect(again.list('').total).toBe(2000);
+  });
+
+  it('a catalog of one page is whole at the first list after a restart: nothing says loading', async () => {
+    const small = new MemoryHub();
+    small.put('catalog.json', JSON.stringify({ courses: [entry('a1', 'Alpha')] }));
+    await publish(small, entry('b2', 'Beta'));
+    await small.listen();
+    try {
+      const { db, service, store } = library();
+      store.addHub('h2', 'Small', small.url);
+      await service.refresh('h2');
+      const again = new CatalogService({ db, downloads: () => [] });
+      const view = again.list('');
+      expect(view.total).toBe(2);
+      expect(view.loading).toBeUndefined();
+      await again.loaded();
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('a publish seen while the cache is still loading restarts the load: the refresh lists the new course too', async () => {
+    const own = await pagedHub(1700);
+    try {
+      const { db, service, store } = library();
+      store.addHub('h3', 'Own', own.url);
+      await service.refresh('h3');
+      const again = new CatalogService({ db, downloads: () => [] });
+      expect(again.list('').loading).toBeDefined();
+      await publish(own, entry('z9999', 'Zeta new'));
+      const view = await again.refresh('h3');
+      expect(view).toMatchObject({ total: 1701 });
+      expect(view.loading).toBeUndefined();
+      expect(again.list('Zeta new').courses.map((c) => c.courseId)).toEqual(['z9999']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('stops quietly when the database closes while the cache is loading (the app quitting)', async () => {
+    const { db, service, store } = library();
+    store.addHub('h1', 'Hub', hub.url);
+    await service.refresh('h1');
+    const again = new CatalogService({ db, downloads: () => [] });
+    expect(again.list('').loading).toBeDefined();
+    db.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  it('a refresh right after a restart returns every course, not the part read so far', async () => {
+    const { db, service, store } = library();
+    store.addHub('h1', 'Hub', hub.url);
+    await service.refresh('h1');
+    const again = new CatalogService({ db, downloads: () => [] });
+    expect(again.list('').loading).toBeDefined();
+    const view = await again.refresh('h1', { firstPageOnly: true });
+    expect(view.total).toBe(2000);
+    expect(view.loading).toBeUndefined();
   });
 });
 
