@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { call } from '../ipc';
+import { setActiveLocale } from './active-locale';
 import { LOCALES } from './catalogs';
 import { resolveLocale, type LanguageSetting } from './resolve-locale';
 
@@ -33,5 +34,6 @@ export const useLocale = create<LocaleState>((set) => ({
   },
 }));
 
-/** The active locale outside React (formatters called from plain functions). */
-export const activeLocale = (): string => useLocale.getState().locale;
+// Formatters outside React read the locale from here.
+setActiveLocale(useLocale.getState().locale);
+useLocale.subscribe((s) => setActiveLocale(s.locale));
