@@ -7,6 +7,9 @@ import { useDrafts } from '../state/drafts-store';
 import { AppInfoFooter } from './AppInfoFooter';
 import './courses.css';
 
+/** A proper name: the same in every language. */
+const APP_NAME = 'Lectern';
+
 /** The sidebar: every course draft, most recently edited first, and "New course". */
 export function CourseList() {
   const courses = useDrafts((s) => s.courses);
@@ -25,7 +28,7 @@ export function CourseList() {
   return (
     <nav className="sidebar" aria-label={t('courses.nav')}>
       <div className="sidebar-header">
-        <h1 className="app-name">Lectern</h1>
+        <h1 className="app-name">{APP_NAME}</h1>
         <button type="button" className="button button-primary" onClick={() => void createCourse()} data-testid="new-course">
           {t('courses.new')}
         </button>
