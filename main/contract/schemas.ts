@@ -54,3 +54,6 @@ export const LecturePatch = z
 export type CoursePatch = z.output<typeof CoursePatch>;
 export type SectionPatch = z.output<typeof SectionPatch>;
 export type LecturePatch = z.output<typeof LecturePatch>;
+
+/** "system" or a lower-case base language tag; which languages exist is the renderer's catalogs' business. */
+export const LanguageSettingSchema = z.union([z.literal('system'), z.string().regex(/^[a-z]{2,3}$/, 'Use a language code such as "en" or "ko", or "system"')]);

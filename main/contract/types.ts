@@ -91,6 +91,14 @@ export interface RestoreReceipt {
   courseId: string;
 }
 
+/** The saved UI language choice and what the operating system prefers, for the renderer to resolve. */
+export interface LanguageState {
+  /** "system" or a base language tag ("en", "ko"). */
+  setting: string;
+  /** The OS's preferred languages, most preferred first; empty where the host cannot tell (the browser then decides). */
+  systemLanguages: string[];
+}
+
 export interface AppInfo {
   version: string;
   dataDir: string;

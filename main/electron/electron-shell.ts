@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { IMAGE_EXTENSIONS, VIDEO_EXTENSIONS, type HostShell } from '../ipc/host-shell';
 import type { CaptureSources } from './capture-sources';
 
@@ -10,6 +10,7 @@ export function createElectronShell(capture: CaptureSources): HostShell {
     pickFolder: (title) => pickFolder(title),
     listCaptureSources: () => capture.list(),
     selectCaptureSource: (sourceId) => capture.choose(sourceId),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
   };
 }
 

@@ -19,6 +19,8 @@ export interface HostShell {
   listCaptureSources(): Promise<CaptureSource[]>;
   /** Which of those the next screen-capture request records. */
   selectCaptureSource(sourceId: string): Promise<void>;
+  /** The OS's preferred UI languages (BCP 47), most preferred first; empty when the host cannot tell. */
+  preferredLanguages(): string[];
 }
 
 export const headlessShell: HostShell = {
@@ -28,7 +30,17 @@ export const headlessShell: HostShell = {
   pickFolder: () => Promise.reject(new LecternError('unavailable', 'There is no folder dialog here; pass the folder instead (lectern diagnostics --out <folder>)')),
   listCaptureSources: () => Promise.resolve([]),
   selectCaptureSource: () => Promise.reject(new LecternError('unavailable', 'Screen recording needs the Lectern app')),
+  preferredLanguages: () => languagesFromEnv(process.env),
 };
+
+/** "ko_KR.UTF-8" → ["ko-KR"]: what a terminal's locale says; LANGUAGE (a colon list) wins as in gettext. */
+export function languagesFromEnv(env: Record<string, string | undefined>): string[] {
+  const raw = env.LANGUAGE || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return raw
+    .split(':')
+    .map((tag) => tag.split('.')[0]!.replace('_', '-'))
+    .filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX');
+}
 
 /** The cover image types; the file's bytes decide, the dialog only narrows what is listed. */
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'];

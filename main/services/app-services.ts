@@ -28,6 +28,7 @@ export interface AppServices {
   readonly covers: CoverService;
   readonly log: Logger;
   readonly updates: UpdateService;
+  readonly settings: AppSettings;
   readonly media: MediaService;
   readonly publishing: PublishingServices;
   readonly library: LibraryServices;
@@ -80,7 +81,8 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     runJobs: opts.media?.runJobs,
     freeSpace: opts.recordings?.freeSpace,
   });
-  const updates = new UpdateService({ updater: opts.updater ?? null, emit, log: opts.log.child('updates'), settings: new AppSettings(db), currentVersion: opts.version });
+  const settings = new AppSettings(db);
+  const updates = new UpdateService({ updater: opts.updater ?? null, emit, log: opts.log.child('updates'), settings, currentVersion: opts.version });
   registerBusyReasons(updates, { publishing: publishing.publish, downloads: library.downloads });
   updates.addBusyReason(() => {
     const busy = recordings.recordingBusy();
@@ -109,6 +111,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
     covers,
     log: opts.log,
     updates,
+    settings,
     media,
     publishing,
     library,

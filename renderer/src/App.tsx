@@ -1,3 +1,4 @@
+import { useLocale } from './i18n/locale-store';
 import { LibraryArea } from './library/LibraryArea';
 import { PublishingArea } from './publishing/PublishingArea';
 import { RecoveryPrompt } from './recording/RecoveryPrompt';
@@ -12,6 +13,8 @@ import './ui/app.css';
 export function App() {
   const area = useNav((s) => s.area);
   useWindowTitle();
+  // Subscribed so a language change redraws the whole tree, including text from plain formatters.
+  useLocale((s) => s.locale);
   return (
     <div className="app-frame">
       <AreaTabs />

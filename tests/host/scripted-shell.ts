@@ -24,5 +24,7 @@ export function createScriptedShell(pickFile: FilePicker = async () => null): Ho
     // In Chromium the page's getDisplayMedia picks the source (--auto-select-desktop-capture-source).
     listCaptureSources: async () => [],
     selectCaptureSource: async () => {},
+    // The browser at the page knows its user's languages (navigator.languages); the host process does not.
+    preferredLanguages: () => [],
   };
 }

@@ -8,4 +8,9 @@ export const appHandlers = (s: AppServices, shell: HostShell): HandlersFor<typeo
   'dialog.pickCaptionsFile': async () => ({ filePath: await shell.pickCaptionsFile() }),
   'dialog.pickImageFile': async () => ({ filePath: await shell.pickImageFile() }),
   'dialog.pickVideoFile': async () => ({ filePath: await shell.pickVideoFile() }),
+  'app.language.get': () => ({ setting: s.settings.get('ui.language'), systemLanguages: shell.preferredLanguages() }),
+  'app.language.set': ({ setting }) => {
+    s.settings.set('ui.language', setting);
+    return { setting: s.settings.get('ui.language'), systemLanguages: shell.preferredLanguages() };
+  },
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { LanguageSettingSchema } from '../../contract/schemas';
 
 /** Every app setting: its schema and its default. A new setting is one more entry here (no migration). */
 const SETTINGS = {
@@ -7,6 +8,8 @@ const SETTINGS = {
   'updates.autoCheck': { schema: z.boolean(), fallback: true as boolean },
   /** When the last update check finished (ms since the epoch), whatever its outcome. */
   'updates.lastCheck': { schema: z.number().int().nonnegative().nullable(), fallback: null as number | null },
+  /** The UI language: a BCP 47 base language the renderer ships ("en", "ko"), or "system" to follow the OS. */
+  'ui.language': { schema: LanguageSettingSchema, fallback: 'system' as string },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

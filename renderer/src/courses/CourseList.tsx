@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/use-t';
 import { subscribe } from '../ipc';
 import { createCourse } from '../state/drafts-actions';
 import { refreshCourses } from '../state/refresh';
@@ -6,17 +7,15 @@ import { useDrafts } from '../state/drafts-store';
 import { AppInfoFooter } from './AppInfoFooter';
 import './courses.css';
 
-function counts(sections: number, lectures: number): string {
-  const s = `${sections} ${sections === 1 ? 'section' : 'sections'}`;
-  const l = `${lectures} ${lectures === 1 ? 'lecture' : 'lectures'}`;
-  return `${s} · ${l}`;
-}
+/** A proper name: the same in every language. */
+const APP_NAME = 'Lectern';
 
 /** The sidebar: every course draft, most recently edited first, and "New course". */
 export function CourseList() {
   const courses = useDrafts((s) => s.courses);
   const selectedId = useDrafts((s) => s.selectedId);
   const select = useDrafts((s) => s.select);
+  const t = useT();
   // A course without a cover is shown with its first lecture's poster, which a finished poster job may have just made.
   useEffect(
     () =>
@@ -27,20 +26,20 @@ export function CourseList() {
   );
 
   return (
-    <nav className="sidebar" aria-label="Courses">
+    <nav className="sidebar" aria-label={t('courses.nav')}>
       <div className="sidebar-header">
-        <h1 className="app-name">Lectern</h1>
+        <h1 className="app-name">{APP_NAME}</h1>
         <button type="button" className="button button-primary" onClick={() => void createCourse()} data-testid="new-course">
-          New course
+          {t('courses.new')}
         </button>
       </div>
       <h2 className="sidebar-heading" id="course-list-heading">
-        Your courses
+        {t('courses.heading')}
       </h2>
       {courses === null ? (
-        <p className="sidebar-empty">Loading…</p>
+        <p className="sidebar-empty">{t('common.loading')}</p>
       ) : courses.length === 0 ? (
-        <p className="sidebar-empty">No courses yet.</p>
+        <p className="sidebar-empty">{t('courses.empty')}</p>
       ) : (
         <ul className="course-list" aria-labelledby="course-list-heading" data-testid="course-list">
           {courses.map((c) => (
@@ -59,10 +58,10 @@ export function CourseList() {
                     {c.title}
                   </span>
                   <span className="course-item-meta">
-                    {counts(c.sectionCount, c.lectureCount)}
+                    {t('courses.counts', { sections: c.sectionCount, lectures: c.lectureCount })}
                     {c.unpublishedChanges && (
-                      <span className="badge badge-changes" title="Edited since it was last published" data-testid="course-unpublished">
-                        Unpublished changes
+                      <span className="badge badge-changes" title={t('courses.unpublishedTitle')} data-testid="course-unpublished">
+                        {t('courses.unpublished')}
                       </span>
                     )}
                   </span>

@@ -1,4 +1,5 @@
 import type { CourseDetail } from '../../../main/contract/types';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
@@ -13,17 +14,18 @@ const parseTags = (text: string): string[] =>
 
 /** Cover, subtitle, description, language and tags (what students read before they enrol), and how the videos are encoded. */
 export function CourseDetailsForm({ course }: { course: CourseDetail }) {
+  const t = useT();
   const save = (patch: Parameters<typeof call<'courses.update'>>[1]['patch']) => call('courses.update', { courseId: course.id, patch });
   return (
-    <section className="course-details" aria-label="Course details">
+    <section className="course-details" aria-label={t('editor.details')}>
       <CourseCoverField course={course} />
       <AutosaveTextField
         fieldKey={`course:${course.id}:subtitle`}
         label={`the subtitle of “${course.title}”`}
         stored={course.subtitle}
         save={(subtitle) => save({ subtitle })}
-        labelText="Subtitle"
-        placeholder="One line that says who this course is for"
+        labelText={t('editor.subtitle')}
+        placeholder={t('editor.subtitlePlaceholder')}
         testId="course-subtitle"
       />
       <RichTextField
@@ -31,8 +33,8 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
         label={`the description of “${course.title}”`}
         stored={course.description}
         save={(description) => save({ description })}
-        labelText="Description"
-        placeholder="What students will learn, and what they need before starting"
+        labelText={t('editor.description')}
+        placeholder={t('editor.descriptionPlaceholder')}
         testId="course-description"
       />
       <div className="field-row">
@@ -41,8 +43,8 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
           label={`the language of “${course.title}”`}
           stored={course.language}
           save={(language) => save({ language })}
-          labelText="Language"
-          hint="A code such as en, ko or pt-BR"
+          labelText={t('editor.language')}
+          hint={t('editor.languageHint')}
           className="field-narrow"
           testId="course-language"
         />
@@ -51,8 +53,8 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
           label={`the tags of “${course.title}”`}
           stored={course.tags.join(', ')}
           save={(text) => save({ tags: parseTags(text) })}
-          labelText="Tags"
-          hint="Separate tags with commas"
+          labelText={t('editor.tags')}
+          hint={t('editor.tagsHint')}
           className="field-grow"
           testId="course-tags"
         />

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CourseDetail } from '../../../main/contract/types';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { deleteCourse } from '../state/drafts-actions';
 import { useDrafts } from '../state/drafts-store';
@@ -15,6 +17,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
   const [confirming, setConfirming] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const focusTitleOf = useDrafts((s) => s.focusTitleOf);
+  const t = useT();
 
   useEffect(() => {
     // A new course opens with its placeholder title selected, so typing replaces it.
@@ -32,7 +35,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
           label={`the title of “${course.title}”`}
           stored={course.title}
           save={(title) => call('courses.update', { courseId: course.id, patch: { title } })}
-          labelText="Course title"
+          labelText={t('editor.courseTitle')}
           className="course-title-field"
           testId="course-title"
           inputRef={titleRef}
@@ -40,7 +43,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
         <div className="editor-actions">
           <SaveIndicator />
           <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)} data-testid="delete-course">
-            Delete course
+            {t('editor.deleteCourse')}
           </button>
         </div>
       </header>
@@ -48,8 +51,8 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
       <OutlineEditor course={course} />
       <ConfirmDialog
         open={confirming}
-        title="Delete this course?"
-        confirmLabel="Delete course"
+        title={t('editor.deleteConfirmTitle')}
+        confirmLabel={t('editor.deleteCourse')}
         testId="confirm-dialog"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
@@ -58,8 +61,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
         }}
       >
         <p>
-          “<bdi className="dialog-course-title">{course.title}</bdi>” and all its sections and lectures will be deleted. You can undo this right
-          after.
+          <Rich id="editor.deleteConfirmBody" values={{ title: <bdi className="dialog-course-title">{course.title}</bdi> }} />
         </p>
       </ConfirmDialog>
     </article>

@@ -11,7 +11,7 @@ import { RichTextField } from '../rich-text/RichTextField';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, NotesIcon, TrashIcon } from '../ui/icons';
 import { dragId, type DragData } from './dnd-ids';
-import { formatDuration } from './format';
+import { formatDuration } from '../i18n/format';
 import { focusAfterRemoval } from './keep-focus';
 import { moveDirection } from './move-keys';
 import { stepLecture } from './step-moves';

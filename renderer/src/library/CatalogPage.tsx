@@ -6,7 +6,7 @@ import { ContinueWatching } from '../player/ContinueWatching';
 import { useNotices } from '../state/notices-store';
 import { ErrorDetails, ErrorNotice } from '../ui/ErrorNotice';
 import { AddHubForm } from './AddHubForm';
-import { formatDuration, formatWhen } from './format';
+import { formatDuration, formatWhen } from '../i18n/format';
 import { useLibrary } from './library-store';
 import { UpdateCredentialsAction } from './UpdateHubCredentials';
 

@@ -4,7 +4,7 @@ import { AuthorText } from '../rich-text/AuthorText';
 import { useNearView } from '../ui/use-near-view';
 import { newestCopy, olderPlayable, type LectureCopies } from './course-downloads';
 import { DownloadControls } from './DownloadControls';
-import { formatBytes, formatDuration } from './format';
+import { formatBytes, formatDuration , STORED } from '../i18n/format';
 import { useLibrary } from './library-store';
 
 /** Lectures rendered at once when a course page opens: what fills the window and a screen more. */
@@ -125,5 +125,5 @@ function bestQuality(qualities: CourseLecture['qualities']): string {
   const best = qualities[0];
   if (!best) return '';
   const more = qualities.length > 1 ? ` (${qualities.length} qualities)` : '';
-  return `Up to ${best.name} · ${formatBytes(best.bytes)}${more}`;
+  return `Up to ${best.name} · ${formatBytes(best.bytes, STORED)}${more}`;
 }

@@ -8,7 +8,7 @@ import { copiesByLecture } from './course-downloads';
 import { CourseSections } from './CourseLectures';
 import { downloadAction } from './DownloadControls';
 import { DownloadDialog, type DownloadTarget } from './DownloadDialog';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 import { useLibrary } from './library-store';
 
 /** A course as published: description (sanitized author HTML), sections, lectures with durations and sizes, and downloads. */

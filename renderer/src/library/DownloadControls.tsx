@@ -2,7 +2,7 @@ import type { DownloadItem } from '../../../main/contract/domains/library';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
-import { formatBytes, percent } from './format';
+import { formatBytes, percent , STORED } from '../i18n/format';
 import { useLibrary } from './library-store';
 
 const STATE_LABEL: Record<DownloadItem['state'], string> = {
@@ -33,8 +33,8 @@ export function DownloadControls({ d, label }: { d: DownloadItem; label: string 
     <div className="download-controls" data-testid="download-controls" data-state={d.state}>
       <span className="download-state" data-testid="download-state">
         {STATE_LABEL[d.state]} · {d.quality}
-        {d.state !== 'completed' && ` · ${formatBytes(d.doneBytes)} of ${formatBytes(d.totalBytes)}`}
-        {d.state === 'completed' && ` · ${formatBytes(d.totalBytes)}`}
+        {d.state !== 'completed' && ` · ${formatBytes(d.doneBytes, STORED)} of ${formatBytes(d.totalBytes, STORED)}`}
+        {d.state === 'completed' && ` · ${formatBytes(d.totalBytes, STORED)}`}
       </span>
       {d.state !== 'completed' && (
         <progress className="download-progress" max={100} value={pct} aria-label={`${label}: ${pct}% downloaded`} data-testid="download-progress" />

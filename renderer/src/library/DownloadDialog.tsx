@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes } from './format';
+import { formatBytes , STORED } from '../i18n/format';
 import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
@@ -128,7 +128,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
             {offered.map((o) => (
               <label key={o.height}>
                 <input type="checkbox" checked={picked.includes(o.height)} onChange={(e) => toggle(o.height, e.currentTarget.checked)} data-testid="download-quality-option" value={o.height} />
-                {o.label} · {formatBytes(o.bytes)}
+                {o.label} · {formatBytes(o.bytes, STORED)}
               </label>
             ))}
             {picked.length === 0 && <p className="muted">Choose at least one quality.</p>}
@@ -139,8 +139,8 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
         {plan && (
           <>
             <p data-testid="download-total">
-              {plan.items.length} {plan.items.length === 1 ? 'lecture' : 'lectures'}, {formatBytes(plan.totalBytes)} ({plan.items.map((i) => i.quality).filter((q, i, a) => a.indexOf(q) === i).join(', ')}).{' '}
-              {formatBytes(plan.spareBytes)} free on this disk.
+              {plan.items.length} {plan.items.length === 1 ? 'lecture' : 'lectures'}, {formatBytes(plan.totalBytes, STORED)} ({plan.items.map((i) => i.quality).filter((q, i, a) => a.indexOf(q) === i).join(', ')}).{' '}
+              {formatBytes(plan.spareBytes, STORED)} free on this disk.
             </p>
             {!plan.fits && (
               <p className="field-error" role="alert">
@@ -162,7 +162,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
           Cancel
         </button>
         <button type="button" className="button button-primary" onClick={() => void start()} disabled={!plan || !plan.fits || plan.items.length === 0 || busy} data-testid="download-confirm">
-          {plan ? `Download ${formatBytes(plan.totalBytes)}` : 'Download'}
+          {plan ? `Download ${formatBytes(plan.totalBytes, STORED)}` : 'Download'}
         </button>
       </div>
     </dialog>

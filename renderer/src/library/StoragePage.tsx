@@ -3,7 +3,7 @@ import type { StorageView } from '../../../main/contract/domains/library';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { downloadAction } from './DownloadControls';
-import { formatBytes } from './format';
+import { formatBytes , STORED } from '../i18n/format';
 import { useLibrary } from './library-store';
 
 /** What the downloads take on disk, and removing them to free space. */
@@ -24,7 +24,7 @@ export function StoragePage() {
     <section aria-labelledby="storage-title" data-testid="storage-page">
       <h1 id="storage-title">Storage</h1>
       <p data-testid="storage-summary">
-        Downloads use {formatBytes(storage.usedBytes)}; {formatBytes(storage.spareBytes)} free. They are stored encrypted in <code>{storage.libraryDir}</code>.
+        Downloads use {formatBytes(storage.usedBytes, STORED)}; {formatBytes(storage.spareBytes, STORED)} free. They are stored encrypted in <code>{storage.libraryDir}</code>.
       </p>
       {storage.downloads.length === 0 ? (
         <p className="loading">Nothing downloaded.</p>
@@ -49,7 +49,7 @@ export function StoragePage() {
                   {d.courseTitle} <span className="muted">v{d.courseVersion}</span>
                 </td>
                 <td>{d.quality}</td>
-                <td>{formatBytes(d.totalBytes)}</td>
+                <td>{formatBytes(d.totalBytes, STORED)}</td>
                 <td>
                   <button type="button" className="button button-danger-quiet" onClick={() => void downloadAction(() => call('downloads.remove', { downloadId: d.id }))} aria-label={`Remove ${d.title}`}>
                     Remove

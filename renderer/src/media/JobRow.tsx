@@ -1,7 +1,8 @@
 import type { MediaJob } from '../../../main/contract/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { buildMedia, cancelJob } from './media-actions';
-import { formatEta, JOB_LABELS } from './media-format';
+import { formatAboutLeft } from '../i18n/format';
+import { JOB_LABELS } from './media-format';
 
 const STATUS: Record<MediaJob['status'], string> = {
   queued: 'Waiting',
@@ -29,7 +30,7 @@ export function JobRow({ job }: { job: MediaJob }) {
       />
       <span className="media-job-state" data-testid="media-job-state">
         {job.status === 'running' ? `${percent}%` : STATUS[job.status]}
-        {job.status === 'running' && formatEta(job.etaSec) && <span className="media-job-eta"> · {formatEta(job.etaSec)}</span>}
+        {job.status === 'running' && formatAboutLeft(job.etaSec) && <span className="media-job-eta"> · {formatAboutLeft(job.etaSec)}</span>}
       </span>
       {active && (
         <button type="button" className="button media-job-action" onClick={() => void cancelJob(job.lectureId, job.id)} data-testid="media-job-cancel">

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { Lecture } from '../../../main/contract/types';
 import { HlsPlayer, type CaptionTrack } from '../player/HlsPlayer';
-import { formatDuration } from '../editor/format';
+import { formatBytes, formatDuration } from '../i18n/format';
 import { CaptionsFields } from './CaptionsFields';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
 import { buildMedia, importVideo, pickCaptions, pickVideo, removeCaptions } from './media-actions';
-import { describeProbe, formatBytes, isActive } from './media-format';
+import { describeProbe, isActive } from './media-format';
 import { useLectureMedia, useMedia } from './media-store';
 import { mediaPanelId, mediaUrl } from './media-urls';
 import { RecordingPanel } from '../recording/RecordingPanel';

@@ -24,17 +24,4 @@ export function describeProbe(probe: MediaProbe): string {
   return parts.join(' · ');
 }
 
-/** "about 40 s left", "about 3 min left"; empty while ffmpeg has not said enough to tell. */
-export function formatEta(etaSec: number | null): string {
-  if (etaSec === null || !Number.isFinite(etaSec)) return '';
-  if (etaSec < 60) return `about ${Math.max(1, Math.round(etaSec))} s left`;
-  return `about ${Math.round(etaSec / 60)} min left`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
-
 export const isActive = (job: MediaJob): boolean => job.status === 'queued' || job.status === 'running';

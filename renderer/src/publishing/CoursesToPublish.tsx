@@ -4,7 +4,7 @@ import { call } from '../ipc';
 import { useNav } from '../state/nav-store';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 import { PublishDialog } from './PublishDialog';
 import { refreshCourses, usePublishing } from './publishing-store';
 

@@ -3,7 +3,7 @@ import { storedHubError } from '../errors/error-text';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
-import { formatBytes, formatEta, formatWhen } from './format';
+import { formatBytes, formatTimeLeft, formatWhen, TRANSFER } from '../i18n/format';
 import { usePublishing } from './publishing-store';
 
 const STATE_LABEL: Record<PublishRun['state'], string> = {
@@ -55,14 +55,14 @@ function RunRow({ run }: { run: PublishRun }) {
               {uploaded} of {run.filesTotal - run.filesSkipped} files uploaded, {run.filesSkipped} already on the hub
             </span>
             {' · '}
-            {formatBytes(run.bytesDone)} of {formatBytes(run.bytesTotal)}
+            {formatBytes(run.bytesDone, TRANSFER)} of {formatBytes(run.bytesTotal, TRANSFER)}
             {run.state === 'running' && run.bytesPerSecond > 0 && (
               <>
                 {' · '}
-                {formatBytes(run.bytesPerSecond)}/s {formatEta(run.etaSeconds)}
+                {formatBytes(run.bytesPerSecond, TRANSFER)}/s {formatTimeLeft(run.etaSeconds)}
               </>
             )}
-            {run.bandwidthLimit !== null && ` · limited to ${formatBytes(run.bandwidthLimit)}/s`}
+            {run.bandwidthLimit !== null && ` · limited to ${formatBytes(run.bandwidthLimit, TRANSFER)}/s`}
           </>
         ) : (
           <span>{run.waitingFor ? 'Waiting for the hub' : run.state === 'running' ? 'Checking which files the hub already has…' : `Started ${formatWhen(run.createdAt)}`}</span>
@@ -77,7 +77,7 @@ function RunRow({ run }: { run: PublishRun }) {
       )}
       {run.currentFiles.length > 0 && (
         <p className="upload-run-files" data-testid="run-current-files">
-          Sending {run.currentFiles.slice(0, 3).map((f) => `${shortName(f.path)} (${formatBytes(f.size)})`).join(', ')}
+          Sending {run.currentFiles.slice(0, 3).map((f) => `${shortName(f.path)} (${formatBytes(f.size, TRANSFER)})`).join(', ')}
           {run.currentFiles.length > 3 && ` and ${run.currentFiles.length - 3} more`}
         </p>
       )}

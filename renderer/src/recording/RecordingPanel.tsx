@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDuration } from '../editor/format';
+import { formatDuration } from '../i18n/format';
 import { cancelCountdown, closeRecorder, compositorCanvas, discard, pause, record, resume, stop } from './recording-session';
 import { isLive, useRecording } from './recording-store';
 import { ErrorNotice } from '../ui/ErrorNotice';

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RecordingTake } from '../../../main/contract/types';
-import { formatDuration } from '../editor/format';
+import { formatBytes, formatDuration } from '../i18n/format';
 import { call } from '../ipc';
-import { formatBytes } from '../media/media-format';
 import { takeDate } from './take-format';
 import { discardUnfinished, loadUnfinished, takeAction, watchTakes } from './takes-actions';
 import { useTakes } from './takes-store';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RecordingTake } from '../../../main/contract/types';
-import { formatDuration } from '../editor/format';
+import { formatDuration } from '../i18n/format';
 import { call } from '../ipc';
 import { takeDate, takeStatus } from './take-format';
 import { deleteTake, loadTakes, takeAction, undoDeleteTake, watchTakes } from './takes-actions';

@@ -20,6 +20,6 @@ export function takeStatus(take: RecordingTake): string {
   }
 }
 
-export const takeDate = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export { formatDateTime as takeDate } from '../i18n/format';
 
 const seconds = (s: number): string => `${s.toFixed(1)} s`;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UpdateChannel, UpdateState, UpdateStatus } from '../../../main/contract/types';
 import { call, subscribe } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes, formatWhen } from '../publishing/format';
+import { formatBytes, formatWhen, TRANSFER } from '../i18n/format';
 
 /** Current version, channel, automatic checks, and the update itself: available → downloading → ready. */
 export function UpdatesPanel() {
@@ -77,7 +77,7 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
       return (
         <div className="updates-offer" data-testid="updates-phase">
           <p>
-            <strong>Lectern {state.version}</strong> is available{state.size !== null ? ` (${formatBytes(state.size)})` : ''}.
+            <strong>Lectern {state.version}</strong> is available{state.size !== null ? ` (${formatBytes(state.size, TRANSFER)})` : ''}.
           </p>
           {state.notes && <pre className="updates-notes" data-testid="updates-notes">{state.notes}</pre>}
           <button type="button" className="button button-primary" onClick={onDownload} data-testid="updates-download">
@@ -91,7 +91,7 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
           <p>Downloading Lectern {state.version}…</p>
           <progress max={100} value={state.percent} aria-label="Download progress" data-testid="updates-progress" />
           <p className="field-hint">
-            {Math.round(state.percent)}% · {formatBytes(state.transferred)} of {formatBytes(state.total)} · {formatBytes(state.bytesPerSecond)}/s
+            {Math.round(state.percent)}% · {formatBytes(state.transferred, TRANSFER)} of {formatBytes(state.total, TRANSFER)} · {formatBytes(state.bytesPerSecond, TRANSFER)}/s
           </p>
         </div>
       );

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/use-t';
 import { AREAS, useNav } from '../state/nav-store';
 import { isComposing } from '../ui/ime';
 import './shell.css';
@@ -7,6 +8,7 @@ import './shell.css';
 export function AreaTabs() {
   const area = useNav((s) => s.area);
   const show = useNav((s) => s.show);
+  const t = useT();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -21,7 +23,7 @@ export function AreaTabs() {
   }, [show]);
 
   return (
-    <nav className="area-tabs" aria-label="Areas">
+    <nav className="area-tabs" aria-label={t('shell.areas')}>
       <img className="app-logo" src="./favicon.svg" alt="" width={22} height={22} data-testid="app-logo" />
       {AREAS.map((a) => (
         <button
@@ -29,11 +31,11 @@ export function AreaTabs() {
           type="button"
           className="area-tab"
           aria-current={a.id === area ? 'page' : undefined}
-          title={`${a.label} (Ctrl+${a.shortcut})`}
+          title={t('shell.tabTitle', { label: t(a.label), shortcut: a.shortcut })}
           onClick={() => show(a.id)}
           data-testid={`area-${a.id}`}
         >
-          {a.label}
+          {t(a.label)}
         </button>
       ))}
     </nav>

@@ -3,11 +3,12 @@ import { create } from 'zustand';
 /** The app's areas: the instructor's studio, publishing to hubs, the student's library, and settings (updates). */
 export type Area = 'studio' | 'publishing' | 'library' | 'settings';
 
-export const AREAS: readonly { id: Area; label: string; shortcut: string }[] = [
-  { id: 'studio', label: 'Studio', shortcut: '1' },
-  { id: 'publishing', label: 'Publishing', shortcut: '2' },
-  { id: 'library', label: 'Library', shortcut: '3' },
-  { id: 'settings', label: 'Settings', shortcut: '4' },
+/** Each area's name is the message `area.<id>`. */
+export const AREAS: readonly { id: Area; label: `area.${Area}`; shortcut: string }[] = [
+  { id: 'studio', label: 'area.studio', shortcut: '1' },
+  { id: 'publishing', label: 'area.publishing', shortcut: '2' },
+  { id: 'library', label: 'area.library', shortcut: '3' },
+  { id: 'settings', label: 'area.settings', shortcut: '4' },
 ];
 
 interface NavState {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { CourseList } from '../courses/CourseList';
 import { WelcomePanel } from '../courses/WelcomePanel';
 import { CourseEditor } from '../editor/CourseEditor';
+import { useT } from '../i18n/use-t';
 import { subscribe } from '../ipc';
 import { useDrafts } from '../state/drafts-store';
 import { refreshCourses, refreshDetail } from '../state/refresh';
@@ -12,6 +13,7 @@ export function StudioArea() {
   const courses = useDrafts((s) => s.courses);
   const selectedId = useDrafts((s) => s.selectedId);
   const detail = useDrafts((s) => s.detail);
+  const t = useT();
 
   useEffect(() => {
     void refreshCourses();
@@ -29,14 +31,14 @@ export function StudioArea() {
   return (
     <div className="app-shell">
       <CourseList />
-      <main className="workspace" aria-label="Course editor">
+      <main className="workspace" aria-label={t('studio.editorLabel')}>
         <Notices />
         {courses !== null && courses.length === 0 && selectedId === null ? (
           <WelcomePanel />
         ) : detail && detail.id === selectedId ? (
           <CourseEditor key={detail.id} course={detail} />
         ) : courses !== null && selectedId !== null ? (
-          <p className="loading">Loading course…</p>
+          <p className="loading">{t('studio.loadingCourse')}</p>
         ) : null}
       </main>
     </div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LectureMedia, MediaJob, MediaProbe } from '../../../main/contract/types';
 import { latestJobs, laterJob, mergeJobs, outputVersion, withJob } from '../../../renderer/src/media/latest-jobs';
-import { describeProbe, formatEta } from '../../../renderer/src/media/media-format';
+import { formatAboutLeft as formatEta } from '../../../renderer/src/i18n/format';
+import { describeProbe } from '../../../renderer/src/media/media-format';
 import type { LectureMediaEntry } from '../../../renderer/src/media/media-store';
 import { summarize } from '../../../renderer/src/media/media-summary';
 

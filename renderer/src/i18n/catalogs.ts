@@ -1,0 +1,18 @@
+import en from './messages/en.json';
+
+/** English is the source catalog: its keys are the only valid message ids, checked by the compiler. */
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+
+// Vite (and vitest) bundle every catalog in the folder, so a third language is one more JSON file.
+const files = import.meta.glob<{ default: Catalog }>('./messages/*.json', { eager: true });
+
+export const CATALOGS: Readonly<Record<string, Catalog>> = Object.fromEntries(
+  Object.entries(files).map(([path, mod]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), mod.default]),
+);
+
+/** The languages Lectern ships, English first (the fallback), then in file order. */
+export const LOCALES: readonly string[] = ['en', ...Object.keys(CATALOGS).filter((l) => l !== 'en').sort()];
+
+/** Each catalog names its own language ("English", "한국어"), so the selector reads the same in every UI language. */
+export const languageName = (locale: string): string => CATALOGS[locale]?.['meta.languageName'] ?? locale;

@@ -1,0 +1,29 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../renderer/src/i18n/catalogs';
+
+const en = CATALOGS.en!;
+
+describe('message catalogs', () => {
+  it('every language has exactly the English keys, none empty', () => {
+    for (const [lang, messages] of Object.entries(CATALOGS)) {
+      expect(Object.keys(messages).sort(), lang).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(messages)) expect(text.trim(), `${lang}: ${key}`).not.toBe('');
+    }
+  });
+
+  it('every message is valid ICU and uses the same placeholders as English', () => {
+    const names = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!))].sort();
+    for (const [lang, messages] of Object.entries(CATALOGS)) {
+      for (const [key, text] of Object.entries(messages)) {
+        expect(() => parse(text), `${lang}: ${key}`).not.toThrow();
+        expect(names(text), `${lang}: ${key}`).toEqual(names(en[key as keyof typeof en]));
+      }
+    }
+  });
+
+  it('names each language in itself', () => {
+    expect(CATALOGS.en!['meta.languageName']).toBe('English');
+    expect(CATALOGS.ko!['meta.languageName']).toBe('한국어');
+  });
+});
