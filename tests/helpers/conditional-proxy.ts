@@ -85,7 +85,7 @@ export async function startConditionalProxy(target: string, client: S3Client): P
         // created. Answer as a busy server would, so the client retries.
         const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
         if (e.name !== 'NotFound' && e.name !== 'NoSuchKey' && e.$metadata?.httpStatusCode !== 404) {
-          const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>ServiceUnavailable</Code><Message>The condition could not be checked; retry</Message></Error>';
+          const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>ServiceUnavailable</Code><Message>The condition could not be checked (${e.name ?? 'error'} ${e.$metadata?.httpStatusCode ?? ''}); retry</Message></Error>`;
           res.writeHead(503, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) }).end(xml);
           return;
         }
