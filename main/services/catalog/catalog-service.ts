@@ -5,8 +5,7 @@ import type { CatalogCourse, CatalogView, HubAccessProblem, LibraryHub } from '.
 import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
-import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
-import type { CatalogEntry, ManifestFile, ManifestLecture } from '../downloads/manifest';
+import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { Logger } from '../log/logger';
 import { CatalogStore, type CachedCourse, type HubRow } from './catalog-store';
@@ -14,9 +13,11 @@ import type { StallPolicy } from '../downloads/stall-guard';
 import type { CatalogSearch } from './catalog-search';
 import { CatalogLoad } from './catalog-load';
 import { cachedEntries, syncPages } from './catalog-page-sync';
+import { courseCard } from './course-card';
 import { fetchCatalog, fetchCourse } from './hub-documents';
+import { accessProblemOf, addFailure, checkFailure, messageOf, refuseExpired } from './hub-access-failures';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
-import { EXPIRY_MARGIN_MS, updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
+import { updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
 
 export interface CatalogServiceOptions {
   db: Database;
@@ -189,7 +190,7 @@ export class CatalogService {
     const courses: CatalogCourse[] = [];
     for (const { hubId, entry } of items) {
       const hub = hubs.get(hubId);
-      if (hub) courses.push(this.courseView(hub, entry, this.store.course(hubId, entry.id), downloads));
+      if (hub) courses.push(courseCard(hub, entry, this.store.course(hubId, entry.id), downloads));
     }
     return { hubs: this.hubs(), courses, total, ...(loading ? { loading } : {}) };
   }
@@ -396,85 +397,9 @@ export class CatalogService {
     };
   }
 
-  private courseView(hub: HubRow, entry: CatalogEntry, cached: CachedCourse | null, downloads: DownloadSummary[]): CatalogCourse {
-    const mine = downloads.filter((d) => d.hubBase === hub.baseUrl && d.courseId === entry.id);
-    const m = cached?.manifest;
-    return {
-      hubId: hub.id,
-      courseId: entry.id,
-      title: m?.title ?? entry.title,
-      subtitle: m?.subtitle ?? entry.subtitle ?? '',
-      tags: m?.tags ?? entry.tags ?? [],
-      version: entry.version,
-      lectureCount: m ? m.lectures.length : (entry.lectureCount ?? null),
-      durationSec: m ? m.lectures.reduce((n, l) => n + (l.durationSec ?? 0), 0) : (entry.durationSec ?? null),
-      publishedAt: entry.publishedAt ?? m?.publishedAt ?? null,
-      coverPath: coverPathOf(hub.id, entry.id, m?.cover ?? entry.cover, m?.lectures ?? []),
-      downloadedLectures: new Set(mine.map((d) => d.lectureId)).size,
-      updateAvailable: hasOutdated(mine, entry.version),
-    };
-  }
 
   /** Cancels nothing by itself: each document read carries its own progress deadlines (`stall`). */
   private signal(): AbortSignal {
     return new AbortController().signal;
   }
-}
-
-/**
- * The picture a course is shown with on the app origin: its cover, else its first lecture's poster (known
- * once the manifest is cached), else none.
- */
-export function coverPathOf(hubId: string, courseId: string, cover: ManifestFile | undefined, lectures: readonly ManifestLecture[]): string | null {
-  if (cover) return `/cover/${hubId}/${courseId}`;
-  const withPoster = lectures.find((l) => l.poster);
-  return withPoster ? `/poster/${hubId}/${courseId}/${withPoster.id}` : null;
-}
-
-/** True when some downloaded lecture has no copy (complete or on its way) of `version`. */
-export function hasOutdated(downloads: readonly DownloadSummary[], version: number): boolean {
-  const current = new Set(downloads.filter((d) => d.courseVersion === version).map((d) => d.lectureId));
-  return downloads.some((d) => d.courseVersion < version && !current.has(d.lectureId));
-}
-
-function refuseExpired(credentials: ReadOnlyHubCredentials): void {
-  if (credentials.sessionToken && credentials.sessionExpiresAt !== undefined && credentials.sessionExpiresAt - Date.now() < EXPIRY_MARGIN_MS) {
-    const message = 'The session token has expired (or expires within a minute); get fresh credentials.';
-    throw new LecternError('invalid-input', message, [{ path: 'credentials.sessionExpiresAt', message }]);
-  }
-}
-
-/** A private hub answers an unsigned GET with 403 (AWS) or 400 (Swift), or 401 behind some gateways. */
-const looksPrivate = (err: unknown) => err instanceof HubStatusError && [400, 401, 403].includes(err.status);
-
-/** Whether a failed refresh is one that new credentials would fix (the UI then offers to enter them). */
-function accessProblemOf(hub: HubRow, err: unknown): HubAccessProblem | null {
-  if (err instanceof HubAccessError) return err.reason;
-  return !hub.auth && looksPrivate(err) ? 'needs-credentials' : null;
-}
-
-/** Why new credentials were not taken; the old ones stay, and the message says so. */
-function checkFailure(hub: HubRow, err: unknown, withCredentials: boolean): LecternError {
-  const kept = hub.auth ? `the hub keeps key ${hub.auth.accessKeyId}` : 'the hub stays public';
-  if (err instanceof HubAccessError) return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${err.message}`);
-  if (!withCredentials && looksPrivate(err)) {
-    return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${messageOf(err)} The hub is private: it cannot be read without credentials.`);
-  }
-  return new LecternError('unavailable', `Did not change the credentials of "${hub.name}" (${kept}): could not read its catalog with the new ones: ${messageOf(err)}`, undefined, {
-    failure: classifyFailure(err),
-    params: { hub: hub.name },
-  });
-}
-
-/** Why a hub could not be added, as the code the UI acts on and a sentence that says what to do. */
-function addFailure(base: URL, err: unknown, withCredentials: boolean): LecternError {
-  if (err instanceof HubAccessError) return new LecternError('forbidden', `Could not add ${base.href}: ${err.message}`);
-  if (!withCredentials && looksPrivate(err)) {
-    return new LecternError('forbidden', `Could not add ${base.href}: ${messageOf(err)} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
-  }
-  return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`, undefined, { failure: classifyFailure(err), params: { hub: base.host } });
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

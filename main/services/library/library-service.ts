@@ -1,6 +1,7 @@
 import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, LibraryHub, StorageView } from '../../contract/domains/library';
 import { LecternError } from '../../contract/errors';
-import { coverPathOf, type CatalogService } from '../catalog/catalog-service';
+import type { CatalogService } from '../catalog/catalog-service';
+import { coverPathOf } from '../catalog/course-card';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } from '../downloads/download-manager';
 import type { ManifestLecture } from '../downloads/manifest';
