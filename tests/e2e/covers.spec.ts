@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { ChannelName, InputOf, ResultOf } from '../../main/contract/channels';
-import type { Envelope } from '../../main/contract/errors';
 import { makeImage } from '../helpers/images';
 import { makeVideo } from '../helpers/media';
 import { connectS3TestServer, TEST_CREDENTIALS, type S3TestServer } from '../helpers/s3-server';
 import { tempDir } from '../helpers/tmp';
 import { test, expect } from './support/fixtures';
 import { queueDialogAnswer, type HostProcess } from './support/host-process';
+import { invoke } from './support/invoke';
 import { guardPage } from './support/page-guard';
 
 let guard: ReturnType<typeof guardPage>;
@@ -30,16 +29,6 @@ test.beforeEach(({ page }) => {
 test.afterEach(() => {
   expect(guard.problems(), 'console errors, uncaught exceptions or CSP violations').toEqual([]);
 });
-
-/** Setup only (outline, encodes, hubs): the contract from the page, as the UI would call it. */
-async function invoke<C extends ChannelName>(page: Page, channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
-  const envelope = await page.evaluate(
-    ([c, i]) => (window.lectern as unknown as { invoke(c: string, i: unknown): Promise<Envelope<unknown>> }).invoke(c, i),
-    [channel, input as unknown] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ResultOf<C>;
-}
 
 /** What the OS gives the page on a drop from the file manager: a File with no path (the host knows it). */
 async function dropFile(page: Page, host: HostProcess, target: Locator, filePath: string): Promise<void> {

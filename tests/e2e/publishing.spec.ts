@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { DeleteBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from '@playwright/test';
-import type { ChannelName, InputOf, ResultOf } from '../../main/contract/channels';
-import type { Envelope } from '../../main/contract/errors';
 import { parseCourseManifest, type CourseManifest } from '../../main/services/downloads/manifest';
 import { makeVideo } from '../helpers/media';
 import { connectS3TestServer, TEST_CREDENTIALS, type S3TestServer } from '../helpers/s3-server';
 import { tempDir } from '../helpers/tmp';
 import { test, expect } from './support/fixtures';
+import { invoke } from './support/invoke';
 import { guardPage } from './support/page-guard';
 
 let guard: ReturnType<typeof guardPage>;
@@ -29,16 +28,6 @@ test.beforeEach(({ page }) => {
 test.afterEach(() => {
   expect(guard.problems(), 'console errors, uncaught exceptions or CSP violations').toEqual([]);
 });
-
-/** Setup only (course outline and encodes): the contract from the page, as the UI would call it. */
-async function invoke<C extends ChannelName>(page: Page, channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
-  const envelope = await page.evaluate(
-    ([c, i]) => (window.lectern as unknown as { invoke(c: string, i: unknown): Promise<Envelope<unknown>> }).invoke(c, i),
-    [channel, input as unknown] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ResultOf<C>;
-}
 
 async function importAndBuild(page: Page, lectureId: string, file: string): Promise<void> {
   await invoke(page, 'media.import', { lectureId, filePath: file });
