@@ -95,13 +95,15 @@ for (const kind of ['lecture', 'motion'] as const) {
     const lowest = levels.reduce((a, b) => (b.bitrate < a.bitrate ? b : a));
     const top = levels.reduce((a, b) => (b.bitrate > a.bitrate ? b : a));
     await expect.poll(() => playing(page), { timeout: 20_000 }).toMatchObject({ height: lowest.height });
-    expect((await switched(page))[0]).toBe(levels.indexOf(lowest));
+    await expect.poll(async () => (await switched(page))[0], { timeout: 10_000 }).toBe(levels.indexOf(lowest));
 
     // Switching up while playing: the picture becomes the top rung and playback keeps going.
     const before = (await playing(page)).time;
     await page.evaluate((i) => ((window as unknown as { hls: import('hls.js').default }).hls.nextLevel = i), levels.indexOf(top));
     await expect.poll(() => playing(page), { timeout: 20_000 }).toMatchObject({ height: top.height });
-    expect(await switched(page)).toContain(levels.indexOf(top));
+    // hls.js reports LEVEL_SWITCHED when the playhead enters the new rung's fragment, which can trail the
+    // decoder's new picture size by a tick: wait for it rather than reading it once.
+    await expect.poll(() => switched(page), { timeout: 10_000 }).toContain(levels.indexOf(top));
     await expect.poll(async () => (await playing(page)).time, { timeout: 10_000 }).toBeGreaterThan(before);
 
     // A generous estimate starts on the top rung straight away.
