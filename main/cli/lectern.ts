@@ -19,6 +19,7 @@ import { mediaProgressOnStderr, registerMediaCommands } from './commands/media';
 import { publishProgressOnStderr, registerPublishCommand } from './commands/publish';
 import { registerRecordingCommands } from './commands/recordings';
 import { registerUploadCommands } from './commands/uploads';
+import { cliErrorText, cliLanguage } from './cli-language';
 import { CliError, type CliContext } from './context';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -26,7 +27,8 @@ import pkg from '../../package.json' with { type: 'json' };
  * `lectern …`: the same services and the same contract as the app's UI, for scripts and headless tests.
  * Requests go through the IPC dispatcher, so the CLI gets exactly the UI's validation and error messages.
  */
-export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {}): Promise<number> {
+export async function runCli(argv: string[], deps: { secrets?: SecretStore; env?: Record<string, string | undefined> } = {}): Promise<number> {
+  const language = cliLanguage(deps.env ?? process.env);
   const program = new Command('lectern')
     .description('Lectern: build, publish and watch video lecture courses')
     .version(pkg.version)
@@ -61,7 +63,7 @@ export async function runCli(argv: string[], deps: { secrets?: SecretStore } = {
         dispatch = createDispatcher(createHandlers(services, headlessShell), log.child('cli'));
       }
       const envelope = await dispatch(channel, input);
-      if (!envelope.ok) throw new CliError(envelope.error.message);
+      if (!envelope.ok) throw new CliError(cliErrorText(envelope.error, language));
       return envelope.value as ResultOf<C>;
     },
     print(value, human) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, isChannelName, type ChannelName } from '../contract/channels';
 import { LecternError, type Envelope, type ErrorData } from '../contract/errors';
 import { classifyFailure } from '../contract/failures';
+import { issueText } from '../contract/service-text';
 import type { Logger } from '../services/log/logger';
 import type { Handlers } from './handlers';
 
@@ -21,7 +22,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const issues = parsed.error.issues.map((i) => {
+        const text = issueText(i.message);
+        return { path: i.path.join('.'), message: i.message, ...(text ? { text } : {}) };
+      });
       log.log('warn', 'rejected invalid input', { channel, issues });
       return fail({ code: 'invalid-input', message: describeIssues(channel, parsed.error), issues });
     }

@@ -91,7 +91,8 @@ describe('lectern as a process (tsx main/cli/lectern.ts)', () => {
     spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli/lectern.ts'), ...args], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, ...env },
+      // English unless a test sets a locale, whatever this machine's is.
+      env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: '', LC_ALL: '', LC_MESSAGES: '', ...env },
       timeout: 60_000,
     });
 
@@ -110,5 +111,20 @@ describe('lectern as a process (tsx main/cli/lectern.ts)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^lectern: .*must be an id issued by Lectern/);
+  });
+
+  it('says errors in Korean under LANG=ko_KR.UTF-8, and in English under LANG=C or a language it lacks', () => {
+    const dataDir = path.join(tmp.dir, 'proc-lang');
+    const ko = run(['--data-dir', dataDir, 'courses', 'create', ' '], { LANG: 'ko_KR.UTF-8' });
+    expect(ko.status).toBe(1);
+    expect(ko.stderr).toBe('lectern: title: 제목은 비워 둘 수 없습니다\n');
+    // No message id for this one: the code's sentence in Korean, the English detail under it.
+    const koMissing = run(['--data-dir', dataDir, 'courses', 'show', 'nope'], { LANG: 'ko_KR.UTF-8' });
+    expect(koMissing.stderr).toMatch(/^lectern: 입력한 내용을 사용할 수 없습니다.*\n {2}courseId: must be an id issued by Lectern\n$/);
+    for (const LANG of ['C.UTF-8', 'fr_FR.UTF-8']) {
+      expect(run(['--data-dir', dataDir, 'courses', 'create', ' '], { LANG }).stderr, LANG).toBe('lectern: title: Title cannot be empty\n');
+    }
+    // LANGUAGE (a preference list) wins over LANG, as in gettext.
+    expect(run(['--data-dir', dataDir, 'courses', 'create', ' '], { LANG: 'C.UTF-8', LANGUAGE: 'ko_KR:en' }).stderr).toBe('lectern: title: 제목은 비워 둘 수 없습니다\n');
   });
 });

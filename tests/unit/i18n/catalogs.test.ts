@@ -1,4 +1,4 @@
-import { parse } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../../renderer/src/i18n/catalogs';
 
@@ -13,7 +13,7 @@ describe('message catalogs', () => {
   });
 
   it('every message is valid ICU and uses the same placeholders as English', () => {
-    const names = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!))].sort();
+    const names = (text: string): string[] => [...new Set(argumentNames(parse(text)))].sort();
     for (const [lang, messages] of Object.entries(CATALOGS)) {
       for (const [key, text] of Object.entries(messages)) {
         expect(() => parse(text), `${lang}: ${key}`).not.toThrow();
@@ -27,3 +27,14 @@ describe('message catalogs', () => {
     expect(CATALOGS.ko!['meta.languageName']).toBe('한국어');
   });
 });
+
+/** The arguments a message reads, walking into select/plural branches and tags (whose text is not an argument). */
+function argumentNames(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((el): string[] => {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) return [];
+    if (el.type === TYPE.tag) return argumentNames(el.children);
+    const own = [el.value];
+    if (el.type === TYPE.select || el.type === TYPE.plural) return [...own, ...Object.values(el.options).flatMap((o) => argumentNames(o.value))];
+    return own;
+  });
+}
