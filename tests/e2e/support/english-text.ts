@@ -21,14 +21,17 @@ export interface TextItem {
  * added only to make a screen pass hides the English that should have been translated.
  */
 export const PROPER_NAMES: readonly string[] = [
-  // The product and the formats and tools the UI names.
+  // The product, the formats and tools the UI names, and S3 services named as examples.
   'Lectern', 'S3', 'HLS', 'MP4', 'ffmpeg', 'FFmpeg', 'H.264', 'AAC', 'WebVTT', 'VTT', 'JPEG', 'PNG', 'WebP', 'URL',
-  // Each language is listed in its own name in the language selector.
-  'English',
+  'AWS', 'MinIO', 'Swift', 'Wasabi',
+  // Each language is listed in its own name in the language selector; codes given as examples of a course language.
+  'English', 'en', 'ko', 'pt-BR',
   // Keys as printed on the keyboard.
-  'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter',
+  'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Space',
+  // Glyphs on the rich-text toolbar (italic, heading levels; "B" is below); their names are in aria-label.
+  'I', 'H1', 'H2', 'H3',
   // Units: Korean uses the same symbols.
-  'B', 'KB', 'MB', 'GB', 'TB', 'B/s', 'KB/s', 'MB/s', 'GB/s', 'kbps', 'Mbps', 'fps', 'Hz', 'kHz', 'px',
+  'B', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'B/s', 'KB/s', 'MB/s', 'GB/s', 'kbps', 'Mbps', 'fps', 'Hz', 'kHz', 'px',
 ];
 
 const FILE_EXTENSIONS = 'mp4|mov|mkv|webm|m4v|avi|vtt|srt|m3u8|m4s|ts|jpe?g|png|webp|gif|json|zip|log|txt|AppImage|exe|dmg|sqlite|db';
@@ -38,6 +41,9 @@ const DATA_PATTERNS: readonly RegExp[] = [
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // e-mail addresses
   /(?<![\w/])(?:~|\.{1,2})?\/[^\s"'“”()]+/g, // POSIX paths
   /\b[A-Za-z]:\\[^\s"'“”]+/g, // Windows paths
+  /(?<![\w/])[\w.-]+\/(?=[\s.,;:)]|$)/g, // folder names such as a key prefix "courses/"
+  /\b(?:(?:Ctrl|Shift|Alt|Cmd)\+)+[^\s)]+/g, // shortcuts: Ctrl+B
+  /\((?:[A-Z]|Space|Enter|Esc)\)/g, // a shortcut key after a button's name: "(M)"
   new RegExp(`[^\\s"'“”()/\\\\]+\\.(?:${FILE_EXTENSIONS})\\b`, 'gi'), // file names
   /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b/g, // versions
 ];
@@ -90,13 +96,16 @@ export function staticParts(message: string): string[] {
 }
 
 /**
- * A pattern that matches the message as the UI renders it, whatever its arguments; null when the
- * message has no English of its own to find (only arguments, or only allowed names).
+ * A pattern that finds the message as the UI renders it, whatever its arguments, inside a longer text
+ * (`whole`: only when it is the whole text); null when the message has no English of its own to find
+ * (only arguments, or only allowed names).
  */
-export function messagePattern(message: string, allowed: readonly string[] = PROPER_NAMES): RegExp | null {
-  const english = staticParts(message).some((p) => hasLatin(withoutAllowed(p, allowed)));
+export function messagePattern(message: string, opts: { allowed?: readonly string[]; whole?: boolean } = {}): RegExp | null {
+  const english = staticParts(message).some((p) => hasLatin(withoutAllowed(p, opts.allowed ?? PROPER_NAMES)));
   if (!english) return null;
-  const source = elementsPattern(parse(message)).replace(/^(?:\[\\s\\S\]\*\?)+|(?:\[\\s\\S\]\*\?)+$/g, '');
+  const full = elementsPattern(parse(message));
+  if (opts.whole) return new RegExp(`^${full}$`);
+  const source = full.replace(/^(?:\[\\s\\S\]\*\?)+|(?:\[\\s\\S\]\*\?)+$/g, '');
   // Whole words only: "Save" must not be found inside "Saved".
   const start = /^[A-Za-z0-9]/.test(source) ? '(?<![A-Za-z0-9])' : '';
   const end = /[A-Za-z0-9]$/.test(source) ? '(?![A-Za-z0-9])' : '';
@@ -106,7 +115,10 @@ export function messagePattern(message: string, allowed: readonly string[] = PRO
 export interface EnglishMessage {
   key: string;
   message: string;
+  /** Finds the message inside a text. */
   pattern: RegExp;
+  /** Matches a text that is exactly the message. */
+  whole: RegExp;
 }
 
 /** The English messages worth looking for: those with English of their own that the other catalog changes. */
@@ -114,10 +126,12 @@ export function englishMessages(en: Catalog, other: Catalog, allowed: readonly s
   const found: EnglishMessage[] = [];
   for (const [key, message] of Object.entries(en)) {
     if (other[key] === message) continue; // the same in both: a proper name such as "Lectern {version}"
-    const pattern = messagePattern(message, allowed);
-    if (pattern) found.push({ key, message, pattern });
+    const pattern = messagePattern(message, { allowed });
+    const whole = messagePattern(message, { allowed, whole: true });
+    if (pattern && whole) found.push({ key, message, pattern, whole });
   }
-  return found;
+  // Longest first: a text that is "Open {title}" is named by that message rather than by a shorter one it contains.
+  return found.sort((a, b) => b.message.length - a.message.length);
 }
 
 function withoutAllowed(text: string, allowed: readonly string[]): string {
@@ -146,7 +160,11 @@ export interface Leftover {
   words?: string[];
 }
 
-/** Every English message and stray English word in `items`, one entry per text (a message beats its words). */
+/**
+ * Every English message and stray English word in `items`, one entry per text: a text that is exactly an
+ * English message is named by its key; any other text by its English words (or, when every word is data
+ * or a name, by an English message it still contains).
+ */
 export function findEnglish(items: readonly TextItem[], messages: readonly EnglishMessage[], opts: { allowed?: readonly string[]; fixtures?: readonly string[] } = {}): Leftover[] {
   const out: Leftover[] = [];
   const seen = new Set<string>();
@@ -154,11 +172,18 @@ export function findEnglish(items: readonly TextItem[], messages: readonly Engli
     const text = item.text.replace(/\s+/g, ' ').trim();
     if (!text || seen.has(`${item.source}\u0000${text}`)) continue;
     seen.add(`${item.source}\u0000${text}`);
-    const hits = messages.filter((m) => m.pattern.test(text));
-    for (const m of hits) out.push({ source: item.source, text, key: m.key });
-    if (hits.length > 0) continue;
+    const exact = messages.find((m) => m.whole.test(text));
+    if (exact) {
+      out.push({ source: item.source, text, key: exact.key });
+      continue;
+    }
     const words = latinWords(text, opts);
-    if (words.length > 0) out.push({ source: item.source, text, words });
+    if (words.length > 0) {
+      out.push({ source: item.source, text, words });
+      continue;
+    }
+    const inside = messages.find((m) => m.pattern.test(text));
+    if (inside) out.push({ source: item.source, text, key: inside.key });
   }
   return out;
 }
@@ -172,26 +197,32 @@ export function describeLeftovers(screen: string, leftovers: readonly Leftover[]
 /**
  * What a user of the page can read or hear: the visible text line by line, the document title, and the
  * aria-label, aria-valuetext, title, placeholder and alt of rendered elements and the options of selects.
- * Text inside `ignore` (CSS selectors for content that is data, such as release notes) is left out.
+ * `root` (a CSS selector) limits it to one part, such as an open dialog; text inside `ignore` (selectors
+ * for content that is data, such as release notes from the update feed) is left out.
  */
-export async function collectTexts(page: Page, ignore: readonly string[] = []): Promise<TextItem[]> {
-  return page.evaluate((ignoreSelectors) => {
-    const items: { source: string; text: string }[] = [{ source: 'document title', text: document.title }];
-    const ignored = ignoreSelectors.flatMap((s) => [...document.querySelectorAll<HTMLElement>(s)]);
-    const ignoredLines = new Set(ignored.flatMap((el) => el.innerText.split('\n').map((l) => l.trim())));
-    for (const line of document.body.innerText.split('\n')) {
-      if (line.trim() && !ignoredLines.has(line.trim())) items.push({ source: 'text', text: line });
-    }
-    const inIgnored = (el: Element) => ignored.some((i) => i.contains(el));
-    for (const el of document.body.querySelectorAll('*')) {
-      if (inIgnored(el) || !el.checkVisibility()) continue;
-      for (const attr of ['aria-label', 'aria-valuetext', 'aria-roledescription', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(attr);
-        if (value?.trim()) items.push({ source: `${attr} of <${el.tagName.toLowerCase()}>`, text: value });
+export async function collectTexts(page: Page, opts: { root?: string; ignore?: readonly string[] } = {}): Promise<TextItem[]> {
+  return page.evaluate(
+    ({ rootSelector, ignoreSelectors }) => {
+      const root = rootSelector ? document.querySelector<HTMLElement>(rootSelector) : document.body;
+      if (!root) throw new Error(`Nothing on the page matches ${rootSelector}`);
+      const items: { source: string; text: string }[] = rootSelector ? [] : [{ source: 'document title', text: document.title }];
+      const ignored = ignoreSelectors.flatMap((s) => [...root.querySelectorAll<HTMLElement>(s)]);
+      const ignoredLines = new Set(ignored.flatMap((el) => el.innerText.split('\n').map((l) => l.trim())));
+      for (const line of root.innerText.split('\n')) {
+        if (line.trim() && !ignoredLines.has(line.trim())) items.push({ source: 'text', text: line });
       }
-      if (el instanceof HTMLSelectElement) for (const o of el.options) items.push({ source: 'option', text: o.text });
-      if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) items.push({ source: 'button value', text: el.value });
-    }
-    return items;
-  }, ignore);
+      const inIgnored = (el: Element) => ignored.some((i) => i.contains(el));
+      for (const el of [root, ...root.querySelectorAll('*')]) {
+        if (inIgnored(el) || !el.checkVisibility()) continue;
+        for (const attr of ['aria-label', 'aria-valuetext', 'aria-roledescription', 'title', 'placeholder', 'alt']) {
+          const value = el.getAttribute(attr);
+          if (value?.trim()) items.push({ source: `${attr} of <${el.tagName.toLowerCase()}>`, text: value });
+        }
+        if (el instanceof HTMLSelectElement) for (const o of el.options) items.push({ source: 'option', text: o.text });
+        if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) items.push({ source: 'button value', text: el.value });
+      }
+      return items;
+    },
+    { rootSelector: opts.root ?? null, ignoreSelectors: [...(opts.ignore ?? [])] },
+  );
 }

@@ -26,7 +26,7 @@ describe('the English-text scanner of the language e2e test', () => {
 
   it('skips messages the other catalog keeps unchanged', () => {
     const keys = englishMessages({ a: 'Lectern {version}', b: 'Save', c: 'Open {title}' }, { a: 'Lectern {version}', b: '저장', c: '{title} 열기' }).map((m) => m.key);
-    expect(keys).toEqual(['b', 'c']);
+    expect(keys.sort()).toEqual(['b', 'c']);
   });
 
   it('finds Latin words that are not names, units, URLs, paths, file names, versions or fixture strings', () => {
@@ -35,6 +35,8 @@ describe('the English-text scanner of the language e2e test', () => {
     expect(latinWords('버킷 lectern-i18n-1a2b', { fixtures: ['lectern-i18n-1a2b'] })).toEqual([]);
     expect(latinWords('Lectern의 Save 버튼, Add hub')).toEqual(['Save', 'Add', 'hub']);
     expect(latinWords("Don't")).toEqual(["Don't"]);
+    expect(latinWords('en, ko, pt-BR 같은 코드 · 굵게 (Ctrl+I) · 음소거 (M) · 접두사 courses/')).toEqual([]);
+    expect(latinWords('Mute (M) · SECTION 1')).toEqual(['Mute', 'SECTION']);
   });
 
   it('reports an English message by its key and a stray word by itself, once per text', () => {
@@ -52,5 +54,13 @@ describe('the English-text scanner of the language e2e test', () => {
       { source: 'text', text: 'Open 데이터 분석 입문', key: 'x.open' },
       { source: 'aria-label of <button>', text: 'Dismiss this message', words: ['Dismiss', 'this', 'message'] },
     ]);
+  });
+
+  it('names a key only for a text that is that whole message, not for a sentence that contains its word', () => {
+    const messages = englishMessages({ 'courses.nav': 'Courses', 'hub.forget': 'Lectern forgets {name}.' }, { 'courses.nav': '강좌', 'hub.forget': 'Lectern이 {name}을(를) 잊습니다.' });
+    expect(findEnglish([{ source: 'text', text: 'Courses already on the hub stay there.' }], messages)).toEqual([
+      { source: 'text', text: 'Courses already on the hub stay there.', words: ['Courses', 'already', 'on', 'the', 'hub', 'stay', 'there'] },
+    ]);
+    expect(findEnglish([{ source: 'text', text: 'Lectern forgets 강의 허브.' }], messages)).toEqual([{ source: 'text', text: 'Lectern forgets 강의 허브.', key: 'hub.forget' }]);
   });
 });
