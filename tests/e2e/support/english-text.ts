@@ -206,19 +206,19 @@ export async function collectTexts(page: Page, opts: { root?: string; ignore?: r
       const root = rootSelector ? document.querySelector<HTMLElement>(rootSelector) : document.body;
       if (!root) throw new Error(`Nothing on the page matches ${rootSelector}`);
       const items: { source: string; text: string }[] = rootSelector ? [] : [{ source: 'document title', text: document.title }];
-      const ignored = ignoreSelectors.flatMap((s) => [...root.querySelectorAll<HTMLElement>(s)]);
-      const ignoredLines = new Set(ignored.flatMap((el) => el.innerText.split('\n').map((l) => l.trim())));
+      const ignored = ignoreSelectors.flatMap((s) => Array.from(root.querySelectorAll<HTMLElement>(s)));
+      const ignoredLines = new Set(ignored.flatMap((el) => el.innerText.split('\n').map((l: string) => l.trim())));
       for (const line of root.innerText.split('\n')) {
         if (line.trim() && !ignoredLines.has(line.trim())) items.push({ source: 'text', text: line });
       }
       const inIgnored = (el: Element) => ignored.some((i) => i.contains(el));
-      for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
         if (inIgnored(el) || !el.checkVisibility()) continue;
         for (const attr of ['aria-label', 'aria-valuetext', 'aria-roledescription', 'title', 'placeholder', 'alt']) {
           const value = el.getAttribute(attr);
           if (value?.trim()) items.push({ source: `${attr} of <${el.tagName.toLowerCase()}>`, text: value });
         }
-        if (el instanceof HTMLSelectElement) for (const o of el.options) items.push({ source: 'option', text: o.text });
+        if (el instanceof HTMLSelectElement) for (const o of Array.from(el.options)) items.push({ source: 'option', text: o.text });
         if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) items.push({ source: 'button value', text: el.value });
       }
       return items;
