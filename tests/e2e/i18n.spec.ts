@@ -89,7 +89,7 @@ test('switching to 한국어 in Settings redraws the open screen at once, is rem
  * language is English), and every main screen is scanned for English — English catalog messages and any
  * Latin-letter word that is not a proper name, a unit, a URL, a path, a file name or a fixture string.
  * Each screen's leftovers are reported (soft assertions: one run lists every screen) as
- * `[screen] source: "text" — English message <key> | English words: …`.
+ * `[screen] source: "text" — same as English message <key> | English words: …`.
  */
 test.describe('the whole journey in 한국어', () => {
   test.use({ hostLanguage: 'ko', viewport: { width: 1280, height: 1000 } });
@@ -98,15 +98,17 @@ test.describe('the whole journey in 한국어', () => {
   const LIBRARY_COURSE = '신호 처리 기초';
   const KEY_PREFIX = 'hub';
   const LEFTOVERS_FILE = path.resolve('test-results/i18n-english-leftovers.txt');
-  const work = tempDir('lectern-e2e-i18n-');
-  const hubRoot = path.join(work.dir, 'hub');
+  let work: ReturnType<typeof tempDir>;
   let hub: Hub;
   let s3: S3TestServer;
-  /** Every screen's report, also written to test-results/i18n-english-leftovers.txt for the translators. */
+  /** For the translators, test-results/i18n-english-leftovers.txt: each text once, under the first screen showing it. */
   const reports: string[] = [];
+  const reported = new Set<string>();
 
   test.beforeAll(async () => {
+    work = tempDir('lectern-e2e-i18n-');
     // The student's hub: one downloadable lecture, titled in Korean.
+    const hubRoot = path.join(work.dir, 'hub');
     writeFfmpegPackage(hubRoot, { seconds: 4 });
     writeManifest(hubRoot, {
       root: { title: LIBRARY_COURSE, description: '표본화와 에일리어싱을 예제로 배웁니다.' },
@@ -119,10 +121,11 @@ test.describe('the whole journey in 한국어', () => {
   });
   test.afterAll(async () => {
     fs.mkdirSync(path.dirname(LEFTOVERS_FILE), { recursive: true });
-    fs.writeFileSync(LEFTOVERS_FILE, reports.length > 0 ? `${reports.join('\n\n')}\n` : 'No English found on any screen.\n');
+    const header = 'English left on the Korean screens (each text under the first screen that shows it):';
+    fs.writeFileSync(LEFTOVERS_FILE, reports.length > 0 ? `${header}\n\n${reports.join('\n\n')}\n` : 'No English found on any screen.\n');
     await hub?.close().catch(() => {});
     await s3?.close();
-    work.cleanup();
+    work?.cleanup();
   });
 
   test('every main screen shows no English but proper names, and switching to English redraws the editor', async ({ page, host }) => {
@@ -136,7 +139,9 @@ test.describe('the whole journey in 한국어', () => {
       const items = await collectTexts(page, opts);
       await page.screenshot({ path: path.join(SCREENS_DIR, `i18n-${screen}-ko.png`) });
       const leftovers = findEnglish(items, messages, { fixtures: [...fixtures, ...(opts.extra ?? [])] });
-      if (leftovers.length > 0) reports.push(describeLeftovers(screen, leftovers));
+      const fresh = leftovers.filter((l) => !reported.has(`${l.source}: ${l.text}`));
+      for (const l of fresh) reported.add(`${l.source}: ${l.text}`);
+      if (fresh.length > 0) reports.push(describeLeftovers(screen, fresh));
       // Soft: one run reports every screen, not only the first with English on it.
       expect.soft(leftovers.length, describeLeftovers(screen, leftovers)).toBe(0);
     };

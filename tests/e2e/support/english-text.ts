@@ -46,6 +46,7 @@ const DATA_PATTERNS: readonly RegExp[] = [
   /\((?:[A-Z]|Space|Enter|Esc)\)/g, // a shortcut key after a button's name: "(M)"
   new RegExp(`[^\\s"'“”()/\\\\]+\\.(?:${FILE_EXTENSIONS})\\b`, 'gi'), // file names
   /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b/g, // versions
+  /\bv\d+\b/g, // short versions: "v2"
 ];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -190,7 +191,7 @@ export function findEnglish(items: readonly TextItem[], messages: readonly Engli
 
 /** One line per leftover, naming the screen, so a failure says exactly what to translate. */
 export function describeLeftovers(screen: string, leftovers: readonly Leftover[]): string {
-  const lines = leftovers.map((l) => (l.key ? `  [${screen}] ${l.source}: "${l.text}" — English message ${l.key}` : `  [${screen}] ${l.source}: "${l.text}" — English words: ${l.words?.join(', ')}`));
+  const lines = leftovers.map((l) => (l.key ? `  [${screen}] ${l.source}: "${l.text}" — same as English message ${l.key}` : `  [${screen}] ${l.source}: "${l.text}" — English words: ${l.words?.join(', ')}`));
   return `${leftovers.length} English text(s) on the ${screen} screen:\n${lines.join('\n')}`;
 }
 

@@ -36,7 +36,7 @@ describe('the English-text scanner of the language e2e test', () => {
     expect(latinWords('Lectern의 Save 버튼, Add hub')).toEqual(['Save', 'Add', 'hub']);
     expect(latinWords("Don't")).toEqual(["Don't"]);
     expect(latinWords('en, ko, pt-BR 같은 코드 · 굵게 (Ctrl+I) · 음소거 (M) · 접두사 courses/')).toEqual([]);
-    expect(latinWords('Mute (M) · SECTION 1')).toEqual(['Mute', 'SECTION']);
+    expect(latinWords('Mute (M) · SECTION 1 · v2 · 1.0.0-test-host')).toEqual(['Mute', 'SECTION']);
   });
 
   it('reports an English message by its key and a stray word by itself, once per text', () => {
