@@ -15,10 +15,17 @@ const { values } = parseArgs({
     // Secrets in the OS keychain instead of memory, so a restarted host keeps hub secrets and download keys.
     keychain: { type: 'boolean', default: process.env.LECTERN_HOST_KEYCHAIN === '1' },
     'keychain-service': { type: 'string', default: HOST_KEYCHAIN_SERVICE },
+    // The UI language to start in ("en", "ko", "system"), stored as if chosen in Settings.
+    language: { type: 'string', ...(process.env.LECTERN_HOST_LANGUAGE ? { default: process.env.LECTERN_HOST_LANGUAGE } : {}) },
   },
 });
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-host-'));
-const host = await startTestHost({ dataDir, port: Number(values.port), ...(values.keychain ? { keychainService: values['keychain-service'] } : {}) });
+const host = await startTestHost({
+  dataDir,
+  port: Number(values.port),
+  ...(values.keychain ? { keychainService: values['keychain-service'] } : {}),
+  ...(values.language ? { language: values.language } : {}),
+});
 if (values.keychain && !values['data-dir']) {
   process.stderr.write('Secrets go to the OS keychain, but the data folder is temporary: pass --data-dir <dir> to keep both across restarts.\n');
 }

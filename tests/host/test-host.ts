@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { LanguageSettingSchema } from '../../main/contract/schemas';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { openAppServices, type AppServices } from '../../main/services/app-services';
@@ -28,6 +29,11 @@ export interface TestHostOptions {
    * service instead of in memory, so a host restarted on the same data folder still has them.
    */
   keychainService?: string;
+  /**
+   * Seeds the `ui.language` setting ("en", "ko", "system") before any page loads, as if the user had
+   * chosen it in Settings: a host started in Korean for the language tests.
+   */
+  language?: string;
 }
 
 export interface TestHost {
@@ -66,6 +72,10 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     secrets: opts.keychainService ? createKeychainSecretStore(opts.keychainService) : createMemorySecretStore(),
     emit: (name, payload) => broadcast({ type: 'event', name, payload }),
   });
+  if (opts.language !== undefined) {
+    if (!LanguageSettingSchema.safeParse(opts.language).success) throw new Error(`The test host cannot start in language "${opts.language}": use "en", "ko" or "system".`);
+    services.settings.set('ui.language', opts.language);
+  }
   const picker = createBrowserPicker({ uploadDir: path.join(opts.dataDir, 'host-uploads'), clientCount: () => clients.size, broadcast });
   const shell = createScriptedShell((accept) => picker.pick(accept));
   // File name → path on disk for files a test drops on the page (see DROP_PATH_HOOK_PATH).
