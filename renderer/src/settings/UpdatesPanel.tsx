@@ -60,7 +60,8 @@ export function UpdatesPanel() {
   );
 }
 
-function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
+/** The part that follows the updater's phase; exported so tests can draw each phase. */
+export function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
   const t = useT();
   switch (state.phase) {
     case 'disabled':
