@@ -19,8 +19,7 @@ async function act(what: 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' |
 /** The last two parts of a hub path (e.g. "720p/seg_00012.ts"): the hashes and ids before them mean nothing to a person. */
 const shortName = (p: string) => p.split('/').slice(-2).join('/');
 
-/** One run: exported so it can be rendered on its own (tests render it outside the store). */
-export function RunRow({ run }: { run: PublishRun }) {
+function RunRow({ run }: { run: PublishRun }) {
   const t = useT();
   const edit = usePublishing((s) => s.edit);
   const active = run.state === 'running' || run.state === 'queued' || run.state === 'paused';

@@ -60,8 +60,7 @@ export function UpdatesPanel() {
   );
 }
 
-/** The part that follows the updater's phase; exported so tests can draw each phase. */
-export function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
+function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
   const t = useT();
   switch (state.phase) {
     case 'disabled':

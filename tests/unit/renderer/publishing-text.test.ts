@@ -1,13 +1,7 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { IntlProvider } from 'react-intl';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { PublishRun, PublishRunState } from '../../../main/contract/domains/publishing-types';
-import { CATALOGS } from '../../../renderer/src/i18n/catalogs';
-import { translate } from '../../../renderer/src/i18n/format';
-import { setActiveLocale } from '../../../renderer/src/i18n/active-locale';
+import { describe, expect, it } from 'vitest';
+import type { PublishRunState } from '../../../main/contract/domains/publishing-types';
+import { formatBytes, formatPercent, formatSpeed, formatTimeLeft, translate, TRANSFER } from '../../../renderer/src/i18n/format';
 import { CHECK_NAME_KEY, CHECK_OUTCOME_KEY, CHECKS, checkOutcome, RUN_STATE_KEY } from '../../../renderer/src/publishing/run-text';
-import { RunRow } from '../../../renderer/src/publishing/UploadQueue';
 
 const STATES: PublishRunState[] = ['queued', 'running', 'paused', 'failed', 'done', 'cancelled'];
 
@@ -44,65 +38,34 @@ describe('publishing: service states and probe results → catalog keys', () => 
   });
 });
 
-const run: PublishRun = {
-  id: 'run-1',
-  courseId: 'c1',
-  courseTitle: '데이터 분석',
-  hubId: 'h1',
-  hubName: 'Campus',
-  state: 'running',
-  error: null,
-  reason: null,
-  filesTotal: 12,
-  filesDone: 5,
-  filesSkipped: 2,
-  bytesTotal: 10 * 1024 * 1024,
-  bytesDone: 3 * 1024 * 1024,
-  bytesPerSecond: 1.5 * 1024 * 1024,
-  currentFiles: [
-    { path: 'x/720p/seg_1.ts', size: 2048 },
-    { path: 'x/720p/seg_2.ts', size: 2048 },
-    { path: 'x/720p/seg_3.ts', size: 2048 },
-    { path: 'x/720p/seg_4.ts', size: 2048 },
-  ],
-  waitingFor: null,
-  etaSeconds: 90,
-  bandwidthLimit: 2 * 1024 * 1024,
-  version: 3,
-  createdAt: 0,
-  updatedAt: 0,
-  finishedAt: null,
-};
+const MB = 1024 * 1024;
 
-function renderRun(locale: string): string {
-  setActiveLocale(locale);
-  return renderToStaticMarkup(createElement(IntlProvider, { locale, messages: CATALOGS[locale]!, defaultLocale: 'en' }, createElement(RunRow, { run })));
-}
-
-describe('the upload queue draws a run in the active language', () => {
-  afterEach(() => setActiveLocale('en'));
-
-  it('English reads exactly as before the catalog', () => {
-    const html = renderRun('en');
-    expect(html).toContain(' · version 3');
-    expect(html).toContain('>Uploading<');
-    expect(html).toContain('3 of 10 files uploaded, 2 already on the hub');
-    expect(html).toContain('3.0 MB of 10.0 MB');
-    expect(html).toContain('1.5 MB/s 1 min left');
-    expect(html).toContain(' · limited to 2.0 MB/s');
-    expect(html).toContain('Sending 720p/seg_1.ts (2 KB), 720p/seg_2.ts (2 KB), 720p/seg_3.ts (2 KB) and 1 more');
-    expect(html).toContain('aria-label="Publish of 데이터 분석 to Campus: 30%"');
+describe('progress lines read as before in English, and in Korean', () => {
+  it('an upload run', () => {
+    const stats = (lang: string) =>
+      [
+        translate('publishing.run.files', { uploaded: 3, total: 10, skipped: 2 }, lang),
+        translate('publishing.run.bytes', { done: formatBytes(3 * MB, TRANSFER, lang), total: formatBytes(10 * MB, TRANSFER, lang) }, lang),
+        `${formatSpeed(1.5 * MB, TRANSFER, lang)} ${formatTimeLeft(90, lang)}`,
+        translate('publishing.run.limited', { speed: formatSpeed(2 * MB, TRANSFER, lang) }, lang),
+      ].join(' · ');
+    expect(stats('en')).toBe('3 of 10 files uploaded, 2 already on the hub · 3.0 MB of 10.0 MB · 1.5 MB/s 1 min left · limited to 2.0 MB/s');
+    expect(stats('ko')).toBe('파일 10개 중 3개 업로드됨, 2개는 이미 허브에 있음 · 3.0 MB / 10.0 MB · 1.5 MB/s 1분 남음 · 최대 2.0 MB/s');
+    expect(translate('publishing.run.progressLabel', { label: translate('publishing.run.label', { course: 'Algebra', hub: 'Campus' }, 'en'), percent: formatPercent(30, 'en') }, 'en')).toBe(
+      'Publish of Algebra to Campus: 30%',
+    );
+    expect(translate('publishing.run.sendingMore', { files: 'a.ts (2 KB)', more: 1 }, 'en')).toBe('Sending a.ts (2 KB) and 1 more');
   });
 
-  it('Korean leaves no English words but names and units', () => {
-    const html = renderRun('ko');
-    expect(html).toContain('업로드 중');
-    expect(html).toContain('파일 10개 중 3개 업로드됨, 2개는 이미 허브에 있음');
-    expect(html).toContain('1분 남음');
-    expect(html).toContain('외 1개');
-    const text = html
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/데이터 분석|Campus|seg_\d\.ts|\b(KB|MB)\b/g, ' ');
-    expect(text).not.toMatch(/[A-Za-z]{2,}/);
+  it('an update download', () => {
+    const line = (lang: string) =>
+      translate(
+        'updates.downloadStats',
+        { percent: formatPercent(42.5, lang), done: formatBytes(34 * MB, TRANSFER, lang), total: formatBytes(80 * MB, TRANSFER, lang), speed: formatSpeed(512, TRANSFER, lang) },
+        lang,
+      );
+    // The old line rounded with Math.round: 42.5 → 43.
+    expect(line('en')).toBe('43% · 34.0 MB of 80.0 MB · 512 B/s');
+    expect(line('ko')).toBe('43% · 34.0 MB / 80.0 MB · 512 B/s');
   });
 });
