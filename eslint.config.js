@@ -60,6 +60,9 @@ export default tseslint.config(
       'renderer/src/studio/**/*.tsx',
       'renderer/src/settings/SettingsArea.tsx',
       'renderer/src/settings/LanguagePanel.tsx',
+      'renderer/src/settings/UpdatesPanel.tsx',
+      'renderer/src/settings/DiagnosticsPanel.tsx',
+      'renderer/src/publishing/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [

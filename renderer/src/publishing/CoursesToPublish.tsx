@@ -5,10 +5,13 @@ import { useNav } from '../state/nav-store';
 import { useNotices } from '../state/notices-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatWhen } from '../i18n/format';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 import { PublishDialog } from './PublishDialog';
 import { refreshCourses, usePublishing } from './publishing-store';
 
 function PublicationLine({ course, publication: p }: { course: PublishableCourse; publication: Publication }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   async function unpublish() {
     setConfirming(false);
@@ -16,19 +19,32 @@ function PublicationLine({ course, publication: p }: { course: PublishableCourse
       await call('publish.unpublish', { courseId: course.courseId, hubId: p.hubId });
       await refreshCourses();
     } catch (err) {
-      useNotices.getState().pushError(`Couldn't unpublish “${course.title}”.`, err);
+      useNotices.getState().pushError(t('publishing.unpublishFailed', { title: course.title }), err);
     }
   }
   return (
     <li data-testid="publication" data-hub-id={p.hubId}>
-      <span className="publication-version">Version {p.version}</span> on {p.hubName}, published {formatWhen(p.publishedAt)}{' '}
+      <Rich
+        id="publishing.publication"
+        values={{
+          version: p.version,
+          hub: p.hubName,
+          when: formatWhen(p.publishedAt),
+          v: (chunks) => <span className="publication-version">{chunks}</span>,
+        }}
+      />{' '}
       <button type="button" className="button button-danger-quiet button-small" onClick={() => setConfirming(true)}>
-        Unpublish
+        {t('publishing.unpublish')}
       </button>
-      <ConfirmDialog open={confirming} title="Unpublish this course?" confirmLabel="Unpublish" onConfirm={() => void unpublish()} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('publishing.unpublishConfirmTitle')}
+        confirmLabel={t('publishing.unpublish')}
+        onConfirm={() => void unpublish()}
+        onCancel={() => setConfirming(false)}
+      >
         <p>
-          <span dir="auto">“{course.title}”</span> is removed from the catalog of {p.hubName}, so new students no longer find it. Students who already have it keep
-          it, and publishing again brings it back.
+          <Rich id="publishing.unpublishConfirmBody" values={{ title: course.title, hub: p.hubName, c: (chunks) => <span dir="auto">{chunks}</span> }} />
         </p>
       </ConfirmDialog>
     </li>
@@ -36,6 +52,7 @@ function PublicationLine({ course, publication: p }: { course: PublishableCourse
 }
 
 function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] }) {
+  const t = useT();
   const [hubId, setHubId] = useState(hubs[0]?.id ?? '');
   const [checking, setChecking] = useState(false);
   const hub = hubs.find((h) => h.id === hubId) ?? hubs[0];
@@ -48,16 +65,16 @@ function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] })
           {course.title}
         </h3>
         <p className="publish-course-meta">
-          {course.lectureCount} {course.lectureCount === 1 ? 'lecture' : 'lectures'}
+          {t('publishing.lectureCount', { count: course.lectureCount })}
           {course.unpublishedChanges && (
-            <span className="badge badge-changes" title="Students see the last published version until you publish again" data-testid="publish-unpublished">
-              Unpublished changes
+            <span className="badge badge-changes" title={t('publishing.unpublishedChangesTitle')} data-testid="publish-unpublished">
+              {t('publishing.unpublishedChanges')}
             </span>
           )}
         </p>
         <ul className="publications" data-testid="publications">
           {course.publications.length === 0 ? (
-            <li className="publication-none">Not published yet</li>
+            <li className="publication-none">{t('publishing.notPublished')}</li>
           ) : (
             course.publications.map((p) => <PublicationLine key={p.hubId} course={course} publication={p} />)
           )}
@@ -67,7 +84,7 @@ function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] })
         {hubs.length > 1 && (
           <>
             <label className="visually-hidden" htmlFor={selectId}>
-              Hub for {course.title}
+              {t('publishing.hubFor', { title: course.title })}
             </label>
             <select id={selectId} value={hub?.id} onChange={(e) => setHubId(e.target.value)}>
               {hubs.map((h) => (
@@ -79,7 +96,7 @@ function CourseRow({ course, hubs }: { course: PublishableCourse; hubs: Hub[] })
           </>
         )}
         <button type="button" className="button button-primary" disabled={!hub} onClick={() => setChecking(true)} data-testid="publish-course-button">
-          Publish…
+          {t('publishing.publishEllipsis')}
         </button>
       </div>
       {checking && hub && <PublishDialog course={course} hub={hub} onClose={() => setChecking(false)} />}
@@ -92,22 +109,23 @@ export function CoursesToPublish() {
   const courses = usePublishing((s) => s.courses);
   const hubs = usePublishing((s) => s.hubs);
   const show = useNav((s) => s.show);
+  const t = useT();
 
   return (
     <section className="publishing-section" aria-labelledby="courses-heading">
-      <h2 id="courses-heading">Courses</h2>
+      <h2 id="courses-heading">{t('publishing.courses.heading')}</h2>
       {courses === null || hubs === null ? (
-        <p className="loading">Loading courses…</p>
+        <p className="loading">{t('publishing.courses.loading')}</p>
       ) : courses.length === 0 ? (
         <div className="publishing-empty" data-testid="courses-empty">
-          <p>No courses yet. Create one in the Studio, add lectures with their videos, then come back here to publish it.</p>
+          <p>{t('publishing.courses.empty')}</p>
           <button type="button" className="button" onClick={() => show('studio')}>
-            Go to the Studio
+            {t('publishing.courses.goToStudio')}
           </button>
         </div>
       ) : (
         <>
-          {hubs.length === 0 && <p className="field-hint">Add a hub above to publish a course.</p>}
+          {hubs.length === 0 && <p className="field-hint">{t('publishing.courses.addHubFirst')}</p>}
           <ul className="publish-courses">
             {courses.map((c) => (
               <CourseRow key={c.courseId} course={c} hubs={hubs} />

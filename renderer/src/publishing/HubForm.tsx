@@ -6,6 +6,10 @@ import { Advanced } from '../ui/Advanced';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { refreshHubs, usePublishing } from './publishing-store';
 import { refuseWhileComposing } from '../ui/ime';
+import { useT } from '../i18n/use-t';
+
+/** An example endpoint, not a sentence: the same in every language. */
+const ENDPOINT_EXAMPLE = 'https://s3.eu-west-1.amazonaws.com';
 
 interface Props {
   /** The hub to edit; absent for a new one. */
@@ -19,6 +23,7 @@ type Field = 'name' | 'endpoint' | 'region' | 'bucket' | 'keyPrefix' | 'accessKe
  * stored one, and nothing typed there is ever read back from main.
  */
 export function HubForm({ hub }: Props) {
+  const t = useT();
   const edit = usePublishing((s) => s.edit);
   const [values, setValues] = useState({
     name: hub?.name ?? '',
@@ -126,41 +131,41 @@ export function HubForm({ hub }: Props) {
   return (
     <form className="hub-form" onSubmit={(e) => {
         if (!refuseWhileComposing(e)) void submit(e);
-      }} aria-label={hub ? `Edit hub ${hub.name}` : 'Add a hub'} data-testid="hub-form">
-      <h3 className="hub-form-title">{hub ? `Edit “${hub.name}”` : 'Add a hub'}</h3>
+      }} aria-label={hub ? t('hubs.form.editLabel', { name: hub.name }) : t('hubs.form.add')} data-testid="hub-form">
+      <h3 className="hub-form-title">{hub ? t('hubs.form.editTitle', { name: hub.name }) : t('hubs.form.add')}</h3>
       <div className="hub-form-grid">
-        {text('name', 'Name', { ref: firstRef, placeholder: 'Course hub' })}
-        {text('endpoint', 'Endpoint', { placeholder: 'https://s3.eu-west-1.amazonaws.com' })}
-        {text('region', 'Region')}
-        {text('bucket', 'Bucket')}
-        {text('keyPrefix', 'Key prefix', { hint: 'Folder inside the bucket, e.g. lectern/. Leave empty for the whole bucket.' })}
+        {text('name', t('hubs.form.name'), { ref: firstRef, placeholder: t('hubs.form.namePlaceholder') })}
+        {text('endpoint', t('hubs.form.endpoint'), { placeholder: ENDPOINT_EXAMPLE })}
+        {text('region', t('hubs.form.region'))}
+        {text('bucket', t('hubs.form.bucket'))}
+        {text('keyPrefix', t('hubs.form.keyPrefix'), { hint: t('hubs.form.keyPrefixHint') })}
         <label className="field hub-checkbox">
           <input type="checkbox" checked={values.pathStyle} onChange={(e) => set('pathStyle', e.target.checked)} data-testid="hub-pathStyle" />
-          <span>Path-style addresses (MinIO, Swift and most self-hosted servers)</span>
+          <span>{t('hubs.form.pathStyle')}</span>
         </label>
-        {text('accessKeyId', 'Access key id')}
-        {text('secretAccessKey', 'Secret access key', {
+        {text('accessKeyId', t('hubs.form.accessKeyId'))}
+        {text('secretAccessKey', t('hubs.form.secretAccessKey'), {
           type: 'password',
           ref: secretRef,
           autoComplete: 'new-password',
-          placeholder: hub ? 'Stored in the system keychain — type a new one to replace it' : '',
-          hint: 'Kept in the system keychain only; Lectern never shows it again.',
+          placeholder: hub ? t('hubs.form.secretStored') : '',
+          hint: t('hubs.form.secretHint'),
         })}
         <Advanced
-          summary="Advanced: temporary session token"
+          summary={t('hubs.form.advanced')}
           forceOpen={Boolean(hub?.hasSessionToken) || Boolean(errors.sessionToken) || Boolean(errors.sessionExpiresAt)}
           testId="hub-advanced"
         >
-          {text('sessionToken', 'Session token (temporary credentials only)', {
+          {text('sessionToken', t('hubs.form.sessionToken'), {
             type: 'password',
             autoComplete: 'new-password',
-            placeholder: hub?.hasSessionToken ? 'Stored — type a new one to replace it' : 'Optional',
+            placeholder: hub?.hasSessionToken ? t('hubs.form.sessionStored') : t('hubs.form.optional'),
           })}
-          {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+          {text('sessionExpiresAt', t('hubs.form.sessionExpires'), { type: 'datetime-local' })}
           {hub?.hasSessionToken && (
             <label className="field hub-checkbox">
               <input type="checkbox" checked={values.removeSession} onChange={(e) => set('removeSession', e.target.checked)} />
-              <span>Remove the stored session token (switch to long-term keys)</span>
+              <span>{t('hubs.form.removeSession')}</span>
             </label>
           )}
         </Advanced>
@@ -169,10 +174,10 @@ export function HubForm({ hub }: Props) {
       {formError !== null && <ErrorNotice className="field-error" error={formError} context={{ hub: values.name }} data-testid="hub-form-error" />}
       <div className="hub-form-actions">
         <button type="button" className="button" onClick={() => edit(null)}>
-          Cancel
+          {t('hubs.form.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={saving} data-testid="hub-save">
-          {saving ? 'Saving…' : hub ? 'Save changes' : 'Add hub'}
+          {saving ? t('hubs.form.saving') : hub ? t('hubs.form.save') : t('hubs.add')}
         </button>
       </div>
     </form>

@@ -8,36 +8,32 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { HubForm } from './HubForm';
 import { ShareWithStudents } from './ShareWithStudents';
 import { refreshHubs, usePublishing } from './publishing-store';
-
-const CHECKS = ['list', 'write', 'read', 'delete'] as const;
-
-/** Each check says only whether it passed; why is said once, in the summary below. */
-function checkResult(result: string): string {
-  if (result === 'ok') return '✓ ok';
-  return result.startsWith('skipped') ? 'skipped' : '✗ failed';
-}
+import { CHECK_NAME_KEY, CHECK_OUTCOME_KEY, CHECKS, checkOutcome } from './run-text';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 
 /** Every distinct probe failure once (three probes refused for one reason repeat one text), for Details. */
 function reportDetails(report: HubConnectionReport): string {
-  const failed = CHECKS.filter((c) => report[c] !== 'ok' && !report[c].startsWith('skipped')).map((c) => `${c}: ${report[c]}`);
+  const failed = CHECKS.filter((c) => checkOutcome(report[c]) === 'failed').map((c) => `${c}: ${report[c]}`);
   // The service's own sentence repeats the probe's text; it is only needed when no probe says why.
   return failed.length ? failed.join('\n') : (report.problem ?? '');
 }
 
 function ConnectionResult({ hub, report, creating, onCreateBucket }: { hub: Hub; report: HubConnectionReport; creating: boolean; onCreateBucket(): Promise<void> }) {
   const edit = usePublishing((s) => s.edit);
+  const t = useT();
   return (
     <div className={`connection-report ${report.ok ? 'is-ok' : 'is-failed'}`} role="status" data-testid="connection-report">
       <ul className="connection-checks">
         {CHECKS.map((c) => (
           <li key={c} data-testid={`check-${c}`} data-result={report[c] === 'ok' ? 'ok' : 'failed'}>
-            <span className="connection-check-name">{c}</span> <span className="connection-check-result">{checkResult(report[c])}</span>
+            <span className="connection-check-name">{t(CHECK_NAME_KEY[c])}</span> <span className="connection-check-result">{t(CHECK_OUTCOME_KEY[checkOutcome(report[c])])}</span>
           </li>
         ))}
       </ul>
       {report.ok ? (
         <p className="connection-summary" data-testid="connection-summary">
-          Lectern can list, write, read and delete on this hub.
+          {t('hubs.connection.allPassed')}
         </p>
       ) : (
         <ErrorNotice
@@ -48,7 +44,7 @@ function ConnectionResult({ hub, report, creating, onCreateBucket }: { hub: Hub;
           action={
             report.reason === 'credentials-expired' || report.reason === 'credentials-invalid' ? (
               <button type="button" className="button button-primary" onClick={() => edit(hub.id)}>
-                Update the key
+                {t('hubs.updateKey')}
               </button>
             ) : undefined
           }
@@ -56,7 +52,7 @@ function ConnectionResult({ hub, report, creating, onCreateBucket }: { hub: Hub;
       )}
       {report.reason === 'bucket-missing' && (
         <button type="button" className="button button-primary" disabled={creating} onClick={() => void onCreateBucket()} data-testid="hub-create-bucket">
-          {creating ? 'Creating…' : `Create bucket “${hub.bucket}”`}
+          {creating ? t('hubs.creatingBucket') : t('hubs.createBucket', { bucket: hub.bucket })}
         </button>
       )}
     </div>
@@ -70,6 +66,7 @@ function HubCard({ hub }: { hub: Hub }) {
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const expired = hub.sessionExpiresAt !== null && hub.sessionExpiresAt <= Date.now();
+  const t = useT();
 
   async function test() {
     setTesting(true);
@@ -77,7 +74,7 @@ function HubCard({ hub }: { hub: Hub }) {
     try {
       setReport(await call('hubs.test', { hubId: hub.id }));
     } catch (err) {
-      useNotices.getState().pushError(`Couldn't test “${hub.name}”.`, err, { context: { hub: hub.name } });
+      useNotices.getState().pushError(t('hubs.testFailed', { name: hub.name }), err, { context: { hub: hub.name } });
     } finally {
       setTesting(false);
     }
@@ -89,7 +86,7 @@ function HubCard({ hub }: { hub: Hub }) {
       await call('hubs.createBucket', { hubId: hub.id });
       await test();
     } catch (err) {
-      useNotices.getState().pushError(`Couldn't create bucket “${hub.bucket}”.`, err, { context: { hub: hub.name, bucket: hub.bucket } });
+      useNotices.getState().pushError(t('hubs.createBucketFailed', { bucket: hub.bucket }), err, { context: { hub: hub.name, bucket: hub.bucket } });
     } finally {
       setCreating(false);
     }
@@ -101,7 +98,7 @@ function HubCard({ hub }: { hub: Hub }) {
       await call('hubs.delete', { hubId: hub.id });
       await refreshHubs();
     } catch (err) {
-      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err);
+      useNotices.getState().pushError(t('hubs.removeFailed', { name: hub.name }), err);
     }
   }
 
@@ -113,37 +110,37 @@ function HubCard({ hub }: { hub: Hub }) {
             {hub.name}
           </h3>
           <p className="hub-where">
-            {hub.endpoint} · bucket <code>{hub.bucket}</code>
+            <Rich id="hubs.where" values={{ endpoint: hub.endpoint, bucket: hub.bucket, code: (chunks) => <code>{chunks}</code> }} />
             {hub.keyPrefix && (
               <>
                 {' '}
-                · prefix <code>{hub.keyPrefix}</code>
+                <Rich id="hubs.wherePrefix" values={{ prefix: hub.keyPrefix, code: (chunks) => <code>{chunks}</code> }} />
               </>
             )}
           </p>
           {expired && (
             <p className="hub-expired" role="alert">
-              Credentials expired — update the key before publishing.
+              {t('hubs.credentialsExpired')}
             </p>
           )}
         </div>
         <div className="hub-card-actions">
           <button type="button" className="button" onClick={() => void test()} disabled={testing} data-testid="hub-test">
-            {testing ? 'Testing…' : 'Test connection'}
+            {testing ? t('hubs.testing') : t('hubs.test')}
           </button>
           <button type="button" className="button" onClick={() => edit(hub.id)} data-testid="hub-edit">
-            Edit
+            {t('hubs.edit')}
           </button>
           <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)} data-testid="hub-delete">
-            Remove
+            {t('hubs.remove')}
           </button>
         </div>
       </div>
       {report && <ConnectionResult hub={hub} report={report} creating={creating} onCreateBucket={createBucket} />}
       <ShareWithStudents hub={hub} />
-      <ConfirmDialog open={confirming} title="Remove this hub?" confirmLabel="Remove hub" onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog open={confirming} title={t('hubs.removeConfirmTitle')} confirmLabel={t('hubs.removeConfirm')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
         <p>
-          Lectern forgets <strong dir="auto">{hub.name}</strong> and removes its keys from the system keychain. Courses already on the hub stay there.
+          <Rich id="hubs.removeConfirmBody" values={{ name: hub.name, b: (chunks) => <strong dir="auto">{chunks}</strong> }} />
         </p>
       </ConfirmDialog>
     </li>
@@ -155,29 +152,27 @@ export function HubSettings() {
   const hubs = usePublishing((s) => s.hubs);
   const editing = usePublishing((s) => s.edit);
   const target = usePublishing((s) => s.editing);
+  const t = useT();
 
   return (
     <section className="publishing-section" aria-labelledby="hubs-heading">
       <div className="publishing-section-head">
-        <h2 id="hubs-heading">Hubs</h2>
+        <h2 id="hubs-heading">{t('hubs.heading')}</h2>
         {target === null && (
           <button type="button" className="button" onClick={() => editing('new')} data-testid="add-hub">
-            Add hub
+            {t('hubs.add')}
           </button>
         )}
       </div>
       {target === 'new' && <HubForm />}
       {hubs === null ? (
-        <p className="loading">Loading hubs…</p>
+        <p className="loading">{t('hubs.loading')}</p>
       ) : hubs.length === 0 ? (
         target !== 'new' && (
           <div className="publishing-empty" data-testid="hubs-empty">
-            <p>
-              A hub is where students download your courses from: an S3 bucket (AWS, MinIO, Swift, Wasabi…) and a folder inside it. Add one with its endpoint,
-              bucket and an access key that may list, write, read and delete there.
-            </p>
+            <p>{t('hubs.empty')}</p>
             <button type="button" className="button button-primary" onClick={() => editing('new')}>
-              Add your first hub
+              {t('hubs.addFirst')}
             </button>
           </div>
         )

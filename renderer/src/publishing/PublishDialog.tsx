@@ -3,6 +3,8 @@ import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contrac
 import { call } from '../ipc';
 import { refuseWhileComposing } from '../ui/ime';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 
 interface Props {
   course: PublishableCourse;
@@ -24,6 +26,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
   const [starting, setStarting] = useState(false);
   const [limit, setLimit] = useState('');
   const limitId = useId();
+  const t = useT();
 
   useEffect(() => {
     ref.current?.showModal();
@@ -67,28 +70,29 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       }}
     >
       <h2 id={titleId} className="dialog-title">
-        Publish “<span dir="auto">{course.title}</span>” to {hub.name}
+        <Rich id="publishing.dialog.title" values={{ title: course.title, hub: hub.name, c: (chunks) => <span dir="auto">{chunks}</span> }} />
       </h2>
       <div className="dialog-body" aria-live="polite">
         {error ? (
           <ErrorNotice className="field-error" error={error} context={{ hub: hub.name }} />
         ) : check === null ? (
-          <p className="loading">Checking the course…</p>
+          <p className="loading">{t('publishing.dialog.checking')}</p>
         ) : check.ok ? (
           <div data-testid="publish-check-ok">
             <p>
-              Ready: {check.lectureCount} {check.lectureCount === 1 ? 'lecture' : 'lectures'} with finished videos. This becomes version{' '}
-              {current ? current.version + 1 : 1} on the hub{current ? ` (now ${current.version})` : ''}.
+              {current
+                ? t('publishing.dialog.readyNext', { count: check.lectureCount, version: current.version + 1, current: current.version })
+                : t('publishing.dialog.readyFirst', { count: check.lectureCount })}
             </p>
-            <p className="field-hint">Files already on the hub are not uploaded again. Students keep seeing the current version until every file has arrived.</p>
+            <p className="field-hint">{t('publishing.dialog.hint')}</p>
             <label className="field publish-limit" htmlFor={limitId}>
-              <span className="field-label">Limit upload speed (MB/s, optional)</span>
-              <input id={limitId} type="number" min="0.1" step="0.1" inputMode="decimal" value={limit} placeholder="No limit" onChange={(e) => setLimit(e.target.value)} data-testid="publish-limit" />
+              <span className="field-label">{t('publishing.dialog.limit')}</span>
+              <input id={limitId} type="number" min="0.1" step="0.1" inputMode="decimal" value={limit} placeholder={t('publishing.dialog.noLimit')} onChange={(e) => setLimit(e.target.value)} data-testid="publish-limit" />
             </label>
           </div>
         ) : (
           <div data-testid="publish-problems">
-            <p>Fix these in the Studio first:</p>
+            <p>{t('publishing.dialog.fixFirst')}</p>
             <ul className="publish-problems">
               {check.problems.map((p, i) => (
                 <li key={i} dir="auto">
@@ -101,11 +105,11 @@ export function PublishDialog({ course, hub, onClose }: Props) {
       </div>
       <div className="dialog-actions">
         <button ref={closeRef} type="button" className="button" onClick={onClose}>
-          {check?.ok === false ? 'Close' : 'Cancel'}
+          {check?.ok === false ? t('publishing.dialog.close') : t('publishing.dialog.cancel')}
         </button>
         {check?.ok && (
           <button ref={primaryRef} type="button" className="button button-primary" disabled={starting} onClick={() => void start()} data-testid="publish-confirm">
-            {starting ? 'Starting…' : 'Publish'}
+            {starting ? t('publishing.dialog.starting') : t('publishing.dialog.publish')}
           </button>
         )}
       </div>

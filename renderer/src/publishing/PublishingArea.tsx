@@ -5,10 +5,12 @@ import { CoursesToPublish } from './CoursesToPublish';
 import { HubSettings } from './HubSettings';
 import { refreshCourses, refreshHubs, refreshRuns, usePublishing } from './publishing-store';
 import { UploadQueue } from './UploadQueue';
+import { useT } from '../i18n/use-t';
 import './publishing.css';
 
 /** Hubs, course drafts with their published versions, and the upload queue. */
 export function PublishingArea() {
+  const t = useT();
   useEffect(() => {
     void refreshHubs();
     void refreshCourses();
@@ -25,9 +27,9 @@ export function PublishingArea() {
   }, []);
 
   return (
-    <main className="workspace publishing" aria-label="Publishing">
+    <main className="workspace publishing" aria-label={t('publishing.title')}>
       <Notices />
-      <h1>Publishing</h1>
+      <h1>{t('publishing.title')}</h1>
       <HubSettings />
       <CoursesToPublish />
       <UploadQueue />

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Hub } from '../../../main/contract/domains/publishing-types';
+import { useT } from '../i18n/use-t';
 
 /**
  * Copies through the selected field (the page's own copy command needs no clipboard permission, which
@@ -22,11 +23,12 @@ export function ShareWithStudents({ hub }: { hub: Hub }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const t = useT();
 
   return (
     <div className="hub-share" data-testid="hub-share">
       <label htmlFor={id} className="field-label">
-        Share with students
+        {t('hubs.share.label')}
       </label>
       <div className="hub-share-row">
         <input id={id} ref={input} readOnly value={hub.shareAddress} spellCheck={false} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} data-testid="hub-share-address" />
@@ -36,15 +38,11 @@ export function ShareWithStudents({ hub }: { hub: Hub }) {
           onClick={() => void (input.current ? copyFrom(input.current) : Promise.resolve(false)).then((ok) => setCopied(ok ? 'yes' : 'no'))}
           data-testid="hub-share-copy"
         >
-          Copy
+          {t('hubs.share.copy')}
         </button>
       </div>
       <p id={`${id}-hint`} className="field-hint" aria-live="polite">
-        {copied === 'yes'
-          ? 'Copied. Students paste it under Library → Add a hub.'
-          : copied === 'no'
-            ? 'Could not copy: the address is selected, press Ctrl+C (⌘C on macOS).'
-            : 'Students paste this under Library → Add a hub. The bucket (or this folder) must be publicly readable, or give them read-only keys.'}
+        {copied === 'yes' ? t('hubs.share.copied') : copied === 'no' ? t('hubs.share.copyFailed') : t('hubs.share.hint')}
       </p>
     </div>
   );

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Hub, PublishableCourse, PublishRun } from '../../../main/contract/domains/publishing-types';
 import { call } from '../ipc';
 import { useNotices } from '../state/notices-store';
+import type { MessageKey } from '../i18n/catalogs';
+import { translate } from '../i18n/format';
 
 interface PublishingState {
   hubs: Hub[] | null;
@@ -27,14 +29,15 @@ export const usePublishing = create<PublishingState>()((set) => ({
     }),
 }));
 
-async function load<T>(what: string, fetch: () => Promise<T>, apply: (value: T) => void): Promise<void> {
+/** `failed` names what could not be loaded; the notices store keeps text, so it is worded in the language of the moment. */
+async function load<T>(failed: MessageKey, fetch: () => Promise<T>, apply: (value: T) => void): Promise<void> {
   try {
     apply(await fetch());
   } catch (err) {
-    useNotices.getState().pushError(`Couldn't load ${what}.`, err);
+    useNotices.getState().pushError(translate(failed), err);
   }
 }
 
-export const refreshHubs = () => load('the hubs', () => call('hubs.list', {}), (hubs) => usePublishing.setState({ hubs }));
-export const refreshCourses = () => load('the courses', () => call('publish.courses', {}), (courses) => usePublishing.setState({ courses }));
-export const refreshRuns = () => load('the upload queue', () => call('publish.runs', {}), (runs) => usePublishing.setState({ runs }));
+export const refreshHubs = () => load('publishing.loadHubsFailed', () => call('hubs.list', {}), (hubs) => usePublishing.setState({ hubs }));
+export const refreshCourses = () => load('publishing.loadCoursesFailed', () => call('publish.courses', {}), (courses) => usePublishing.setState({ courses }));
+export const refreshRuns = () => load('publishing.loadRunsFailed', () => call('publish.runs', {}), (runs) => usePublishing.setState({ runs }));

@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import type { UpdateChannel, UpdateState, UpdateStatus } from '../../../main/contract/types';
 import { call, subscribe } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes, formatWhen, TRANSFER } from '../i18n/format';
+import { formatBytes, formatPercent, formatSpeed, formatWhen, TRANSFER } from '../i18n/format';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 
 /** Current version, channel, automatic checks, and the update itself: available → downloading → ready. */
 export function UpdatesPanel() {
   const [status, setStatus] = useState<UpdateStatus | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
+  const t = useT();
 
   useEffect(() => {
     const off = subscribe('updates.state', setStatus);
@@ -20,37 +23,37 @@ export function UpdatesPanel() {
     p.then(setStatus, (err: unknown) => setProblem(err));
   };
 
-  if (!status) return <section className="updates" aria-label="Updates">{problem !== null ? <ErrorNotice error={problem} /> : 'Loading…'}</section>;
+  if (!status) return <section className="updates" aria-label={t('updates.heading')}>{problem !== null ? <ErrorNotice error={problem} /> : t('common.loading')}</section>;
   const { state, settings } = status;
   const disabled = state.phase === 'disabled';
   const busy = state.phase === 'checking' || state.phase === 'downloading';
 
   return (
     <section className="updates" aria-labelledby="updates-title" data-testid="updates">
-      <h2 id="updates-title">Updates</h2>
+      <h2 id="updates-title">{t('updates.heading')}</h2>
       <dl className="updates-facts">
-        <dt>Installed version</dt>
+        <dt>{t('updates.installedVersion')}</dt>
         <dd data-testid="updates-current">{status.currentVersion}</dd>
-        <dt>Last check</dt>
-        <dd data-testid="updates-last-check">{status.lastCheck === null ? 'Never' : formatWhen(status.lastCheck)}</dd>
+        <dt>{t('updates.lastCheck')}</dt>
+        <dd data-testid="updates-last-check">{status.lastCheck === null ? t('updates.never') : formatWhen(status.lastCheck)}</dd>
       </dl>
       <div className="updates-controls">
         <label className="field">
-          <span className="field-label">Channel</span>
+          <span className="field-label">{t('updates.channel')}</span>
           <select value={settings.channel} disabled={disabled || busy} onChange={(e) => run(call('updates.settings.set', { channel: e.target.value as UpdateChannel }))} data-testid="updates-channel">
-            <option value="stable">Stable</option>
-            <option value="beta">Beta (earlier, less tested)</option>
+            <option value="stable">{t('updates.channel.stable')}</option>
+            <option value="beta">{t('updates.channel.beta')}</option>
           </select>
         </label>
         <label className="updates-auto">
           <input type="checkbox" checked={settings.autoCheck} disabled={disabled} onChange={(e) => run(call('updates.settings.set', { autoCheck: e.target.checked }))} data-testid="updates-auto" />
-          Check for updates automatically (at start and every 6 hours)
+          {t('updates.autoCheck')}
         </label>
         <button type="button" className="button" disabled={disabled || busy || state.phase === 'ready'} onClick={() => run(call('updates.check', {}))} data-testid="updates-check">
-          Check now
+          {t('updates.checkNow')}
         </button>
       </div>
-      <p className="field-hint">Switching channel never installs an older version: leaving beta keeps yours until stable passes it.</p>
+      <p className="field-hint">{t('updates.channelHint')}</p>
       <UpdateBody state={state} busyReason={status.busyReason} onDownload={() => run(call('updates.download', {}))} onInstall={() => run(call('updates.install', {}))} />
       {problem !== null && <ErrorNotice className="field-error" error={problem} />}
     </section>
@@ -58,15 +61,24 @@ export function UpdatesPanel() {
 }
 
 function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
+  const t = useT();
   switch (state.phase) {
     case 'disabled':
       return <p className="updates-state">{state.reason}</p>;
     case 'idle':
-      return <p className="updates-state">No check yet.</p>;
+      return <p className="updates-state">{t('updates.state.idle')}</p>;
     case 'checking':
-      return <p className="updates-state" role="status">Checking for updates…</p>;
+      return (
+        <p className="updates-state" role="status">
+          {t('updates.state.checking')}
+        </p>
+      );
     case 'up-to-date':
-      return <p className="updates-state" role="status" data-testid="updates-phase">Lectern is up to date.</p>;
+      return (
+        <p className="updates-state" role="status" data-testid="updates-phase">
+          {t('updates.state.upToDate')}
+        </p>
+      );
     case 'offline':
       return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.message}</p>;
     case 'error':
@@ -77,31 +89,44 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
       return (
         <div className="updates-offer" data-testid="updates-phase">
           <p>
-            <strong>Lectern {state.version}</strong> is available{state.size !== null ? ` (${formatBytes(state.size, TRANSFER)})` : ''}.
+            {state.size !== null ? (
+              <Rich id="updates.state.availableSize" values={{ version: state.version, size: formatBytes(state.size, TRANSFER), b: (chunks) => <strong>{chunks}</strong> }} />
+            ) : (
+              <Rich id="updates.state.available" values={{ version: state.version, b: (chunks) => <strong>{chunks}</strong> }} />
+            )}
           </p>
           {state.notes && <pre className="updates-notes" data-testid="updates-notes">{state.notes}</pre>}
           <button type="button" className="button button-primary" onClick={onDownload} data-testid="updates-download">
-            Download
+            {t('updates.download')}
           </button>
         </div>
       );
     case 'downloading':
       return (
         <div className="updates-offer" role="status" data-testid="updates-phase">
-          <p>Downloading Lectern {state.version}…</p>
-          <progress max={100} value={state.percent} aria-label="Download progress" data-testid="updates-progress" />
+          <p>{t('updates.state.downloading', { version: state.version })}</p>
+          <progress max={100} value={state.percent} aria-label={t('updates.downloadProgress')} data-testid="updates-progress" />
           <p className="field-hint">
-            {Math.round(state.percent)}% · {formatBytes(state.transferred, TRANSFER)} of {formatBytes(state.total, TRANSFER)} · {formatBytes(state.bytesPerSecond, TRANSFER)}/s
+            {t('updates.downloadStats', {
+              percent: formatPercent(state.percent),
+              done: formatBytes(state.transferred, TRANSFER),
+              total: formatBytes(state.total, TRANSFER),
+              speed: formatSpeed(state.bytesPerSecond, TRANSFER),
+            })}
           </p>
         </div>
       );
     case 'ready':
       return (
         <div className="updates-offer" data-testid="updates-phase">
-          <p>Lectern {state.version} is downloaded and verified.</p>
-          {(state.waitingFor ?? busyReason) && <p className="updates-wait" role="status">{state.waitingFor ? `Waiting to restart: ${state.waitingFor}` : `Restarting now would wait: ${busyReason}`}</p>}
+          <p>{t('updates.state.ready', { version: state.version })}</p>
+          {(state.waitingFor ?? busyReason) && (
+            <p className="updates-wait" role="status">
+              {state.waitingFor ? t('updates.waitingToRestart', { reason: state.waitingFor }) : t('updates.restartWouldWait', { reason: busyReason ?? '' })}
+            </p>
+          )}
           <button type="button" className="button button-primary" onClick={onInstall} disabled={Boolean(state.waitingFor)} data-testid="updates-install">
-            Restart to update
+            {t('updates.restart')}
           </button>
         </div>
       );
