@@ -7,7 +7,7 @@ import { useNotices } from '../state/notices-store';
 import { ErrorDetails, ErrorNotice } from '../ui/ErrorNotice';
 import { AddHubForm } from './AddHubForm';
 import { formatDuration, formatWhen, translate } from '../i18n/format';
-import type { MessageKey } from '../i18n/catalogs';
+import { ACCESS_PROBLEM_KEY } from './status-keys';
 import { useT } from '../i18n/use-t';
 import { useLibrary } from './library-store';
 import { UpdateCredentialsAction } from './UpdateHubCredentials';
@@ -122,7 +122,7 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
     return (
       <div className="library-banner" data-testid="hub-access-banner">
         <p role="status">
-          {t('library.hub.accessProblem', { hub: hub.name, problem: t(ACCESS_PROBLEM[hub.accessProblem]) })} {hub.fetchedAt === null ? '' : t('library.hub.showingFrom', { when: formatWhen(hub.fetchedAt) })}
+          {t('library.hub.accessProblem', { hub: hub.name, problem: t(ACCESS_PROBLEM_KEY[hub.accessProblem]) })} {hub.fetchedAt === null ? '' : t('library.hub.showingFrom', { when: formatWhen(hub.fetchedAt) })}
         </p>
         {hub.error && <ErrorDetails text={hub.error} />}
         <UpdateCredentialsAction hub={hub} />
@@ -147,14 +147,6 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
   }
   return null;
 }
-
-/** Why a hub refused the library (main sends the code), as the catalog words it. */
-export const ACCESS_PROBLEM: Record<NonNullable<LibraryHub['accessProblem']>, MessageKey> = {
-  'credentials-expired': 'library.access.credentialsExpired',
-  'credentials-refused': 'library.access.credentialsRefused',
-  'credentials-missing': 'library.access.credentialsMissing',
-  'needs-credentials': 'library.access.needsCredentials',
-};
 
 function HubRow({ hub }: { hub: LibraryHub }) {
   const load = useLibrary((s) => s.load);

@@ -3,18 +3,9 @@ import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
 import { formatBytes, formatPercent, percent, STORED, translate } from '../i18n/format';
-import type { MessageKey } from '../i18n/catalogs';
+import { DOWNLOAD_STATE_KEY } from './status-keys';
 import { useT } from '../i18n/use-t';
 import { useLibrary } from './library-store';
-
-/** The download manager's states (main sends the code), as catalog words. */
-export const DOWNLOAD_STATE_KEY: Record<DownloadItem['state'], MessageKey> = {
-  queued: 'downloads.state.queued',
-  downloading: 'downloads.state.downloading',
-  paused: 'downloads.state.paused',
-  completed: 'downloads.state.completed',
-  failed: 'downloads.state.failed',
-};
 
 /** Runs a download action and shows main's message if it fails. */
 export async function downloadAction(action: () => Promise<unknown>): Promise<void> {

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatBytes, STORED } from '../i18n/format';
 import type { MessageKey } from '../i18n/catalogs';
 import { useT, type Translate } from '../i18n/use-t';
+import { REFUSED_PREFIX, skipReason } from './status-keys';
 import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
@@ -158,7 +159,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
               <p className="field-error" role="alert" data-testid="download-refused">
                 {t('downloads.dialog.refusedCount', { ok: plan.items.length, all: plan.items.length + refusedOf(plan).length })}{' '}
                 {refusedOf(plan)
-                  .map((s) => t('downloads.dialog.refused', { title: s.title, reason: s.reason.slice(REFUSED.length) }))
+                  .map((s) => t('downloads.dialog.refused', { title: s.title, reason: s.reason.slice(REFUSED_PREFIX.length) }))
                   .join('; ')}
               </p>
             )}
@@ -181,21 +182,5 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
 }
 
 /** Lectures the plan left out because the hub served them badly (the rest of the course still downloads). */
-const REFUSED = 'refused: ';
-const refusedOf = (plan: DownloadPlanView) => plan.skipped.filter((s) => s.reason.startsWith(REFUSED));
-const otherSkipped = (plan: DownloadPlanView) => plan.skipped.filter((s) => !s.reason.startsWith(REFUSED));
-
-/**
- * The reasons main's plan gives for leaving a lecture out, as the catalog words them. Main sends these
- * English phrases (main/services/library/library-service.ts, lecturesToDownload); one it adds later
- * shows as sent until it is listed here.
- */
-export const SKIP_REASON_KEY: Readonly<Record<string, MessageKey>> = {
-  'no published video': 'downloads.skip.noVideo',
-  'already downloaded': 'downloads.skip.alreadyDownloaded',
-  'already started; it resumes where it stopped': 'downloads.skip.alreadyStarted',
-};
-export function skipReason(reason: string, t: Translate): string {
-  const key = SKIP_REASON_KEY[reason];
-  return key ? t(key) : reason;
-}
+const refusedOf = (plan: DownloadPlanView) => plan.skipped.filter((s) => s.reason.startsWith(REFUSED_PREFIX));
+const otherSkipped = (plan: DownloadPlanView) => plan.skipped.filter((s) => !s.reason.startsWith(REFUSED_PREFIX));

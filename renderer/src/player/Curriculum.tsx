@@ -2,9 +2,8 @@ import { memo, useEffect, useRef } from 'react';
 import { useNearView } from '../ui/use-near-view';
 import { playableId, type CopyState, type CurriculumLecture, type CurriculumSection, type WatchState } from './curriculum';
 import { formatTime } from './shortcuts';
-import type { MessageKey } from '../i18n/catalogs';
-import { formatPercent } from '../i18n/format';
-import { useT, type Translate } from '../i18n/use-t';
+import { useT } from '../i18n/use-t';
+import { copyText, watchText } from './curriculum-text';
 import './curriculum.css';
 
 /** Lectures rendered at once on either side of the one playing: its screenful and a little more. */
@@ -162,17 +161,6 @@ function LectureEntry({ lecture: l, current, onPlay }: { lecture: CurriculumLect
   );
 }
 
-const WATCH_KEY: Record<WatchState['kind'], MessageKey> = {
-  watched: 'player.watch.watched',
-  partial: 'player.watch.partial',
-  unwatched: 'player.watch.unwatched',
-};
-
-/** "watched", "40% watched", "not watched yet", in the active language. */
-export function watchText(w: WatchState, t: Translate): string {
-  return t(WATCH_KEY[w.kind], w.kind === 'partial' ? { percent: formatPercent(w.percent) } : undefined);
-}
-
 function WatchTick({ watch }: { watch: WatchState }) {
   const t = useT();
   const text = watchText(watch, t);
@@ -182,21 +170,6 @@ function WatchTick({ watch }: { watch: WatchState }) {
       <span className="visually-hidden">{text}</span>
     </span>
   );
-}
-
-/** Whether a lecture is on this computer, as the catalog words each state. */
-export function copyText(copy: CopyState, current: boolean, t: Translate): string {
-  if (current) return t('player.copy.playing');
-  switch (copy.kind) {
-    case 'downloaded':
-      return t('player.copy.downloaded');
-    case 'downloading':
-      return t('player.copy.downloading', { percent: formatPercent(copy.percent) });
-    case 'failed':
-      return t('player.copy.failed');
-    case 'none':
-      return t('player.notDownloaded');
-  }
 }
 
 function CopyText({ copy, current }: { copy: CopyState; current: boolean }) {
