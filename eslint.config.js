@@ -63,6 +63,8 @@ export default tseslint.config(
       'renderer/src/settings/UpdatesPanel.tsx',
       'renderer/src/settings/DiagnosticsPanel.tsx',
       'renderer/src/publishing/**/*.tsx',
+      'renderer/src/library/**/*.tsx',
+      'renderer/src/player/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [

@@ -4,6 +4,10 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 import { refuseWhileComposing } from '../ui/ime';
+import { useT } from '../i18n/use-t';
+
+/** An example address: a URL reads the same in every language. */
+const HUB_URL_EXAMPLE = 'https://courses.example.edu/lectern/';
 
 /**
  * Adds a hub by its address; a private bucket also needs the read-only key the instructor handed out.
@@ -17,6 +21,7 @@ export function AddHubForm() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const load = useLibrary((s) => s.load);
+  const t = useT();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,22 +46,22 @@ export function AddHubForm() {
         if (!refuseWhileComposing(e)) void submit(e);
       }} data-testid="add-hub-form">
       <label className="field">
-        <span className="field-label">Hub address</span>
+        <span className="field-label">{t('library.addHub.address')}</span>
         <input
           type="url"
           required
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          placeholder="https://courses.example.edu/lectern/"
+          placeholder={HUB_URL_EXAMPLE}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}
           data-testid="hub-url"
         />
       </label>
       <OptionalCredentials uses={private_} onUsesChange={setPrivate} value={creds} onChange={setCreds} />
-      {error !== null && <ErrorNotice id={`${id}-error`} className="field-error" error={error} lead="Couldn't add this hub." data-testid="add-hub-error" />}
+      {error !== null && <ErrorNotice id={`${id}-error`} className="field-error" error={error} lead={t('library.addHub.failed')} data-testid="add-hub-error" />}
       <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Checking the hub…' : 'Add hub'}
+        {busy ? t('library.addHub.checking') : t('library.addHub.submit')}
       </button>
     </form>
   );

@@ -6,7 +6,9 @@ import { ContinueWatching } from '../player/ContinueWatching';
 import { useNotices } from '../state/notices-store';
 import { ErrorDetails, ErrorNotice } from '../ui/ErrorNotice';
 import { AddHubForm } from './AddHubForm';
-import { formatDuration, formatWhen } from '../i18n/format';
+import { formatDuration, formatWhen, translate } from '../i18n/format';
+import { ACCESS_PROBLEM_KEY } from './status-keys';
+import { useT } from '../i18n/use-t';
 import { useLibrary } from './library-store';
 import { UpdateCredentialsAction } from './UpdateHubCredentials';
 
@@ -19,16 +21,14 @@ export function CatalogPage() {
   const refresh = useLibrary((s) => s.refresh);
   const show = useLibrary((s) => s.show);
   const showMore = useLibrary((s) => s.showMore);
+  const t = useT();
 
-  if (!catalog) return <p className="loading">Loading the catalog…</p>;
+  if (!catalog) return <p className="loading">{t('library.catalog.loading')}</p>;
   if (catalog.hubs.length === 0) {
     return (
       <section className="library-empty" data-testid="library-empty">
-        <h1>Add a hub</h1>
-        <p>
-          A hub is where instructors publish their courses. Paste the address your instructor gave you (it starts with https://), and its
-          courses appear here. Once you download a course you can watch it without a connection.
-        </p>
+        <h1>{t('library.empty.title')}</h1>
+        <p>{t('library.empty.body')}</p>
         <AddHubForm />
       </section>
     );
@@ -37,9 +37,9 @@ export function CatalogPage() {
   return (
     <section aria-labelledby="catalog-title">
       <div className="library-header">
-        <h1 id="catalog-title">Catalog</h1>
+        <h1 id="catalog-title">{t('library.nav.catalog')}</h1>
         <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing} data-testid="catalog-refresh">
-          {refreshing ? 'Checking hubs…' : 'Check for new courses'}
+          {refreshing ? t('library.catalog.refreshing') : t('library.catalog.refresh')}
         </button>
       </div>
       {catalog.hubs.map((h) => (
@@ -47,16 +47,16 @@ export function CatalogPage() {
       ))}
       <ContinueWatching onPlay={(item) => show({ kind: 'player', downloadId: item.downloadId, back: { kind: 'catalog' } })} />
       <label className="field library-search">
-        <span className="field-label">Search courses</span>
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, subtitle or tag" data-testid="catalog-search" />
+        <span className="field-label">{t('library.search.label')}</span>
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('library.search.placeholder')} data-testid="catalog-search" />
       </label>
       {catalog.loading && (
         <p className="muted" role="status" data-testid="catalog-loading">
-          Searching {catalog.loading.searched.toLocaleString()} of {catalog.loading.total.toLocaleString()} courses… the rest are still loading.
+          {t('library.search.loading', { searched: catalog.loading.searched, total: catalog.loading.total })}
         </p>
       )}
       {catalog.courses.length === 0 ? (
-        <p className="loading">{query ? `No course matches “${query}”.` : 'These hubs have not published any course yet.'}</p>
+        <p className="loading">{query ? t('library.search.noMatch', { query }) : t('library.catalog.noCourses')}</p>
       ) : (
         <ul className="catalog-list" data-testid="catalog-list">
           {catalog.courses.map((c) => (
@@ -71,17 +71,17 @@ export function CatalogPage() {
                 </p>
               )}
               <p className="catalog-card-meta">
-                {c.lectureCount ?? '?'} lectures · {formatDuration(c.durationSec)}
+                {t('library.card.lectures', { count: c.lectureCount ?? '?', duration: formatDuration(c.durationSec) })}
                 {c.tags.length > 0 && ` · ${c.tags.join(', ')}`}
-                {c.downloadedLectures > 0 && ` · ${c.downloadedLectures} downloaded`}
+                {c.downloadedLectures > 0 && t('library.card.downloaded', { count: c.downloadedLectures })}
               </p>
               {c.updateAvailable && (
                 <p className="badge" data-testid="update-badge">
-                  Update available
+                  {t('library.card.update')}
                 </p>
               )}
-              <button type="button" className="button button-primary" onClick={() => show({ kind: 'course', hubId: c.hubId, courseId: c.courseId })} aria-label={`Open ${c.title}`}>
-                Open
+              <button type="button" className="button button-primary" onClick={() => show({ kind: 'course', hubId: c.hubId, courseId: c.courseId })} aria-label={t('library.card.openLabel', { title: c.title })}>
+                {t('library.card.open')}
               </button>
             </li>
           ))}
@@ -90,15 +90,15 @@ export function CatalogPage() {
       {catalog.total > catalog.courses.length && (
         <p className="catalog-more">
           <span className="muted" data-testid="catalog-count">
-            {catalog.courses.length} of {catalog.total} courses
+            {t('library.catalog.count', { shown: catalog.courses.length, total: catalog.total })}
           </span>{' '}
           <button type="button" className="button" onClick={showMore} data-testid="catalog-more">
-            Show more
+            {t('library.catalog.more')}
           </button>
         </p>
       )}
       <details className="library-hubs">
-        <summary>Hubs ({catalog.hubs.length})</summary>
+        <summary>{t('library.hubs.summary', { count: catalog.hubs.length })}</summary>
         <ul>
           {catalog.hubs.map((h) => (
             <HubRow key={h.id} hub={h} />
@@ -116,12 +116,13 @@ function offlineHint(error: string | null, hub: string): string {
 }
 
 function HubBanner({ hub }: { hub: LibraryHub }) {
+  const t = useT();
   if (hub.accessProblem) {
     // Not offline: the hub answered and refused. New credentials fix it, so they are offered right here.
     return (
       <div className="library-banner" data-testid="hub-access-banner">
         <p role="status">
-          {hub.name}: {ACCESS_PROBLEM[hub.accessProblem]} {hub.fetchedAt === null ? '' : `Showing the catalog from ${formatWhen(hub.fetchedAt)}.`}
+          {t('library.hub.accessProblem', { hub: hub.name, problem: t(ACCESS_PROBLEM_KEY[hub.accessProblem]) })} {hub.fetchedAt === null ? '' : t('library.hub.showingFrom', { when: formatWhen(hub.fetchedAt) })}
         </p>
         {hub.error && <ErrorDetails text={hub.error} />}
         <UpdateCredentialsAction hub={hub} />
@@ -132,7 +133,7 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
     return (
       <div className="library-banner" role="status" data-testid="offline-banner">
         <p>
-          {hub.name} is offline — {hub.fetchedAt === null ? 'no catalog saved yet.' : `showing the catalog from ${formatWhen(hub.fetchedAt)}.`}{' '}
+          {hub.fetchedAt === null ? t('library.hub.offlineNoCache', { hub: hub.name }) : t('library.hub.offlineCached', { hub: hub.name, when: formatWhen(hub.fetchedAt) })}{' '}
           {offlineHint(hub.error, hub.name)}
         </p>
         {hub.error && <ErrorDetails text={hub.error} />}
@@ -147,21 +148,15 @@ function HubBanner({ hub }: { hub: LibraryHub }) {
   return null;
 }
 
-const ACCESS_PROBLEM: Record<NonNullable<LibraryHub['accessProblem']>, string> = {
-  'credentials-expired': 'its credentials expired.',
-  'credentials-refused': 'the hub refused its credentials.',
-  'credentials-missing': 'its secret key is missing from the system keychain.',
-  'needs-credentials': 'the hub no longer answers without credentials.',
-};
-
 function HubRow({ hub }: { hub: LibraryHub }) {
   const load = useLibrary((s) => s.load);
+  const t = useT();
   const remove = async () => {
     try {
       await call('library.removeHub', { hubId: hub.id });
       await load();
     } catch (err) {
-      useNotices.getState().pushError(`Couldn't remove “${hub.name}”.`, err, { context: { hub: hub.name } });
+      useNotices.getState().pushError(translate('library.hub.removeFailed', { hub: hub.name }), err, { context: { hub: hub.name } });
     }
   };
   return (
@@ -170,15 +165,14 @@ function HubRow({ hub }: { hub: LibraryHub }) {
         {hub.name} <span className="muted">{hub.baseUrl}</span>
         {hub.auth === 's3-credentials' && (
           <span className="muted" data-testid="hub-auth">
-            {' '}
-            · read with key {hub.accessKeyId}
-            {hub.sessionExpiresAt !== null && `, session until ${formatWhen(hub.sessionExpiresAt)}`}
+            {t('library.hub.readWithKey', { key: hub.accessKeyId ?? '' })}
+            {hub.sessionExpiresAt !== null && t('library.hub.sessionUntil', { when: formatWhen(hub.sessionExpiresAt) })}
           </span>
         )}
       </span>
       <UpdateCredentialsAction hub={hub}>
-        <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={`Remove hub ${hub.name}`}>
-          Remove
+        <button type="button" className="button button-danger-quiet" onClick={() => void remove()} aria-label={t('library.hub.removeLabel', { hub: hub.name })}>
+          {t('library.remove')}
         </button>
       </UpdateCredentialsAction>
     </li>

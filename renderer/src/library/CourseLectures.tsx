@@ -4,7 +4,8 @@ import { AuthorText } from '../rich-text/AuthorText';
 import { useNearView } from '../ui/use-near-view';
 import { newestCopy, olderPlayable, type LectureCopies } from './course-downloads';
 import { DownloadControls } from './DownloadControls';
-import { formatBytes, formatDuration , STORED } from '../i18n/format';
+import { formatBytes, formatDuration, STORED } from '../i18n/format';
+import { useT, type Translate } from '../i18n/use-t';
 import { useLibrary } from './library-store';
 
 /** Lectures rendered at once when a course page opens: what fills the window and a screen more. */
@@ -40,6 +41,7 @@ export function CourseSections({ sections, copies, ...where }: Where & { section
 const SectionBlock = memo(function SectionBlock({ section, copies, eager, ...where }: Where & { section: CourseSection; copies: LectureCopies; eager: boolean }) {
   const ref = useRef<HTMLElement>(null);
   const near = useNearView(ref, eager);
+  const t = useT();
   return (
     <section ref={ref} className="course-section" aria-label={section.title} data-testid="course-section">
       <h2 dir="auto">{section.title}</h2>
@@ -51,7 +53,7 @@ const SectionBlock = memo(function SectionBlock({ section, copies, eager, ...whe
         </ol>
       ) : (
         <p className="muted course-section-pending" style={{ minHeight: section.lectures.length * LECTURE_HEIGHT_PX }} data-testid="course-section-pending">
-          {section.lectures.length} {section.lectures.length === 1 ? 'lecture' : 'lectures'}
+          {t('library.lectureCount', { count: section.lectures.length })}
         </p>
       )}
     </section>
@@ -69,6 +71,7 @@ const LectureRow = memo(function LectureRow({
 }: Where & { lecture: CourseLecture; download: DownloadItem | null; older: DownloadItem | null }) {
   const show = useLibrary((s) => s.show);
   const back = { kind: 'course', hubId, courseId } as const;
+  const t = useT();
   return (
     <li className="course-lecture" data-testid="course-lecture" data-lecture-id={l.id}>
       <div className="course-lecture-head">
@@ -76,13 +79,13 @@ const LectureRow = memo(function LectureRow({
         <span className="muted" data-testid="lecture-duration">
           {formatDuration(l.durationSec)}
         </span>
-        {l.freePreview && <span className="badge">Free preview</span>}
+        {l.freePreview && <span className="badge">{t('library.lecture.freePreview')}</span>}
       </div>
       <AuthorText value={l.summary} className="course-lecture-summary" />
       {l.qualities.length > 0 && (
         // One line per lecture: the best quality and its size. Every quality with its size is in the download dialog.
         <p className="muted" data-testid="lecture-sizes">
-          {bestQuality(l.qualities)}
+          {bestQuality(l.qualities, t)}
         </p>
       )}
       {l.previewPath && !d && (
@@ -90,21 +93,21 @@ const LectureRow = memo(function LectureRow({
           type="button"
           className="button"
           onClick={() => l.previewPath && show({ kind: 'preview', src: l.previewPath, title: l.title, back })}
-          aria-label={`Watch the free preview of ${l.title}`}
+          aria-label={t('library.lecture.watchPreviewLabel', { title: l.title })}
         >
-          Watch preview
+          {t('library.lecture.watchPreview')}
         </button>
       )}
       {!l.hasMedia ? (
-        <p className="muted">No video published yet.</p>
+        <p className="muted">{t('library.lecture.noVideo')}</p>
       ) : d ? (
         <>
           <DownloadControls d={d} label={l.title} />
           <PlayOlder d={older} title={l.title} onPlay={(id) => show({ kind: 'player', downloadId: id, back })} />
         </>
       ) : (
-        <button type="button" className="button" onClick={() => onDownload(l.id, l.title)} aria-label={`Download ${l.title}`}>
-          Download
+        <button type="button" className="button" onClick={() => onDownload(l.id, l.title)} aria-label={t('library.lecture.downloadLabel', { title: l.title })}>
+          {t('library.lecture.download')}
         </button>
       )}
     </li>
@@ -112,18 +115,19 @@ const LectureRow = memo(function LectureRow({
 });
 
 function PlayOlder({ d, title, onPlay }: { d: DownloadItem | null; title: string; onPlay(downloadId: string): void }) {
+  const t = useT();
   if (!d) return null;
   return (
-    <button type="button" className="button" onClick={() => onPlay(d.id)} aria-label={`Play ${title} (version ${d.courseVersion})`} data-testid="play-older">
-      Play version {d.courseVersion} while the update downloads
+    <button type="button" className="button" onClick={() => onPlay(d.id)} aria-label={t('library.lecture.playOlderLabel', { title, version: d.courseVersion })} data-testid="play-older">
+      {t('library.lecture.playOlder', { version: d.courseVersion })}
     </button>
   );
 }
 
 /** "Up to 1080p · 84 MB (3 qualities)": qualities arrive best first. */
-function bestQuality(qualities: CourseLecture['qualities']): string {
+function bestQuality(qualities: CourseLecture['qualities'], t: Translate): string {
   const best = qualities[0];
   if (!best) return '';
-  const more = qualities.length > 1 ? ` (${qualities.length} qualities)` : '';
-  return `Up to ${best.name} · ${formatBytes(best.bytes, STORED)}${more}`;
+  const more = qualities.length > 1 ? t('library.lecture.qualityCount', { count: qualities.length }) : '';
+  return t('library.lecture.bestQuality', { quality: best.name, size: formatBytes(best.bytes, STORED) }) + more;
 }

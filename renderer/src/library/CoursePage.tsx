@@ -9,6 +9,7 @@ import { CourseSections } from './CourseLectures';
 import { downloadAction } from './DownloadControls';
 import { DownloadDialog, type DownloadTarget } from './DownloadDialog';
 import { formatWhen } from '../i18n/format';
+import { useT } from '../i18n/use-t';
 import { useLibrary } from './library-store';
 
 /** A course as published: description (sanitized author HTML), sections, lectures with durations and sizes, and downloads. */
@@ -21,6 +22,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   const show = useLibrary((s) => s.show);
   const downloads = useLibrary((s) => s.downloads);
   const hub = useLibrary((s) => s.catalog?.hubs.find((h) => h.id === hubId) ?? null);
+  const t = useT();
 
   const load = useCallback(() => {
     call('catalog.course', { hubId, courseId }).then(setCourse, (err: unknown) => setError(err));
@@ -31,7 +33,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   const onDownload = useCallback((lectureId: string, title: string) => setTarget({ hubId, courseId, lectureId, title }), [hubId, courseId]);
 
   if (error !== null) return <ErrorNotice className="field-error" error={error} />;
-  if (!course) return <p className="loading">Loading the course…</p>;
+  if (!course) return <p className="loading">{t('library.course.loading')}</p>;
 
   const lectures = course.sections.flatMap((s) => s.lectures);
   const missing = lectures.filter((l) => l.hasMedia && !copies.has(l.id));
@@ -39,7 +41,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
   return (
     <article className="course-page" aria-labelledby="course-title" data-testid="course-page">
       <button type="button" className="button" onClick={() => show({ kind: 'catalog' })}>
-        ← Catalog
+        {t('library.course.back')}
       </button>
       {course.coverPath && !posterFailed && <img className="course-poster" src={course.coverPath} alt="" onError={() => setPosterFailed(true)} data-testid="course-cover" />}
       <h1 id="course-title" dir="auto">
@@ -51,15 +53,16 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
         </p>
       )}
       <p className="muted">
-        Version {course.version}
-        {course.publishedAt && ` · published ${course.publishedAt.slice(0, 10)}`}
+        {t('library.course.version', { version: course.version })}
+        {/* The ISO date the hub published (YYYY-MM-DD) reads the same in every language. */}
+        {course.publishedAt && t('library.course.published', { date: course.publishedAt.slice(0, 10) })}
         {course.tags.length > 0 && ` · ${course.tags.join(', ')}`}
-        {hub?.offline && ` · offline, as of ${formatWhen(course.fetchedAt)}`}
+        {hub?.offline && t('library.course.offlineAsOf', { when: formatWhen(course.fetchedAt) })}
       </p>
       <CourseProgressBar hubBase={course.hubBase} courseId={course.courseId} totalLectures={lectures.filter((l) => l.hasMedia).length} />
       {course.update && (
         <div className="library-banner" role="status" data-testid="course-update">
-          Version {course.update.to} of this course is available; your downloads are from version {course.update.from}. They stay playable until the update completes.
+          {t('library.course.updateAvailable', { to: course.update.to, from: course.update.from })}
           <button
             type="button"
             className="button"
@@ -70,7 +73,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
               })
             }
           >
-            Update downloads
+            {t('library.course.updateDownloads')}
           </button>
         </div>
       )}
@@ -78,7 +81,7 @@ export function CoursePage({ hubId, courseId }: { hubId: string; courseId: strin
       <AuthorText value={course.description} className="course-description" testId="course-description" />
       {missing.length > 0 && (
         <button type="button" className="button button-primary" onClick={() => setTarget({ hubId, courseId, title: course.title })} data-testid="download-course">
-          Download course ({missing.length} {missing.length === 1 ? 'lecture' : 'lectures'})
+          {t('library.course.downloadCourse', { count: missing.length })}
         </button>
       )}
       <CourseSections sections={course.sections} copies={copies} hubId={hubId} courseId={courseId} onDownload={onDownload} />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ReadOnlyHubCredentialsInput } from '../../../main/contract/domains/hub-schemas';
 import { Advanced } from '../ui/Advanced';
+import { useT } from '../i18n/use-t';
 
 /** The read-only credentials fields as typed: strings, so an empty optional field is simply ''. */
 export interface CredentialFields {
@@ -36,6 +37,7 @@ interface Props {
  */
 export function CredentialsFieldset({ value, onChange }: Props) {
   const id = useId();
+  const t = useT();
   const text = (field: keyof CredentialFields, label: string, opts: { type?: string; required?: boolean; placeholder?: string; hint?: string } = {}) => (
     <label className="field" htmlFor={`${id}-${field}`}>
       <span className="field-label">{label}</span>
@@ -60,13 +62,13 @@ export function CredentialsFieldset({ value, onChange }: Props) {
   );
   return (
     <fieldset className="library-hub-credentials" data-testid="library-hub-credentials">
-      <legend>Read-only credentials</legend>
-      {text('accessKeyId', 'Access key id', { required: true })}
-      {text('secretAccessKey', 'Secret access key', { type: 'password', required: true, hint: 'Kept in the system keychain only; Lectern never shows it again.' })}
-      {text('region', 'Region', { required: true })}
-      <Advanced summary="Advanced: temporary session token" forceOpen={value.sessionToken !== ''} testId="library-hub-advanced">
-        {text('sessionToken', 'Session token (temporary keys only)', { type: 'password', placeholder: 'Optional' })}
-        {text('sessionExpiresAt', 'Session token expires', { type: 'datetime-local' })}
+      <legend>{t('library.credentials.legend')}</legend>
+      {text('accessKeyId', t('library.credentials.accessKeyId'), { required: true })}
+      {text('secretAccessKey', t('library.credentials.secret'), { type: 'password', required: true, hint: t('library.credentials.secretHint') })}
+      {text('region', t('library.credentials.region'), { required: true })}
+      <Advanced summary={t('library.credentials.advanced')} forceOpen={value.sessionToken !== ''} testId="library-hub-advanced">
+        {text('sessionToken', t('library.credentials.sessionToken'), { type: 'password', placeholder: t('library.credentials.optional') })}
+        {text('sessionExpiresAt', t('library.credentials.sessionExpires'), { type: 'datetime-local' })}
       </Advanced>
     </fieldset>
   );
@@ -74,11 +76,12 @@ export function CredentialsFieldset({ value, onChange }: Props) {
 
 /** "This hub uses credentials" and, when ticked, the fields: how both hub forms ask for a key. */
 export function OptionalCredentials({ uses, onUsesChange, value, onChange }: Props & { uses: boolean; onUsesChange(uses: boolean): void }) {
+  const t = useT();
   return (
     <>
       <label className="field library-hub-checkbox">
         <input type="checkbox" checked={uses} onChange={(e) => onUsesChange(e.target.checked)} data-testid="library-hub-uses-credentials" />
-        <span>This hub uses credentials (a private bucket)</span>
+        <span>{t('library.credentials.uses')}</span>
       </label>
       {uses && <CredentialsFieldset value={value} onChange={onChange} />}
     </>

@@ -2,7 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes , STORED } from '../i18n/format';
+import { formatBytes, STORED } from '../i18n/format';
+import type { MessageKey } from '../i18n/catalogs';
+import { useT, type Translate } from '../i18n/use-t';
+import { REFUSED_PREFIX, skipReason } from './status-keys';
 import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
@@ -15,17 +18,14 @@ export interface DownloadTarget {
 
 /** One quality, every quality, or the ones ticked below the menu ('several'). */
 type Mode = 'fits' | 'best' | 'all' | 'several' | number;
-const MODES: { value: Mode; label: string }[] = [
-  { value: 'fits', label: 'Best that fits' },
-  { value: 'best', label: 'Best' },
-  { value: 1080, label: 'Up to 1080p' },
-  { value: 720, label: 'Up to 720p' },
-  { value: 480, label: 'Up to 480p' },
-  { value: 360, label: 'Up to 360p' },
-  { value: 240, label: 'Up to 240p' },
-  { value: 'all', label: 'All qualities (switch while watching)' },
-  { value: 'several', label: 'Choose qualities…' },
-];
+const MODES: Mode[] = ['fits', 'best', 1080, 720, 480, 360, 240, 'all', 'several'];
+const MODE_KEY: Record<Exclude<Mode, number>, MessageKey> = {
+  fits: 'downloads.mode.fits',
+  best: 'downloads.mode.best',
+  all: 'downloads.mode.all',
+  several: 'downloads.mode.several',
+};
+const modeLabel = (m: Mode, t: Translate) => (typeof m === 'number' ? t('downloads.mode.upTo', { height: m }) : t(MODE_KEY[m]));
 const parseMode = (v: string): Mode => (v === 'fits' || v === 'best' || v === 'all' || v === 'several' ? v : Number(v));
 
 /**
@@ -45,6 +45,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
   const [plan, setPlan] = useState<DownloadPlanView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -109,60 +110,71 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
       }}
     >
       <h2 id={titleId} className="dialog-title" dir="auto">
-        Download “{target.title}”
+        {t('downloads.dialog.title', { title: target.title })}
       </h2>
       <div className="dialog-body">
         <label className="field">
-          <span className="field-label">Quality</span>
+          <span className="field-label">{t('downloads.dialog.quality')}</span>
           <select value={String(mode)} onChange={(e) => chooseMode(parseMode(e.target.value))} data-testid="download-quality">
             {MODES.map((q) => (
-              <option key={q.label} value={String(q.value)}>
-                {q.label}
+              <option key={String(q)} value={String(q)}>
+                {modeLabel(q, t)}
               </option>
             ))}
           </select>
         </label>
         {mode === 'several' && (
           <fieldset className="field download-qualities" data-testid="download-qualities">
-            <legend className="field-label">Qualities to keep (the player switches between them)</legend>
+            <legend className="field-label">{t('downloads.dialog.keep')}</legend>
             {offered.map((o) => (
               <label key={o.height}>
                 <input type="checkbox" checked={picked.includes(o.height)} onChange={(e) => toggle(o.height, e.currentTarget.checked)} data-testid="download-quality-option" value={o.height} />
                 {o.label} · {formatBytes(o.bytes, STORED)}
               </label>
             ))}
-            {picked.length === 0 && <p className="muted">Choose at least one quality.</p>}
+            {picked.length === 0 && <p className="muted">{t('downloads.dialog.chooseOne')}</p>}
           </fieldset>
         )}
         {error !== null && <ErrorNotice className="field-error" error={error} />}
-        {!plan && !error && <p className="loading">Working out the size…</p>}
+        {!plan && !error && <p className="loading">{t('downloads.dialog.sizing')}</p>}
         {plan && (
           <>
             <p data-testid="download-total">
-              {plan.items.length} {plan.items.length === 1 ? 'lecture' : 'lectures'}, {formatBytes(plan.totalBytes, STORED)} ({plan.items.map((i) => i.quality).filter((q, i, a) => a.indexOf(q) === i).join(', ')}).{' '}
-              {formatBytes(plan.spareBytes, STORED)} free on this disk.
+              {t('downloads.dialog.total', {
+                count: plan.items.length,
+                size: formatBytes(plan.totalBytes, STORED),
+                qualities: plan.items
+                  .map((i) => i.quality)
+                  .filter((q, i, a) => a.indexOf(q) === i)
+                  .join(', '),
+              })}{' '}
+              {t('downloads.dialog.free', { free: formatBytes(plan.spareBytes, STORED) })}
             </p>
             {!plan.fits && (
               <p className="field-error" role="alert">
-                This does not fit on the disk. Choose a lower quality or free up space.
+                {t('downloads.dialog.noFit')}
               </p>
             )}
             {refusedOf(plan).length > 0 && (
               <p className="field-error" role="alert" data-testid="download-refused">
-                {plan.items.length} of {plan.items.length + refusedOf(plan).length} lectures can be downloaded;{' '}
-                {refusedOf(plan).map((s) => `«${s.title}» was refused: ${s.reason.slice('refused: '.length)}`).join('; ')}
+                {t('downloads.dialog.refusedCount', { ok: plan.items.length, all: plan.items.length + refusedOf(plan).length })}{' '}
+                {refusedOf(plan)
+                  .map((s) => t('downloads.dialog.refused', { title: s.title, reason: s.reason.slice(REFUSED_PREFIX.length) }))
+                  .join('; ')}
               </p>
             )}
-            {otherSkipped(plan).length > 0 && <p className="muted">Skipped: {otherSkipped(plan).map((s) => `${s.title} (${s.reason})`).join('; ')}</p>}
+            {otherSkipped(plan).length > 0 && (
+              <p className="muted">{t('downloads.dialog.skipped', { list: otherSkipped(plan).map((s) => t('downloads.dialog.skippedItem', { title: s.title, reason: skipReason(s.reason, t) })).join('; ') })}</p>
+            )}
           </>
         )}
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => onClose(false)}>
-          Cancel
+          {t('library.cancel')}
         </button>
         <button type="button" className="button button-primary" onClick={() => void start()} disabled={!plan || !plan.fits || plan.items.length === 0 || busy} data-testid="download-confirm">
-          {plan ? `Download ${formatBytes(plan.totalBytes, STORED)}` : 'Download'}
+          {plan ? t('downloads.dialog.downloadSize', { size: formatBytes(plan.totalBytes, STORED) }) : t('downloads.dialog.download')}
         </button>
       </div>
     </dialog>
@@ -170,5 +182,5 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
 }
 
 /** Lectures the plan left out because the hub served them badly (the rest of the course still downloads). */
-const refusedOf = (plan: DownloadPlanView) => plan.skipped.filter((s) => s.reason.startsWith('refused: '));
-const otherSkipped = (plan: DownloadPlanView) => plan.skipped.filter((s) => !s.reason.startsWith('refused: '));
+const refusedOf = (plan: DownloadPlanView) => plan.skipped.filter((s) => s.reason.startsWith(REFUSED_PREFIX));
+const otherSkipped = (plan: DownloadPlanView) => plan.skipped.filter((s) => !s.reason.startsWith(REFUSED_PREFIX));

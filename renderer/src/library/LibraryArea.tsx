@@ -6,12 +6,14 @@ import { DownloadsPage } from './DownloadsPage';
 import { followDownloads, useLibrary, type LibraryPage } from './library-store';
 import { PlayerPage, PreviewPage } from './PlayerPage';
 import { StoragePage } from './StoragePage';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/catalogs';
 import './library.css';
 
-const SECTIONS: { kind: 'catalog' | 'downloads' | 'storage'; label: string }[] = [
-  { kind: 'catalog', label: 'Catalog' },
-  { kind: 'downloads', label: 'Downloads' },
-  { kind: 'storage', label: 'Storage' },
+const SECTIONS: { kind: 'catalog' | 'downloads' | 'storage'; label: MessageKey }[] = [
+  { kind: 'catalog', label: 'library.nav.catalog' },
+  { kind: 'downloads', label: 'library.nav.downloads' },
+  { kind: 'storage', label: 'library.nav.storage' },
 ];
 
 /** The student's library: browse hubs' catalogs, download courses, manage storage and watch offline. */
@@ -19,6 +21,7 @@ export function LibraryArea() {
   const page = useLibrary((s) => s.page);
   const show = useLibrary((s) => s.show);
   const load = useLibrary((s) => s.load);
+  const t = useT();
 
   useEffect(() => {
     void load();
@@ -28,9 +31,9 @@ export function LibraryArea() {
   const playing = page.kind === 'player' || page.kind === 'preview';
   const current = page.kind === 'course' ? 'catalog' : playing ? null : page.kind;
   return (
-    <main className={playing ? 'workspace library library-playing' : 'workspace library'} aria-label="Library">
+    <main className={playing ? 'workspace library library-playing' : 'workspace library'} aria-label={t('area.library')}>
       <Notices />
-      <nav className="library-nav" aria-label="Library sections">
+      <nav className="library-nav" aria-label={t('library.sections')}>
         {SECTIONS.map((s) => (
           <button
             key={s.kind}
@@ -40,7 +43,7 @@ export function LibraryArea() {
             onClick={() => show({ kind: s.kind })}
             data-testid={`library-nav-${s.kind}`}
           >
-            {s.label}
+            {t(s.label)}
           </button>
         ))}
       </nav>

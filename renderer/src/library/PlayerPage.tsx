@@ -11,6 +11,7 @@ import { isTypingTarget, lectureActionForKey } from '../player/shortcuts';
 import { useCurriculum } from '../player/use-curriculum';
 import { useMediaQuery } from '../player/use-media-query';
 import { useLibrary, type LibraryPage } from './library-store';
+import { useT } from '../i18n/use-t';
 
 /** Below this window width the curriculum is a drawer over the player instead of a column beside it. */
 export const NARROW_PLAYER_QUERY = '(max-width: 1180px)';
@@ -24,6 +25,7 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
   const [playable, setPlayable] = useState<PlayableLecture | null>(null);
   const [error, setError] = useState<unknown>(null);
   const show = useLibrary((s) => s.show);
+  const t = useT();
   useEffect(() => {
     call('playback.lecture', { downloadId }).then(setPlayable, (err: unknown) => setError(err));
   }, [downloadId]);
@@ -53,11 +55,11 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
       if (e.defaultPrevented || isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) return;
       const action = lectureActionForKey(e);
       if (!action) return;
-      const { next: n, previous: p, theater: t } = keys.current;
+      const { next: n, previous: p, theater: inTheater } = keys.current;
       e.preventDefault();
       if (action.kind === 'next-lecture' && n) show({ kind: 'player', downloadId: n.downloadId, back });
       if (action.kind === 'previous-lecture' && p) show({ kind: 'player', downloadId: p.downloadId, back });
-      if (action.kind === 'toggle-theater') usePlayerPrefs.getState().setTheater(!t);
+      if (action.kind === 'toggle-theater') usePlayerPrefs.getState().setTheater(!inTheater);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -80,33 +82,33 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
     <section className="library-player player-page" data-testid="library-player">
       <div className="player-toolbar">
         <button type="button" className="button" onClick={close}>
-          ← Back
+          {t('library.player.back')}
         </button>
         <button
           type="button"
           className="button"
           onClick={() => previous && play(previous.downloadId)}
           disabled={!previous}
-          title={previous ? `Previous: ${previous.title} (Shift+P)` : 'No earlier lecture on this computer'}
+          title={previous ? t('library.player.previousTitle', { title: previous.title }) : t('library.player.noPrevious')}
           aria-keyshortcuts="Shift+P"
           data-testid="player-previous"
         >
-          ‹ Previous
+          {t('library.player.previous')}
         </button>
         <button
           type="button"
           className="button"
           onClick={() => next && play(next.downloadId)}
           disabled={!next}
-          title={next ? `Next: ${next.title} (Shift+N)` : 'No later lecture on this computer'}
+          title={next ? t('library.player.nextTitle', { title: next.title }) : t('library.player.noNext')}
           aria-keyshortcuts="Shift+N"
           data-testid="player-next-lecture"
         >
-          Next ›
+          {t('library.player.next')}
         </button>
         <span className="player-toolbar-spacer" />
-        <button type="button" className="button" aria-pressed={theater} onClick={() => setTheater(!theater)} title="Theater mode (T)" aria-keyshortcuts="T" data-testid="player-theater">
-          Theater mode
+        <button type="button" className="button" aria-pressed={theater} onClick={() => setTheater(!theater)} title={t('library.player.theaterTitle')} aria-keyshortcuts="T" data-testid="player-theater">
+          {t('library.player.theater')}
         </button>
         {narrow && (
           <button
@@ -118,14 +120,14 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
             onClick={() => setDrawerOpen(!drawerOpen)}
             data-testid="player-curriculum-toggle"
           >
-            Curriculum
+            {t('library.player.curriculum')}
           </button>
         )}
       </div>
       {error !== null && <ErrorNotice className="field-error" error={error} />}
       {playable?.lecture.downloading && (
         <p className="muted" role="status" data-testid="still-downloading">
-          Still downloading: it plays as it arrives, and this lecture is fetched first.
+          {t('library.player.stillDownloading')}
         </p>
       )}
       {playable && (
@@ -153,12 +155,13 @@ export function PlayerPage({ downloadId, back }: { downloadId: string; back: Lib
 /** A free-preview lecture streamed from its hub through the app origin's `/stream/` route, without downloading. */
 export function PreviewPage({ src, title, back }: { src: string; title: string; back: LibraryPage }) {
   const show = useLibrary((s) => s.show);
+  const t = useT();
   return (
-    <section className="library-player player-page" aria-label={`Preview: ${title}`} data-testid="library-preview">
+    <section className="library-player player-page" aria-label={t('library.preview.label', { title })} data-testid="library-preview">
       <button type="button" className="button" onClick={() => show(back)}>
-        ← Back
+        {t('library.player.back')}
       </button>
-      <h1 dir="auto">{title} (free preview)</h1>
+      <h1 dir="auto">{t('library.preview.title', { title })}</h1>
       <HlsPlayer src={src} title={title} autoPlay fill />
     </section>
   );

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { OptionalCredentials, credentialsInput, NO_CREDENTIALS, type CredentialFields } from './CredentialsFieldset';
 import { useLibrary } from './library-store';
 import { isComposing, refuseWhileComposing } from '../ui/ime';
+import { useT } from '../i18n/use-t';
 
 /**
  * "Update credentials…" on a hub: a button that opens the credentials form below it. Used on each row of
@@ -15,6 +16,7 @@ export function UpdateCredentialsAction({ hub, children }: { hub: LibraryHub; /*
   const formId = useId();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const t = useT();
   const close = () => {
     setOpen(false);
     // Back to where the keyboard was before the form opened.
@@ -30,10 +32,10 @@ export function UpdateCredentialsAction({ hub, children }: { hub: LibraryHub; /*
         aria-expanded={open}
         aria-controls={open ? formId : undefined}
         onClick={() => setOpen((o) => !o)}
-        aria-label={`Update credentials of ${hub.name}`}
+        aria-label={t('library.credentials.updateLabel', { hub: hub.name })}
         data-testid="hub-update-credentials"
       >
-        Update credentials…
+        {t('library.credentials.update')}
         </button>
         {children}
       </span>
@@ -55,6 +57,7 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const load = useLibrary((s) => s.load);
+  const t = useT();
 
   useEffect(() => {
     form.current?.querySelector<HTMLInputElement>('input:not([type=checkbox])')?.focus();
@@ -90,17 +93,17 @@ function UpdateCredentialsForm({ id, hub, onDone }: { id: string; hub: LibraryHu
         if (!refuseWhileComposing(e)) void submit(e);
       }}
       onKeyDown={onKeyDown}
-      aria-label={`New credentials for ${hub.name}`}
+      aria-label={t('library.credentials.formLabel', { hub: hub.name })}
       aria-describedby={error ? `${id}-error` : undefined}
       data-testid="update-credentials-form"
     >
       <OptionalCredentials uses={uses} onUsesChange={setUses} value={creds} onChange={setCreds} />
       {error !== null && <ErrorNotice id={`${id}-error`} className="field-error" error={error} />}
       <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Checking the hub…' : uses ? 'Save credentials' : 'Read without credentials'}
+        {busy ? t('library.addHub.checking') : uses ? t('library.credentials.save') : t('library.credentials.readWithout')}
       </button>
       <button type="button" className="button" onClick={onDone} disabled={busy}>
-        Cancel
+        {t('library.cancel')}
       </button>
     </form>
   );

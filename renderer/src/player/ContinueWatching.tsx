@@ -1,6 +1,7 @@
 import type { ContinueItem } from '../../../main/contract/domains/playback';
 import { formatTime } from './shortcuts';
 import { loadRecent, useProgressQuery } from './use-progress';
+import { useT } from '../i18n/use-t';
 import './progress.css';
 
 export interface ContinueWatchingProps {
@@ -13,12 +14,13 @@ export interface ContinueWatchingProps {
 /** "Continue where you left off": the most recently watched unfinished lectures, each with its place. */
 export function ContinueWatching({ limit = 3, onPlay }: ContinueWatchingProps) {
   const { value: items, error } = useProgressQuery(() => loadRecent(limit), () => true, [limit]);
-  if (error && !items) return <p className="progress-error">Could not load what you were watching: {error}</p>;
+  const t = useT();
+  if (error && !items) return <p className="progress-error">{t('player.continue.failed', { reason: error })}</p>;
   if (!items || items.length === 0) return null;
 
   return (
     <section className="continue-watching" aria-labelledby="continue-watching-heading" data-testid="continue-watching">
-      <h2 id="continue-watching-heading">Continue where you left off</h2>
+      <h2 id="continue-watching-heading">{t('player.continue.heading')}</h2>
       <ul>
         {items.map((item) => {
           const { progress: p, downloadId } = item;
@@ -28,8 +30,7 @@ export function ContinueWatching({ limit = 3, onPlay }: ContinueWatchingProps) {
               <div className="continue-text">
                 <span className="continue-title">{label}</span>
                 <span className="continue-place">
-                  {formatTime(p.positionSec)}
-                  {p.durationSec > 0 ? ` of ${formatTime(p.durationSec)}` : ''}
+                  {p.durationSec > 0 ? t('player.timeOf', { time: formatTime(p.positionSec), duration: formatTime(p.durationSec) }) : formatTime(p.positionSec)}
                 </span>
                 {p.durationSec > 0 && <span className="continue-bar" style={{ ['--done' as string]: `${(100 * p.positionSec) / p.durationSec}%` }} aria-hidden="true" />}
               </div>
@@ -38,13 +39,13 @@ export function ContinueWatching({ limit = 3, onPlay }: ContinueWatchingProps) {
                   type="button"
                   className="button"
                   onClick={() => onPlay({ ...item, downloadId })}
-                  aria-label={`Continue “${label}” at ${formatTime(p.positionSec)}`}
+                  aria-label={t('player.continue.label', { title: label, time: formatTime(p.positionSec) })}
                   data-testid="continue-play"
                 >
-                  Continue
+                  {t('player.continue.play')}
                 </button>
               ) : (
-                <span className="continue-missing">Not downloaded</span>
+                <span className="continue-missing">{t('player.notDownloaded')}</span>
               )}
             </li>
           );

@@ -1,5 +1,6 @@
 import { call } from '../ipc';
 import { useProgressQuery } from './use-progress';
+import { useT } from '../i18n/use-t';
 import './progress.css';
 
 export interface CourseProgressBarProps {
@@ -16,16 +17,17 @@ export function CourseProgressBar({ hubBase, courseId, totalLectures }: CoursePr
     (p) => p.hubBase === hubBase && p.courseId === courseId,
     [hubBase, courseId, totalLectures],
   );
+  const t = useT();
   if (!course || course.total === 0) return null;
   const percent = Math.round(course.fraction * 100);
-  const text = `${course.completed} of ${course.total} lectures completed`;
+  const text = t('player.courseProgress.text', { completed: course.completed, total: course.total });
 
   return (
     <div className="course-progress" data-testid="course-progress">
       <div
         className="course-progress-track"
         role="progressbar"
-        aria-label="Course progress"
+        aria-label={t('player.courseProgress.label')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}

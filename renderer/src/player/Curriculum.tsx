@@ -2,6 +2,8 @@ import { memo, useEffect, useRef } from 'react';
 import { useNearView } from '../ui/use-near-view';
 import { playableId, type CopyState, type CurriculumLecture, type CurriculumSection, type WatchState } from './curriculum';
 import { formatTime } from './shortcuts';
+import { useT } from '../i18n/use-t';
+import { copyText, watchText } from './curriculum-text';
 import './curriculum.css';
 
 /** Lectures rendered at once on either side of the one playing: its screenful and a little more. */
@@ -31,6 +33,7 @@ export interface CurriculumProps {
  */
 export const Curriculum = memo(function Curriculum({ id, courseTitle, sections, currentLectureId, onPlay, notice, autoFocus }: CurriculumProps) {
   const root = useRef<HTMLElement>(null);
+  const t = useT();
   // The lecture playing is in view when the player opens, however long the course.
   useEffect(() => {
     const current = root.current?.querySelector<HTMLElement>('[data-testid="curriculum-lecture"][aria-current="true"]');
@@ -43,7 +46,7 @@ export const Curriculum = memo(function Curriculum({ id, courseTitle, sections, 
 
   const eager = eagerSections(sections, currentLectureId);
   return (
-    <nav ref={root} tabIndex={-1} id={id} className="curriculum" aria-label="Course curriculum" data-testid="curriculum">
+    <nav ref={root} tabIndex={-1} id={id} className="curriculum" aria-label={t('player.curriculum.label')} data-testid="curriculum">
       <h2 className="curriculum-title" dir="auto">
         {courseTitle}
       </h2>
@@ -98,6 +101,7 @@ const SectionBlock = memo(function SectionBlock({ section: s, currentLectureId, 
   const ref = useRef<HTMLElement>(null);
   // Eager later (the current lecture moved next to it) shows it as well as coming near the view does.
   const shown = useNearView(ref, eager) || eager;
+  const t = useT();
   return (
     <section ref={ref} className="curriculum-section" aria-label={s.title} data-testid="curriculum-section">
       <h3 dir="auto">{s.title}</h3>
@@ -109,7 +113,7 @@ const SectionBlock = memo(function SectionBlock({ section: s, currentLectureId, 
         </ol>
       ) : (
         <p className="muted curriculum-section-pending" style={{ minHeight: s.lectures.length * ENTRY_HEIGHT_PX }} data-testid="curriculum-section-pending">
-          {s.lectures.length} {s.lectures.length === 1 ? 'lecture' : 'lectures'}
+          {t('player.curriculum.lectureCount', { count: s.lectures.length })}
         </p>
       )}
     </section>
@@ -134,6 +138,7 @@ const LectureItem = memo(function LectureItem({ lecture: l, current, onPlay }: {
 
 function LectureEntry({ lecture: l, current, onPlay }: { lecture: CurriculumLecture; current: boolean; onPlay(downloadId: string): void }) {
   const id = playableId(l);
+  const t = useT();
   const body = (
     <>
       <WatchTick watch={l.watch} />
@@ -150,37 +155,24 @@ function LectureEntry({ lecture: l, current, onPlay }: { lecture: CurriculumLect
   );
   if (!id || current) return <div className="curriculum-lecture-row">{body}</div>;
   return (
-    <button type="button" className="curriculum-lecture-row curriculum-play" onClick={() => onPlay(id)} aria-label={`Play ${l.title}, ${watchText(l.watch)}`} data-testid="curriculum-play">
+    <button type="button" className="curriculum-lecture-row curriculum-play" onClick={() => onPlay(id)} aria-label={t('player.curriculum.playLabel', { title: l.title, watch: watchText(l.watch, t) })} data-testid="curriculum-play">
       {body}
     </button>
   );
 }
 
-export function watchText(w: WatchState): string {
-  if (w.kind === 'watched') return 'watched';
-  if (w.kind === 'partial') return `${w.percent}% watched`;
-  return 'not watched yet';
-}
-
 function WatchTick({ watch }: { watch: WatchState }) {
+  const t = useT();
+  const text = watchText(watch, t);
   return (
-    <span className={`curriculum-tick curriculum-tick-${watch.kind}`} data-testid="curriculum-tick" title={watchText(watch)}>
+    <span className={`curriculum-tick curriculum-tick-${watch.kind}`} data-testid="curriculum-tick" title={text}>
       {watch.kind === 'watched' ? '✓' : watch.kind === 'partial' ? <span className="curriculum-tick-fill" style={{ height: `${watch.percent}%` }} /> : null}
-      <span className="visually-hidden">{watchText(watch)}</span>
+      <span className="visually-hidden">{text}</span>
     </span>
   );
 }
 
 function CopyText({ copy, current }: { copy: CopyState; current: boolean }) {
-  if (current) return <>Playing now</>;
-  switch (copy.kind) {
-    case 'downloaded':
-      return <>Downloaded</>;
-    case 'downloading':
-      return <>Downloading {copy.percent}%</>;
-    case 'failed':
-      return <>Download failed</>;
-    case 'none':
-      return <>Not downloaded</>;
-  }
+  const t = useT();
+  return <>{copyText(copy, current, t)}</>;
 }

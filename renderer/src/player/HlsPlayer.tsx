@@ -1,15 +1,15 @@
 import Hls, { type Level } from 'hls.js';
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { PLAYER_REQUEST_HEADER } from '../../../main/contract/domains/playback';
-import type { Described } from '../errors/error-text';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { playbackError } from './player-errors';
+import { playbackError, type PlaybackProblem } from './player-errors';
 import { FullscreenIcon, PauseIcon, PlayIcon, VolumeIcon } from './player-icons';
 import { usePlayerPrefs } from './player-prefs';
 import { actionForKey, clampSpeed, formatTime, isTypingTarget, SPEEDS } from './shortcuts';
 import { parseStoryboard, tileAt, type StoryboardTile } from './storyboard';
 import './player.css';
 import { isComposing } from '../ui/ime';
+import { useT, type Translate } from '../i18n/use-t';
 
 export interface CaptionTrack {
   src: string;
@@ -35,8 +35,8 @@ export interface HlsPlayerProps {
    */
   onProgress?(position: number, duration: number, settled: boolean): void;
   onEnded?(): void;
-  /** A fatal error, already worded for the student. */
-  onError?(problem: Described): void;
+  /** A fatal error; `playbackError` words it for the student (at render, in the language of the moment). */
+  onError?(problem: PlaybackProblem): void;
 }
 
 interface Quality {
@@ -58,7 +58,7 @@ function markPlayerRequest(xhr: XMLHttpRequest, url: string): void {
   xhr.setRequestHeader(PLAYER_REQUEST_HEADER, '1');
 }
 
-const qualityLabel = (l: Level) => (l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} kbps`);
+const qualityLabel = (l: Level, t: Translate) => (l.height ? `${l.height}p` : t('player.kbps', { n: Math.round(l.bitrate / 1000) }));
 
 /**
  * The lecture player: hls.js on MediaSource with custom, keyboard-driven controls. Used for the
@@ -85,14 +85,18 @@ export function HlsPlayer(props: HlsPlayerProps) {
   const [quality, setQuality] = useState(-1);
   /** The level playing now (hls.js reports each switch once it takes effect), or -1 before the first. */
   const [activeLevel, setActiveLevel] = useState(-1);
-  const [error, setError] = useState<Described | null>(null);
+  const [error, setError] = useState<PlaybackProblem | null>(null);
   const [tiles, setTiles] = useState<StoryboardTile[]>([]);
   const [hover, setHover] = useState<{ left: number; time: number; tile: StoryboardTile | undefined } | null>(null);
+  const t = useT();
+  // Read by hls.js's manifest handler, which is added once per source.
+  const tRef = useRef(t);
+  tRef.current = t;
 
   const report = useCallback((v: HTMLVideoElement, settled: boolean) => {
     if (startedRef.current) callbacks.current.onProgress?.(v.currentTime, Number.isFinite(v.duration) ? v.duration : 0, settled);
   }, []);
-  const fail = useCallback((problem: Described) => {
+  const fail = useCallback((problem: PlaybackProblem) => {
     setError(problem);
     callbacks.current.onError?.(problem);
   }, []);
@@ -113,7 +117,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
       hlsRef.current = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
         const byHeight = (a: Quality, b: Quality) => (data.levels[b.index]?.height ?? 0) - (data.levels[a.index]?.height ?? 0);
-        setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l) })).sort(byHeight));
+        setQualities(data.levels.map((l, index) => ({ index, label: qualityLabel(l, tRef.current) })).sort(byHeight));
         if (autoPlay) start();
       });
       hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => setActiveLevel(data.level));
@@ -127,7 +131,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
         // One recovery attempt per kind: a local file that is really broken should say so, not loop.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 1) hls.recoverMediaError();
         else {
-          fail(playbackError({ details: data.details, status }));
+          fail({ details: data.details, status });
           hls.stopLoad();
         }
       });
@@ -145,7 +149,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
       if (autoPlay) start();
       return () => report(video, true);
     }
-    fail({ sentence: 'This system cannot play HLS video: update Lectern or your system, then try again.', details: 'Neither Media Source Extensions nor native HLS are available.' });
+    fail({ unsupported: true });
     return undefined;
   }, [src, startAt, autoPlay, report, fail]);
 
@@ -243,7 +247,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
   };
 
   return (
-    <div className={props.fill ? 'player player-fill' : 'player'} ref={rootRef} data-testid="player" role="group" aria-label={props.title ? `Player: ${props.title}` : 'Player'}>
+    <div className={props.fill ? 'player player-fill' : 'player'} ref={rootRef} data-testid="player" role="group" aria-label={props.title ? t('player.labelTitled', { title: props.title }) : t('player.label')}>
       <video
         ref={videoRef}
         className="player-video"
@@ -272,9 +276,9 @@ export function HlsPlayer(props: HlsPlayerProps) {
       >
         {props.captions?.map((c, i) => <track key={c.src} kind="captions" src={c.src} srcLang={c.lang} label={c.label} default={i === 0} />)}
       </video>
-      {error && !props.onError && <ErrorNotice className="player-error" error={error} data-testid="player-error" />}
+      {error && !props.onError && <ErrorNotice className="player-error" error={playbackError(error)} data-testid="player-error" />}
       <div className="player-controls">
-        <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} data-testid="player-play">
+        <button type="button" onClick={togglePlay} aria-label={playing ? t('player.pause') : t('player.play')} title={playing ? t('player.pauseTitle') : t('player.playTitle')} data-testid="player-play">
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
         <span className="player-time" data-testid="player-time">
@@ -290,8 +294,8 @@ export function HlsPlayer(props: HlsPlayerProps) {
             onChange={(e) => seekTo(Number(e.currentTarget.value))}
             onMouseMove={onSeekHover}
             onMouseLeave={() => setHover(null)}
-            aria-label="Seek"
-            aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
+            aria-label={t('player.seek')}
+            aria-valuetext={t('player.timeOf', { time: formatTime(time), duration: formatTime(duration) })}
             data-testid="player-seek"
           />
           {hover && (
@@ -311,16 +315,16 @@ export function HlsPlayer(props: HlsPlayerProps) {
             </div>
           )}
         </div>
-        <button type="button" onClick={toggleMute} aria-label={muted ? 'Unmute' : 'Mute'} title="Mute (M)" aria-pressed={muted}>
+        <button type="button" onClick={toggleMute} aria-label={muted ? t('player.unmute') : t('player.mute')} title={t('player.muteTitle')} aria-pressed={muted}>
           <VolumeIcon muted={muted} />
         </button>
         {props.captions && props.captions.length > 0 && (
-          <button type="button" onClick={toggleCaptions} aria-label="Captions" aria-pressed={captionsOn} data-testid="player-captions">
-            CC
+          <button type="button" onClick={toggleCaptions} aria-label={t('player.captions')} aria-pressed={captionsOn} data-testid="player-captions">
+            {t('player.captionsShort')}
           </button>
         )}
         <label className="player-select">
-          <span className="visually-hidden">Speed</span>
+          <span className="visually-hidden">{t('player.speed')}</span>
           <select value={speed} onChange={(e) => changeSpeed(Number(e.currentTarget.value))} data-testid="player-speed">
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
@@ -331,16 +335,16 @@ export function HlsPlayer(props: HlsPlayerProps) {
         </label>
         {qualities.length > 0 && (
           <label className="player-select">
-            <span className="visually-hidden">Quality</span>
+            <span className="visually-hidden">{t('player.quality')}</span>
             <select
               value={qualities.length > 1 ? quality : qualities[0]!.index}
               onChange={(e) => changeQuality(Number(e.currentTarget.value))}
               disabled={qualities.length === 1}
-              title={activeLabel ? `Playing ${activeLabel}` : undefined}
+              title={activeLabel ? t('player.playingQuality', { quality: activeLabel }) : undefined}
               data-active={activeLabel ?? undefined}
               data-testid="player-quality"
             >
-              {qualities.length > 1 && <option value={-1}>{activeLabel ? `Auto (${activeLabel})` : 'Auto'}</option>}
+              {qualities.length > 1 && <option value={-1}>{activeLabel ? t('player.autoQuality', { quality: activeLabel }) : t('player.auto')}</option>}
               {qualities.map((q) => (
                 <option key={q.index} value={q.index}>
                   {q.label}
@@ -349,7 +353,7 @@ export function HlsPlayer(props: HlsPlayerProps) {
             </select>
           </label>
         )}
-        <button type="button" onClick={toggleFullscreen} aria-label="Fullscreen" title="Fullscreen (F)">
+        <button type="button" onClick={toggleFullscreen} aria-label={t('player.fullscreen')} title={t('player.fullscreenTitle')}>
           <FullscreenIcon />
         </button>
       </div>

@@ -9,7 +9,9 @@ import { resumePosition } from './resume';
 import { useCaptionsBlob } from './use-captions-blob';
 import { isTypingTarget } from './shortcuts';
 import { isComposing } from '../ui/ime';
-import type { Described } from '../errors/error-text';
+import { playbackError, type PlaybackProblem } from './player-errors';
+import { translate } from '../i18n/format';
+import { useT } from '../i18n/use-t';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
 export type { PlayerLecture } from '../../../main/contract/domains/playback';
@@ -42,10 +44,11 @@ export function LecturePlayer(props: LecturePlayerProps) {
 
 function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlayerProps & { onRetry(): void }) {
   const [startAt, setStartAt] = useState<number | null>(null);
-  const [error, setError] = useState<Described | null>(null);
+  const [error, setError] = useState<PlaybackProblem | null>(null);
   const [ended, setEnded] = useState(false);
   const [nextCancelled, setNextCancelled] = useState(false);
   const { hubBase, courseId, lectureId, title } = lecture;
+  const t = useT();
 
   useEffect(() => {
     performance.mark(LECTURE_OPEN_MARK);
@@ -55,7 +58,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
       .catch((err: unknown) => {
         // Without the saved position the lecture still plays, from the start.
         if (live) setStartAt(0);
-        useNotices.getState().pushError(`Couldn't read where you stopped in “${title}”.`, err);
+        useNotices.getState().pushError(translate('player.readPlaceFailed', { title }), err);
       });
     return () => {
       live = false;
@@ -66,7 +69,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
     () =>
       new ProgressSaver((positionSec, durationSec) => {
         call('progress.save', { hubBase, courseId, lectureId, title, positionSec, durationSec }).catch((err: unknown) =>
-          useNotices.getState().pushError(`Couldn't save your place in “${title}”.`, err, { key: `progress:${lectureId}` }),
+          useNotices.getState().pushError(translate('player.savePlaceFailed', { title }), err, { key: `progress:${lectureId}` }),
         );
       }),
     [hubBase, courseId, lectureId, title],
@@ -109,13 +112,13 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
   const showNext = ended && !error && !nextCancelled && next && onNext;
 
   return (
-    <section className="lecture-player" aria-label={`Lecture: ${title}`} data-testid="lecture-player">
+    <section className="lecture-player" aria-label={t('player.lectureLabel', { title })} data-testid="lecture-player">
       <h1 className="lecture-player-title" data-testid="player-title">
         {title}
       </h1>
       <div className="lecture-player-stage">
         {startAt === null ? (
-          <p className="loading">Opening “{title}”…</p>
+          <p className="loading">{t('player.opening', { title })}</p>
         ) : (
           <HlsPlayer
             src={masterUrl(lecture.downloadId)}
@@ -124,7 +127,7 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
             autoPlay
             fill
             storyboardUrl={lecture.storyboardVttUrl ?? undefined}
-            captions={captionsSrc ? [{ src: captionsSrc, label: lecture.captionsLabel ?? 'Captions', lang: lecture.captionsLanguage ?? 'und' }] : undefined}
+            captions={captionsSrc ? [{ src: captionsSrc, label: lecture.captionsLabel ?? t('player.captions'), lang: lecture.captionsLanguage ?? 'und' }] : undefined}
             onProgress={onProgress}
             onEnded={() => setEnded(true)}
             onError={setError}
@@ -132,14 +135,14 @@ function LectureSession({ lecture, next, onNext, onClose, onRetry }: LecturePlay
         )}
         {error && (
           <div className="player-failure" data-testid="player-failure">
-            <ErrorNotice className="player-failure-notice" error={error} />
+            <ErrorNotice className="player-failure-notice" error={playbackError(error)} />
             <div className="player-next-actions">
               <button type="button" className="button button-primary" onClick={onRetry}>
-                Try again
+                {t('player.tryAgain')}
               </button>
               {onClose && (
                 <button type="button" className="button" onClick={onClose}>
-                  Back to the library
+                  {t('player.backToLibrary')}
                 </button>
               )}
             </div>

@@ -1,5 +1,6 @@
 import type { CourseSection, DownloadItem } from '../../../main/contract/domains/library';
 import type { LectureProgress } from '../../../main/contract/domains/playback';
+import { translate } from '../i18n/format';
 
 /** How much of a lecture the student has watched, from the local progress store. */
 export type WatchState = { kind: 'unwatched' } | { kind: 'partial'; percent: number } | { kind: 'watched' };
@@ -37,7 +38,7 @@ export function outlineFromCourse(sections: CourseSection[]): Outline {
  * Without the course's manifest (its hub was removed, or it cannot be read), the curriculum is the
  * course's downloads in the order they were added: still enough to move between lectures.
  */
-export function outlineFromDownloads(downloads: DownloadItem[], hubBase: string, courseId: string): Outline {
+export function outlineFromDownloads(downloads: DownloadItem[], hubBase: string, courseId: string, title = translate('player.curriculum.downloadedLectures')): Outline {
   const seen = new Set<string>();
   const lectures: Outline['sections'][number]['lectures'] = [];
   for (const d of downloads) {
@@ -45,7 +46,7 @@ export function outlineFromDownloads(downloads: DownloadItem[], hubBase: string,
     seen.add(d.lectureId);
     lectures.push({ id: d.lectureId, title: d.title, durationSec: null });
   }
-  return { sections: [{ key: 'downloaded', title: 'Downloaded lectures', lectures }] };
+  return { sections: [{ key: 'downloaded', title, lectures }] };
 }
 
 export function watchState(p: LectureProgress | undefined): WatchState {

@@ -1,4 +1,6 @@
 import type { Described } from '../errors/error-text';
+import type { MessageKey } from '../i18n/catalogs';
+import { translate } from '../i18n/format';
 
 /** A fatal hls.js error, reduced to what the message depends on. */
 export interface FatalError {
@@ -7,36 +9,44 @@ export interface FatalError {
   status?: number;
 }
 
+/** Why the player stopped: an hls.js error, or a system that plays no HLS at all. */
+export type PlaybackProblem = FatalError | { unsupported: true };
+
 /**
  * What the student is told when a downloaded lecture cannot play. The media route answers 404 for a
  * download that is incomplete, removed or failed verification, and refuses or lacks the key when the
  * keychain entry is gone, so the message points at the Library action that fixes each case.
  */
-export function playbackErrorMessage(e: FatalError): string {
+export function playbackErrorKey(e: FatalError): MessageKey {
   switch (e.details) {
     case 'keyLoadError':
     case 'keyLoadTimeOut':
-      return "This lecture's key is missing from the keychain or was refused, so it cannot be decrypted. Remove the download and download it again.";
+      return 'player.error.key';
     case 'manifestLoadError':
     case 'levelLoadError':
     case 'audioTrackLoadError':
-      return e.status === 404
-        ? 'This download is incomplete, was removed or failed verification. Open it in the Library to verify it or download it again.'
-        : "This lecture's playlist could not be read: verify the download in the Library, or download it again.";
+      return e.status === 404 ? 'player.error.missing' : 'player.error.playlist';
     case 'fragLoadError':
     case 'fragLoadTimeOut':
-      return 'Part of this download is missing or damaged. Verify it in the Library; damaged files are fetched again.';
+      return 'player.error.fragment';
     case 'fragDecryptError':
     case 'fragParsingError':
     case 'bufferAppendError':
     case 'manifestParsingError':
-      return "This lecture's files could not be decoded; they may be damaged on disk. Verify the download in the Library.";
+      return 'player.error.decode';
     default:
-      return 'This lecture cannot be played: verify the download in the Library, or download it again.';
+      return 'player.error.other';
   }
 }
 
-/** The sentence, and hls.js's own words for Details. */
-export function playbackError(e: FatalError): Described {
-  return { sentence: playbackErrorMessage(e), details: `hls.js: ${e.details}${e.status ? `, HTTP ${e.status}` : ''}` };
+/** The sentence in the active (or given) language. */
+export const playbackErrorMessage = (e: FatalError, locale?: string): string => translate(playbackErrorKey(e), undefined, locale);
+
+/**
+ * The sentence, and hls.js's own words for Details. Worded when shown (not when the error happened), so
+ * a language switch with the error on screen redraws it.
+ */
+export function playbackError(p: PlaybackProblem, locale?: string): Described {
+  if ('unsupported' in p) return { sentence: translate('player.error.unsupported', undefined, locale), details: 'Neither Media Source Extensions nor native HLS are available.' };
+  return { sentence: playbackErrorMessage(p, locale), details: `hls.js: ${p.details}${p.status ? `, HTTP ${p.status}` : ''}` };
 }

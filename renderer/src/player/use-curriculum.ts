@@ -4,6 +4,10 @@ import { call, errorMessage } from '../ipc';
 import { useLibrary } from '../library/library-store';
 import { buildCurriculum, keepUnchanged, outlineFromCourse, outlineFromDownloads, type CurriculumSection, type Outline } from './curriculum';
 import { useProgressQuery } from './use-progress';
+import { useT } from '../i18n/use-t';
+
+/** Why only the downloads are listed: kept as a reason, worded at render so a language switch redraws it. */
+type OutlineProblem = { kind: 'no-hub' } | { kind: 'unreadable'; reason: string };
 
 interface LoadedCourse {
   title: string;
@@ -40,12 +44,13 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
   const downloads = useLibrary((s) => s.downloads);
   const cacheKey = `${hubBase}\n${courseId}`;
   const [course, setCourse] = useState<LoadedCourse | null>(() => outlines.get(cacheKey) ?? null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<OutlineProblem | null>(null);
+  const t = useT();
 
   useEffect(() => {
     if (!lecture || !catalogLoaded) return;
     if (!hubId) {
-      setNotice('This course’s hub is no longer in your library, so only its downloaded lectures are listed.');
+      setNotice({ kind: 'no-hub' });
       return;
     }
     // Read already since the hub's catalog was last fetched: the same manifest, and a long course's page
@@ -65,7 +70,7 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
         setCourse(loaded);
         setNotice(null);
       },
-      (err: unknown) => live && setNotice(`Only the downloaded lectures are listed: the course outline could not be read (${errorMessage(err)}).`),
+      (err: unknown) => live && setNotice({ kind: 'unreadable', reason: errorMessage(err) }),
     );
     return () => {
       live = false;
@@ -85,10 +90,11 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
   return useMemo(() => {
     const list = Object.values(downloads);
     const courseTitle = course?.title ?? list.find((d) => d.hubBase === hubBase && d.courseId === courseId)?.courseTitle ?? '';
-    if (!lecture) return { courseTitle, sections: null, notice };
-    const outline = course?.outline ?? (notice ? outlineFromDownloads(list, hubBase, courseId) : null);
+    const noticeText = notice && (notice.kind === 'no-hub' ? t('player.curriculum.noHub') : t('player.curriculum.unreadable', { reason: notice.reason }));
+    if (!lecture) return { courseTitle, sections: null, notice: noticeText };
+    const outline = course?.outline ?? (notice ? outlineFromDownloads(list, hubBase, courseId, t('player.curriculum.downloadedLectures')) : null);
     const sections = outline ? keepUnchanged(shown.current, buildCurriculum(outline, progress?.lectures ?? [], list, hubBase, courseId)) : null;
     shown.current = sections;
-    return { courseTitle, sections, notice: course ? null : notice };
-  }, [course, notice, progress, downloads, lecture, hubBase, courseId]);
+    return { courseTitle, sections, notice: course ? null : noticeText };
+  }, [course, notice, progress, downloads, lecture, hubBase, courseId, t]);
 }
