@@ -60,6 +60,8 @@ export default tseslint.config(
       'renderer/src/studio/**/*.tsx',
       'renderer/src/settings/SettingsArea.tsx',
       'renderer/src/settings/LanguagePanel.tsx',
+      'renderer/src/recording/**/*.tsx',
+      'renderer/src/media/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [
