@@ -51,14 +51,24 @@ type Refusal = 'denied' | 'busy' | 'gone' | 'failed';
 
 /** One sentence per device and reason: the device's name is part of the sentence, whose order differs by language. */
 export const DEVICE_PROBLEMS: Record<Device, Record<Refusal, MessageKey>> = {
-  camera: { denied: 'recording.device.cameraDenied', busy: 'recording.device.cameraBusy', gone: 'recording.device.cameraGone', failed: 'recording.device.cameraFailed' },
+  camera: {
+    denied: 'recording.device.cameraDenied',
+    busy: 'recording.device.cameraBusy',
+    gone: 'recording.device.cameraGone',
+    failed: 'recording.device.cameraFailed',
+  },
   microphone: {
     denied: 'recording.device.microphoneDenied',
     busy: 'recording.device.microphoneBusy',
     gone: 'recording.device.microphoneGone',
     failed: 'recording.device.microphoneFailed',
   },
-  screen: { denied: 'recording.device.screenDenied', busy: 'recording.device.screenBusy', gone: 'recording.device.screenGone', failed: 'recording.device.screenFailed' },
+  screen: {
+    denied: 'recording.device.screenDenied',
+    busy: 'recording.device.screenBusy',
+    gone: 'recording.device.screenGone',
+    failed: 'recording.device.screenFailed',
+  },
 };
 
 /** Explains a getUserMedia/getDisplayMedia failure as something the instructor can do. */
