@@ -65,6 +65,8 @@ export default tseslint.config(
       'renderer/src/publishing/**/*.tsx',
       'renderer/src/library/**/*.tsx',
       'renderer/src/player/**/*.tsx',
+      'renderer/src/recording/**/*.tsx',
+      'renderer/src/media/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [

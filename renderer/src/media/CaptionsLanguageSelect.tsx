@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/use-t';
 import { FieldMessages } from '../ui/FieldMessages';
 import { canonicalLanguage, languageChoices } from './caption-languages';
 import { saveCaptionsInfo } from './media-actions';
@@ -9,9 +11,11 @@ import { saveCaptionsInfo } from './media-actions';
  */
 export function CaptionsLanguageSelect({ lectureId, stored }: { lectureId: string; stored: string | null }) {
   const id = useId();
+  const t = useT();
+  const { locale } = useIntl();
   const [error, setError] = useState<unknown>(null);
   const value = stored === null ? '' : canonicalLanguage(stored);
-  const { common, others, current } = languageChoices(stored);
+  const { common, others, current } = languageChoices(stored, locale);
 
   const change = async (next: string) => {
     setError(null);
@@ -25,7 +29,7 @@ export function CaptionsLanguageSelect({ lectureId, stored }: { lectureId: strin
   return (
     <div className="field media-captions-language">
       <label htmlFor={id} className="field-label">
-        Captions language
+        {t('media.captions.language')}
       </label>
       <select
         id={id}
@@ -35,16 +39,16 @@ export function CaptionsLanguageSelect({ lectureId, stored }: { lectureId: strin
         aria-invalid={error ? true : undefined}
         data-testid="media-captions-language"
       >
-        <option value="">Not set</option>
+        <option value="">{t('media.captions.languageNotSet')}</option>
         {current && <option value={current.code}>{current.label}</option>}
-        <optgroup label="Common">
+        <optgroup label={t('media.captions.languageCommon')}>
           {common.map((o) => (
             <option key={o.code} value={o.code}>
               {o.label}
             </option>
           ))}
         </optgroup>
-        <optgroup label="All languages">
+        <optgroup label={t('media.captions.languageAll')}>
           {others.map((o) => (
             <option key={o.code} value={o.code}>
               {o.label}
@@ -52,7 +56,7 @@ export function CaptionsLanguageSelect({ lectureId, stored }: { lectureId: strin
           ))}
         </optgroup>
       </select>
-      <FieldMessages hint="The language the captions are written in" hintId={`${id}-hint`} error={error} errorId={`${id}-error`} lead="Couldn't save the captions language." />
+      <FieldMessages hint={t('media.captions.languageHint')} hintId={`${id}-hint`} error={error} errorId={`${id}-error`} lead={t('media.captions.languageSaveFailed')} />
     </div>
   );
 }

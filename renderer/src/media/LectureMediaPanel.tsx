@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Lecture } from '../../../main/contract/types';
 import { HlsPlayer, type CaptionTrack } from '../player/HlsPlayer';
 import { formatBytes, formatDuration } from '../i18n/format';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 import { CaptionsFields } from './CaptionsFields';
 import { JobRow } from './JobRow';
 import { latestJobs, outputVersion } from './latest-jobs';
@@ -22,6 +24,7 @@ import './media.css';
  */
 export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; number: string }) {
   const { media, importing, problem, expanded } = useLectureMedia(lecture.id);
+  const t = useT();
   const [previewOpen, setPreviewOpen] = useState(false);
   const recordingLecture = useRecording((s) => s.lectureId);
   const toolsProblem = useMedia((s) => s.toolsProblem);
@@ -30,18 +33,17 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
   const jobs = media ? latestJobs(media.jobs) : [];
   const working = importing !== null || jobs.some(isActive);
   const built = media !== null && (media.poster !== null || media.ladder !== null || media.storyboard !== null || media.preview !== null);
-  const name = `lecture ${number}`;
   if (!expanded) return null;
   // `attachedAt` versions the URL, so a replaced file is fetched again rather than taken from a cache.
   const captionsTracks: CaptionTrack[] | undefined = media?.captions
-    ? [{ src: mediaUrl(lecture.id, 'captions.vtt', media.captions.attachedAt), label: media.captions.label ?? 'Captions', lang: media.captions.language ?? 'und' }]
+    ? [{ src: mediaUrl(lecture.id, 'captions.vtt', media.captions.attachedAt), label: media.captions.label ?? t('media.captions.defaultLabel'), lang: media.captions.language ?? 'und' }]
     : undefined;
 
   return (
-    <section className="lecture-media" id={mediaPanelId(lecture.id)} aria-label={`Video for ${name}`} data-testid="lecture-media">
+    <section className="lecture-media" id={mediaPanelId(lecture.id)} aria-label={t('media.panelLabel', { number })} data-testid="lecture-media">
       <div className="media-poster" data-testid="media-poster-frame">
         {media?.poster ? (
-          <img src={mediaUrl(lecture.id, 'poster.jpg', outputVersion(media, 'poster'))} alt={`Poster of ${name}`} data-testid="media-poster" />
+          <img src={mediaUrl(lecture.id, 'poster.jpg', outputVersion(media, 'poster'))} alt={t('media.posterAlt', { number })} data-testid="media-poster" />
         ) : (
           <span className="media-poster-empty" aria-hidden="true">
             {source ? '…' : '+'}
@@ -53,14 +55,14 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           <p className="media-facts" data-testid="media-facts">
             <bdi className="media-file-name">{source.originalName}</bdi>
             <span>
-              {formatDuration(source.probe.durationSec)} · {describeProbe(source.probe)} · {formatBytes(source.sizeBytes)}
+              {formatDuration(source.probe.durationSec)} · {describeProbe(source.probe, t)} · {formatBytes(source.sizeBytes)}
             </span>
           </p>
         ) : (
           media !== null &&
           importing === null && (
             <p className="media-empty" data-testid="media-empty">
-              No video yet — add one or drop a file here.
+              {t('media.empty')}
             </p>
           )
         )}
@@ -68,24 +70,24 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           <>
             <p className="media-facts" data-testid="media-captions">
               <span>
-                Captions: <bdi className="media-file-name">{media.captions.originalName}</bdi> · {media.captions.cueCount} {media.captions.cueCount === 1 ? 'cue' : 'cues'}
+                <Rich id="media.captions.facts" values={{ name: <bdi className="media-file-name">{media.captions.originalName}</bdi>, count: media.captions.cueCount }} />
                 {media.captions.language ? ` · ${media.captions.language}` : ''}
               </span>
             </p>
-            <CaptionsFields lectureId={lecture.id} captions={media.captions} name={name} />
+            <CaptionsFields lectureId={lecture.id} captions={media.captions} number={number} />
           </>
         )}
         {importing !== null && (
           <p className="media-importing" role="status" data-testid="media-importing">
-            Checking “<bdi>{importing}</bdi>”…
+            <Rich id="media.importing" values={{ name: <bdi>{importing}</bdi> }} />
           </p>
         )}
         {toolsProblem && <ErrorNotice className="media-problem" error={toolsProblem} data-testid="media-tools-problem" />}
         {problem && (
           <ErrorNotice
             className="media-problem"
-            error={problem.error}
-            {...(problem.lead ? { lead: problem.lead } : {})}
+            error={problem.note ? t(problem.note.key, problem.note.values) : problem.error}
+            {...(problem.lead ? { lead: t(problem.lead) } : {})}
             data-testid="media-error"
             action={
               <>
@@ -97,7 +99,7 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
                     onClick={() => void (problem.retry?.kind === 'import' ? importVideo(lecture.id, problem.retry.filePath) : buildMedia(lecture.id))}
                     data-testid="media-retry"
                   >
-                    Try again
+                    {t('media.tryAgain')}
                   </button>
                 )}
                 <button
@@ -107,14 +109,14 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
                   onClick={() => void (problem.about === 'captions' ? pickCaptions(lecture.id) : pickVideo(lecture.id))}
                   data-testid="media-choose"
                 >
-                  Choose another file…
+                  {t('media.chooseAnother')}
                 </button>
               </>
             }
           />
         )}
         {jobs.length > 0 && (
-          <ul className="media-jobs" aria-label={`Previews and ladder for ${name}`} data-testid="media-jobs">
+          <ul className="media-jobs" aria-label={t('media.jobsLabel', { number })} data-testid="media-jobs">
             {jobs.map((job) => (
               <JobRow key={job.id} job={job} />
             ))}
@@ -130,14 +132,14 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
               title={lecture.title}
             />
             <p className="media-renditions" data-testid="media-renditions">
-              Ladder: {media.ladder.renditions.map((r) => `${r.height}p`).join(', ')}
+              {t('media.renditions', { renditions: media.ladder.renditions.map((r) => `${r.height}p`).join(', ') })}
             </p>
           </div>
         )}
       </div>
       <div className="media-actions">
         <button type="button" className="button" disabled={working} onClick={() => void pickVideo(lecture.id)} data-testid="media-add">
-          {source ? 'Replace video…' : 'Add video…'}
+          {source ? t('media.replaceVideo') : t('media.addVideo')}
         </button>
         <button
           type="button"
@@ -147,26 +149,26 @@ export function LectureMediaPanel({ lecture, number }: { lecture: Lecture; numbe
           aria-haspopup="dialog"
           data-testid="media-record"
         >
-          Record…
+          {t('media.record')}
         </button>
         {source && (
           <button type="button" className="button" disabled={working} onClick={() => void buildMedia(lecture.id)} data-testid="media-build">
-            {built ? 'Rebuild' : 'Build'}
+            {built ? t('media.rebuildButton') : t('media.buildButton')}
           </button>
         )}
         {media !== null && (
           <button type="button" className="button" disabled={working} onClick={() => void pickCaptions(lecture.id)} data-testid="media-captions-add">
-            {media.captions ? 'Replace captions…' : 'Add captions…'}
+            {media.captions ? t('media.captions.replace') : t('media.captions.add')}
           </button>
         )}
         {media?.captions && (
           <button type="button" className="button" disabled={working} onClick={() => void removeCaptions(lecture.id)} data-testid="media-captions-remove">
-            Remove captions
+            {t('media.captions.remove')}
           </button>
         )}
         {media?.ladder && (
           <button type="button" className="button" aria-expanded={previewOpen} onClick={() => setPreviewOpen((v) => !v)} data-testid="media-preview-toggle">
-            {previewOpen ? 'Close preview' : 'Preview'}
+            {previewOpen ? t('media.closePreview') : t('media.preview')}
           </button>
         )}
       </div>

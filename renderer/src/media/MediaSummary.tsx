@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/use-t';
 import { outputVersion } from './latest-jobs';
 import { loadMedia, reportMediaTools, toggleMediaPanel, watchMediaJobs } from './media-actions';
 import { useLectureMedia } from './media-store';
@@ -12,7 +13,8 @@ import './media.css';
  */
 export function MediaSummary({ lectureId, number }: { lectureId: string; number: string }) {
   const entry = useLectureMedia(lectureId);
-  const { text, tone } = summarize(entry);
+  const t = useT();
+  const { text, tone } = summarize(entry, t);
   const media = entry.media;
 
   useEffect(() => {
@@ -35,7 +37,7 @@ export function MediaSummary({ lectureId, number }: { lectureId: string; number:
       ) : (
         <span className="media-summary-poster" aria-hidden="true" />
       )}
-      <span className="visually-hidden">Video of lecture {number}: </span>
+      <span className="visually-hidden">{t('media.summary.lead', { number })} </span>
       <span data-testid="media-summary-text">{text}</span>
     </button>
   );

@@ -1,5 +1,7 @@
 import type { MediaJobKind } from '../../../main/contract/types';
 import { LecternError } from '../../../main/contract/errors';
+import type { MessageKey } from '../i18n/catalogs';
+import { translate } from '../i18n/format';
 import { call, subscribe } from '../ipc';
 import { useNotices } from '../state/notices-store';
 import { useMedia } from './media-store';
@@ -30,7 +32,7 @@ export function reportMediaTools(): void {
       useMedia.getState().setToolsProblem(tools.problem);
       if (tools.problem) useNotices.getState().pushError(null, tools.problem);
     })
-    .catch((err: unknown) => useNotices.getState().pushError("Couldn't check ffmpeg.", err));
+    .catch((err: unknown) => useNotices.getState().pushError(translate('media.error.checkTools'), err));
 }
 
 export async function loadMedia(lectureId: string): Promise<void> {
@@ -39,7 +41,7 @@ export async function loadMedia(lectureId: string): Promise<void> {
   } catch (err) {
     // The lecture was deleted meanwhile; its row is going away.
     if (err instanceof LecternError && err.code === 'not-found') return;
-    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't load this lecture's video.", error: err, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: 'media.error.load', error: err, retry: null }, expanded: true });
   }
 }
 
@@ -68,7 +70,7 @@ export async function pickVideo(lectureId: string): Promise<void> {
   try {
     picked = (await call('dialog.pickVideoFile', {})).filePath;
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't open the file dialog.", error: err, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: 'media.error.fileDialog', error: err, retry: null }, expanded: true });
     return;
   }
   if (picked !== null) await importVideo(lectureId, picked);
@@ -77,12 +79,12 @@ export async function pickVideo(lectureId: string): Promise<void> {
 /** Asks for a WebVTT file and attaches it (main checks it and names the problem if it is refused). */
 export async function pickCaptions(lectureId: string): Promise<void> {
   const store = useMedia.getState();
-  const problem = (error: unknown, lead?: string) => store.patch(lectureId, { problem: { error, ...(lead ? { lead } : {}), retry: null, about: 'captions' }, expanded: true });
+  const problem = (error: unknown, lead?: MessageKey) => store.patch(lectureId, { problem: { error, ...(lead ? { lead } : {}), retry: null, about: 'captions' }, expanded: true });
   let picked: string | null;
   try {
     picked = (await call('dialog.pickCaptionsFile', {})).filePath;
   } catch (err) {
-    return problem(err, "Couldn't open the file dialog.");
+    return problem(err, 'media.error.fileDialog');
   }
   if (picked === null) return;
   store.patch(lectureId, { problem: null });
@@ -106,17 +108,18 @@ export async function removeCaptions(lectureId: string): Promise<void> {
   try {
     store.setMedia(lectureId, await call('media.removeCaptions', { lectureId }));
   } catch (err) {
-    store.patch(lectureId, { problem: { lead: "Couldn't remove the captions.", error: err, retry: null, about: 'captions' }, expanded: true });
+    store.patch(lectureId, { problem: { lead: 'media.error.removeCaptions', error: err, retry: null, about: 'captions' }, expanded: true });
   }
 }
 
 export async function dropVideo(lectureId: string, files: FileList): Promise<void> {
-  const problem = (message: string) => useMedia.getState().patch(lectureId, { problem: { error: message, retry: null }, expanded: true });
+  const problem = (key: MessageKey, values: Record<string, string | number>) =>
+    useMedia.getState().patch(lectureId, { problem: { error: null, note: { key, values }, retry: null }, expanded: true });
   const file = files[0];
   if (!file) return;
-  if (files.length > 1) return problem(`Drop one video at a time (${files.length} files were dropped).`);
+  if (files.length > 1) return problem('media.error.dropOne', { count: files.length });
   const filePath = await window.lectern.pathForFile(file);
-  if (!filePath) return problem(`“${file.name}” is not a file on this computer (was it dragged from a web page?). Save it to a folder first, then add it.`);
+  if (!filePath) return problem('media.error.notLocal', { name: file.name });
   await importVideo(lectureId, filePath);
 }
 
@@ -128,7 +131,7 @@ export async function buildMedia(lectureId: string, kinds?: MediaJobKind[]): Pro
     const jobs = await call('media.build', kinds ? { lectureId, kinds } : { lectureId });
     for (const job of jobs) store.applyJob(job);
   } catch (err) {
-    store.patch(lectureId, { problem: { lead: "Couldn't start building.", error: err, retry: { kind: 'build' } }, expanded: true });
+    store.patch(lectureId, { problem: { lead: 'media.error.build', error: err, retry: { kind: 'build' } }, expanded: true });
   }
 }
 
@@ -136,7 +139,7 @@ export async function cancelJob(lectureId: string, jobId: string): Promise<void>
   try {
     useMedia.getState().applyJob(await call('media.cancel', { jobId }));
   } catch (err) {
-    useMedia.getState().patch(lectureId, { problem: { lead: "Couldn't cancel.", error: err, retry: null }, expanded: true });
+    useMedia.getState().patch(lectureId, { problem: { lead: 'media.error.cancel', error: err, retry: null }, expanded: true });
   }
 }
 

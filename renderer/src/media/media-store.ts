@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LectureMedia, MediaJob } from '../../../main/contract/types';
+import type { MessageKey } from '../i18n/catalogs';
 import { mergeJobs, withJob } from './latest-jobs';
 
 /** What "Try again" next to an error does: import the same file again, or ask main to build again. */
@@ -7,9 +8,13 @@ export type Retry = { kind: 'import'; filePath: string } | { kind: 'build' } | n
 
 export interface MediaProblem {
   /** Names what failed when the error does not ("Couldn't start building."). */
-  lead?: string;
-  /** What main answered (shown through ErrorNotice), or a sentence of the renderer's own. */
+  lead?: MessageKey;
+  /**
+   * What main answered (shown through ErrorNotice), or a sentence of the renderer's own as a key and
+   * values, worded when drawn so a language switch rewords it.
+   */
   error: unknown;
+  note?: { key: MessageKey; values?: Record<string, string | number> };
   retry: Retry;
   /** Set when the problem is with the captions file, so "Choose another file…" asks for captions, not a video. */
   about?: 'captions';

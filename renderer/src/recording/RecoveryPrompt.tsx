@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RecordingTake } from '../../../main/contract/types';
 import { formatBytes, formatDuration } from '../i18n/format';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { takeDate } from './take-format';
 import { discardUnfinished, loadUnfinished, takeAction, watchTakes } from './takes-actions';
@@ -15,6 +16,7 @@ import { refuseWhileComposing } from '../ui/ime';
  */
 export function RecoveryPrompt() {
   const unfinished = useTakes((s) => s.unfinished);
+  const t = useT();
   const [later, setLater] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,9 +47,9 @@ export function RecoveryPrompt() {
       data-testid="recovery-prompt"
     >
       <h2 id={titleId} className="dialog-title">
-        {unfinished.length === 1 ? 'A recording was interrupted' : `${unfinished.length} recordings were interrupted`}
+        {unfinished.length === 1 ? t('recording.recovery.titleOne') : t('recording.recovery.titleMany', { count: unfinished.length })}
       </h2>
-      <p>Lectern closed while recording. Recover keeps everything that was saved; Discard deletes it.</p>
+      <p>{t('recording.recovery.body')}</p>
       <ul className="recovery-list">
         {unfinished.map((take) => (
           <RecoveryItem key={take.id} take={take} />
@@ -55,7 +57,7 @@ export function RecoveryPrompt() {
       </ul>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => setLater(true)} data-testid="recovery-later">
-          Decide later
+          {t('recording.recovery.later')}
         </button>
       </div>
     </dialog>
@@ -65,6 +67,7 @@ export function RecoveryPrompt() {
 function RecoveryItem({ take }: { take: RecordingTake }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const recover = async () => {
     setBusy(true);
     await takeAction(() => call('recordings.recover', { takeId: take.id }));
@@ -76,25 +79,25 @@ function RecoveryItem({ take }: { take: RecordingTake }) {
         <strong>
           <bdi>{take.name}</bdi>
         </strong>{' '}
-        · {takeDate(take.createdAt)} · about {formatDuration(take.durationSec)} · {formatBytes(take.bytes)}
+        {t('recording.recovery.facts', { date: takeDate(take.createdAt), duration: formatDuration(take.durationSec), size: formatBytes(take.bytes) })}
       </span>
       {confirming ? (
         <span className="rec-row">
-          Delete this recording for good?
+          {t('recording.recovery.discardConfirm')}
           <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
-            Keep it
+            {t('recording.recovery.keep')}
           </button>
           <button type="button" className="button button-danger" disabled={busy} onClick={() => void discardUnfinished(take)} data-testid="recovery-discard-yes">
-            Discard
+            {t('recording.recovery.discard')}
           </button>
         </span>
       ) : (
         <span className="rec-row">
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void recover()} data-testid="recovery-recover">
-            {busy ? 'Recovering…' : 'Recover'}
+            {busy ? t('recording.recovery.recovering') : t('recording.recovery.recover')}
           </button>
           <button type="button" className="button button-danger-quiet" disabled={busy} onClick={() => setConfirming(true)} data-testid="recovery-discard">
-            Discard…
+            {t('recording.discard')}
           </button>
         </span>
       )}

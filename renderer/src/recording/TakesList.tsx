@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { RecordingTake } from '../../../main/contract/types';
 import { formatDuration } from '../i18n/format';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { takeDate, takeStatus } from './take-format';
 import { deleteTake, loadTakes, takeAction, undoDeleteTake, watchTakes } from './takes-actions';
@@ -12,6 +14,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 /** A lecture's takes: play, rename, use, trim, delete with undo. Shown only once the lecture has one. */
 export function TakesList({ lectureId }: { lectureId: string }) {
   const takes = useLectureTakes(lectureId);
+  const t = useT();
   const lastDeleted = useTakes((s) => s.lastDeleted);
   const [playing, setPlaying] = useState<string | null>(null);
   const [trimming, setTrimming] = useState<RecordingTake | null>(null);
@@ -23,8 +26,8 @@ export function TakesList({ lectureId }: { lectureId: string }) {
 
   if (takes.length === 0 && lastDeleted?.lectureId !== lectureId) return null;
   return (
-    <section className="takes" aria-label="Takes" data-testid="takes">
-      <h3 className="takes-title">Takes</h3>
+    <section className="takes" aria-label={t('recording.takes')} data-testid="takes">
+      <h3 className="takes-title">{t('recording.takes')}</h3>
       <ul className="takes-list">
         {takes.map((take) => (
           <li key={take.id} className={take.inUse ? 'take take-in-use' : 'take'} data-testid="take" data-take-id={take.id} data-state={take.state}>
@@ -33,49 +36,49 @@ export function TakesList({ lectureId }: { lectureId: string }) {
               <TakeName take={take} />
               <span className="take-facts">
                 {formatDuration(take.durationSec)} · {takeDate(take.createdAt)}
-                {take.inUse && <strong className="take-badge"> · Lecture video</strong>}
+                {take.inUse && <strong className="take-badge"> · {t('recording.take.lectureVideo')}</strong>}
               </span>
               {take.error && (take.state === 'failed' || take.trim?.state === 'failed') ? (
-                <ErrorNotice inline className="take-status take-status-error" error={take.error} lead={take.state === 'failed' ? 'This take could not be finished.' : 'Trimming failed.'} data-testid="take-status" />
+                <ErrorNotice inline className="take-status take-status-error" error={take.error} lead={take.state === 'failed' ? t('recording.take.failedLead') : t('recording.take.trimFailedLead')} data-testid="take-status" />
               ) : (
                 <span className={take.state === 'failed' ? 'take-status take-status-error' : 'take-status'} data-testid="take-status">
-                  {takeStatus(take)}
+                  {takeStatus(take, t)}
                 </span>
               )}
             </div>
             <div className="take-actions">
               {take.video && (
                 <button type="button" className="button" aria-expanded={playing === take.id} onClick={() => setPlaying(playing === take.id ? null : take.id)} data-testid="take-play">
-                  {playing === take.id ? 'Close' : 'Play'}
+                  {playing === take.id ? t('recording.close') : t('recording.take.play')}
                 </button>
               )}
               {take.state === 'ready' && !take.inUse && (
                 <button type="button" className="button" onClick={() => void takeAction(() => call('recordings.use', { takeId: take.id }))} data-testid="take-use">
-                  Use this take
+                  {t('recording.take.use')}
                 </button>
               )}
               {take.state === 'ready' && (
                 <button type="button" className="button" onClick={() => setTrimming(take)} data-testid="take-trim">
-                  Trim…
+                  {t('recording.take.trim')}
                 </button>
               )}
               {!take.inUse && take.state !== 'recording' && take.state !== 'paused' && (
-                <button type="button" className="button button-danger-quiet" onClick={() => void deleteTake(take)} aria-label={`Delete take ${take.name}`} data-testid="take-delete">
-                  Delete
+                <button type="button" className="button button-danger-quiet" onClick={() => void deleteTake(take)} aria-label={t('recording.take.deleteLabel', { name: take.name })} data-testid="take-delete">
+                  {t('recording.take.delete')}
                 </button>
               )}
             </div>
             {playing === take.id && take.video && (
-              <video className="take-video" src={take.video} controls autoPlay data-testid="take-video" aria-label={`Take ${take.name}`} />
+              <video className="take-video" src={take.video} controls autoPlay data-testid="take-video" aria-label={t('recording.take.videoLabel', { name: take.name })} />
             )}
           </li>
         ))}
       </ul>
       {lastDeleted?.lectureId === lectureId && (
         <p className="takes-undo" role="status" data-testid="take-undo-bar">
-          Deleted take “<bdi>{lastDeleted.name}</bdi>”.{' '}
+          <Rich id="recording.take.deleted" values={{ name: <bdi>{lastDeleted.name}</bdi> }} />{' '}
           <button type="button" className="button" onClick={() => void undoDeleteTake()} data-testid="take-undo">
-            Undo
+            {t('recording.take.undo')}
           </button>
         </p>
       )}
@@ -87,6 +90,7 @@ export function TakesList({ lectureId }: { lectureId: string }) {
 /** The take's name, editable in place: Enter or leaving the field saves, Escape puts it back. */
 function TakeName({ take }: { take: RecordingTake }) {
   const [value, setValue] = useState(take.name);
+  const t = useT();
   useEffect(() => setValue(take.name), [take.name]);
   const save = () => {
     const name = value.trim();
@@ -96,7 +100,7 @@ function TakeName({ take }: { take: RecordingTake }) {
   return (
     <input
       className="take-name"
-      aria-label="Take name"
+      aria-label={t('recording.take.nameLabel')}
       value={value}
       maxLength={200}
       onChange={(e) => setValue(e.target.value)}

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RecordingTake } from '../../../main/contract/types';
+import { Rich } from '../i18n/Rich';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { parseStoryboard, type StoryboardTile } from '../player/storyboard';
 import { takeAction } from './takes-actions';
@@ -12,6 +14,7 @@ const STRIP_TILES = 8;
  * at the playhead. Saving makes the trimmed cut in the background (it becomes the video when used).
  */
 export function TrimEditor({ take, onClose }: { take: RecordingTake; onClose(): void }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const titleId = useId();
@@ -61,7 +64,7 @@ export function TrimEditor({ take, onClose }: { take: RecordingTake; onClose(): 
       data-testid="trim-editor"
     >
       <h2 id={titleId} className="rec-title">
-        Trim “<bdi>{take.name}</bdi>”
+        <Rich id="recording.trim.title" values={{ name: <bdi>{take.name}</bdi> }} />
       </h2>
       {take.video && <video ref={videoRef} className="trim-video" src={take.video} controls preload="metadata" data-testid="trim-video" />}
       {tiles.length > 0 && (
@@ -73,34 +76,35 @@ export function TrimEditor({ take, onClose }: { take: RecordingTake; onClose(): 
         </div>
       )}
       <div className="trim-points">
-        <TrimPoint label="In" value={start} max={duration} onChange={(v) => setStart(Math.min(v, end))} onPlayhead={() => setStart(Math.min(playhead(), end))} testId="trim-in" />
-        <TrimPoint label="Out" value={end} max={duration} onChange={(v) => setEnd(Math.max(v, start))} onPlayhead={() => setEnd(Math.max(playhead(), start))} testId="trim-out" />
+        <TrimPoint label={t('recording.trim.in')} rangeLabel={t('recording.trim.inPoint')} value={start} max={duration} onChange={(v) => setStart(Math.min(v, end))} onPlayhead={() => setStart(Math.min(playhead(), end))} testId="trim-in" />
+        <TrimPoint label={t('recording.trim.out')} rangeLabel={t('recording.trim.outPoint')} value={end} max={duration} onChange={(v) => setEnd(Math.max(v, start))} onPlayhead={() => setEnd(Math.max(playhead(), start))} testId="trim-out" />
       </div>
       <p className={tooShort ? 'rec-error' : 'rec-hint'} role={tooShort ? 'alert' : undefined} data-testid="trim-length">
-        {tooShort ? 'Keep at least 1 second.' : `The lecture will be ${(end - start).toFixed(1)} s long.`}
+        {tooShort ? t('recording.trim.tooShort') : t('recording.trim.length', { seconds: end - start })}
       </p>
       <div className="rec-actions">
         {take.trim && (
           <button type="button" className="button" disabled={busy} onClick={() => void clear()} data-testid="trim-clear">
-            Remove trim
+            {t('recording.trim.clear')}
           </button>
         )}
         <button type="button" className="button" onClick={onClose} data-testid="trim-cancel">
-          Cancel
+          {t('recording.cancel')}
         </button>
         <button type="button" className="button button-primary" disabled={busy || tooShort} onClick={() => void save()} data-testid="trim-save">
-          Save trim
+          {t('recording.trim.save')}
         </button>
       </div>
     </dialog>
   );
 }
 
-function TrimPoint(props: { label: string; value: number; max: number; onChange(v: number): void; onPlayhead(): void; testId: string }) {
+function TrimPoint(props: { label: string; rangeLabel: string; value: number; max: number; onChange(v: number): void; onPlayhead(): void; testId: string }) {
   const id = useId();
+  const t = useT();
   return (
     <div className="trim-point">
-      <label htmlFor={id}>{props.label} (seconds)</label>
+      <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type="number"
@@ -117,12 +121,12 @@ function TrimPoint(props: { label: string; value: number; max: number; onChange(
         max={props.max}
         step={0.1}
         value={props.value}
-        aria-label={`${props.label} point`}
+        aria-label={props.rangeLabel}
         onChange={(e) => props.onChange(clamp(Number(e.target.value), props.max))}
         data-testid={`${props.testId}-range`}
       />
       <button type="button" className="button" onClick={props.onPlayhead} data-testid={`${props.testId}-playhead`}>
-        Set to playhead
+        {t('recording.trim.setToPlayhead')}
       </button>
     </div>
   );

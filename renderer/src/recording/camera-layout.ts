@@ -1,4 +1,5 @@
 import type { CameraCorner } from '../../../main/contract/types';
+import type { MessageKey } from '../i18n/catalogs';
 
 /**
  * Where the camera sits on the recording. The panel's preview is the very canvas that is recorded, and
@@ -22,11 +23,11 @@ export interface Rect extends Size {
 
 export const DEFAULT_LAYOUT: CameraLayout = { corner: 'bottom-right', size: 0.25 };
 
-export const CORNERS: readonly { value: CameraCorner; label: string }[] = [
-  { value: 'top-left', label: 'Top left' },
-  { value: 'top-right', label: 'Top right' },
-  { value: 'bottom-left', label: 'Bottom left' },
-  { value: 'bottom-right', label: 'Bottom right' },
+export const CORNERS: readonly { value: CameraCorner; label: MessageKey }[] = [
+  { value: 'top-left', label: 'recording.corner.topLeft' },
+  { value: 'top-right', label: 'recording.corner.topRight' },
+  { value: 'bottom-left', label: 'recording.corner.bottomLeft' },
+  { value: 'bottom-right', label: 'recording.corner.bottomRight' },
 ];
 
 /** The ladder's top rung is 1080p: recording more only costs disk and encoder time. */

@@ -1,3 +1,4 @@
+import { translate } from '../i18n/format';
 import { cameraRect, fitRect, outputSize, type CameraLayout, type Size } from './camera-layout';
 
 export const RECORD_FPS = 30;
@@ -22,7 +23,7 @@ export class Compositor {
     this.canvas.width = 1280;
     this.canvas.height = 720;
     const ctx = this.canvas.getContext('2d', { alpha: false });
-    if (!ctx) throw new Error('This system cannot draw the recording preview (no 2D canvas).');
+    if (!ctx) throw new Error(translate('recording.error.noCanvas'));
     this.ctx = ctx;
     this.ticker = new Worker(new URL('./tick-worker.ts', import.meta.url), { type: 'module' });
     this.ticker.onmessage = () => this.draw();

@@ -1,4 +1,5 @@
-import type { DeviceOption } from './recording-store';
+import type { MessageKey } from '../i18n/catalogs';
+import type { DeviceOption, RecordingNote } from './recording-store';
 
 /** Camera and microphone lists. Labels are only given once the page may use a device, so ask once first. */
 export async function listDevices(): Promise<{ cameras: DeviceOption[]; microphones: DeviceOption[]; denied: boolean }> {
@@ -11,11 +12,11 @@ export async function listDevices(): Promise<{ cameras: DeviceOption[]; micropho
     denied = err instanceof DOMException && err.name === 'NotAllowedError';
   }
   const devices = await navigator.mediaDevices.enumerateDevices();
-  const pick = (kind: MediaDeviceKind, noun: string): DeviceOption[] =>
+  const pick = (kind: MediaDeviceKind): DeviceOption[] =>
     devices
       .filter((d) => d.kind === kind && d.deviceId !== '' && d.deviceId !== 'default' && d.deviceId !== 'communications')
-      .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `${noun} ${i + 1}` }));
-  return { cameras: pick('videoinput', 'Camera'), microphones: pick('audioinput', 'Microphone'), denied };
+      .map((d, i) => ({ deviceId: d.deviceId, label: d.label, number: i + 1 }));
+  return { cameras: pick('videoinput'), microphones: pick('audioinput'), denied };
 }
 
 export function openCamera(deviceId: string): Promise<MediaStream> {
@@ -45,15 +46,38 @@ export function stopStream(stream: MediaStream | null): void {
   for (const t of stream?.getTracks() ?? []) t.stop();
 }
 
+export type Device = 'camera' | 'microphone' | 'screen';
+type Refusal = 'denied' | 'busy' | 'gone' | 'failed';
+
+/** One sentence per device and reason: the device's name is part of the sentence, whose order differs by language. */
+export const DEVICE_PROBLEMS: Record<Device, Record<Refusal, MessageKey>> = {
+  camera: {
+    denied: 'recording.device.cameraDenied',
+    busy: 'recording.device.cameraBusy',
+    gone: 'recording.device.cameraGone',
+    failed: 'recording.device.cameraFailed',
+  },
+  microphone: {
+    denied: 'recording.device.microphoneDenied',
+    busy: 'recording.device.microphoneBusy',
+    gone: 'recording.device.microphoneGone',
+    failed: 'recording.device.microphoneFailed',
+  },
+  screen: {
+    denied: 'recording.device.screenDenied',
+    busy: 'recording.device.screenBusy',
+    gone: 'recording.device.screenGone',
+    failed: 'recording.device.screenFailed',
+  },
+};
+
 /** Explains a getUserMedia/getDisplayMedia failure as something the instructor can do. */
-export function deviceProblem(what: 'camera' | 'microphone' | 'screen', err: unknown): string {
+export function deviceProblem(what: Device, err: unknown): RecordingNote {
   const name = err instanceof DOMException ? err.name : '';
-  if (name === 'NotAllowedError') {
-    return what === 'screen'
-      ? 'Screen recording was not allowed. On macOS, allow Lectern in System Settings → Privacy & Security → Screen Recording, then restart Lectern.'
-      : `Lectern may not use the ${what}. Allow it in your system's privacy settings, then choose it again.`;
-  }
-  if (name === 'NotReadableError') return `The ${what} is in use by another app, or the system cannot start it. Close the other app and choose it again.`;
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return `That ${what} is no longer connected. Choose another one.`;
-  return `Couldn't start the ${what}: ${err instanceof Error ? err.message : String(err)}`;
+  const keys = DEVICE_PROBLEMS[what];
+  if (name === 'NotAllowedError') return { key: keys.denied };
+  if (name === 'NotReadableError') return { key: keys.busy };
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return { key: keys.gone };
+  // The browser's own words, after ours: it names what went wrong in terms no table can foresee.
+  return { key: keys.failed, values: { detail: err instanceof Error ? err.message : String(err) } };
 }

@@ -1,11 +1,12 @@
 import type { LecternError } from '../../../main/contract/errors';
-import { call, errorMessage, subscribe } from '../ipc';
+import type { MessageKey } from '../i18n/catalogs';
+import { call, subscribe } from '../ipc';
 import type { CameraLayout } from './camera-layout';
 import { ChunkSender } from './chunk-sender';
 import { Compositor } from './compositor';
 import { watchLevel } from './level-meter';
-import { deviceProblem, listDevices, openCamera, openMicrophone, openScreen, playingVideo, stopStream } from './media-devices';
-import { INITIAL, isLive, useRecording, type ScreenChoice } from './recording-store';
+import { deviceProblem, listDevices, type Device, openCamera, openMicrophone, openScreen, playingVideo, stopStream } from './media-devices';
+import { INITIAL, isLive, useRecording, type RecordingNote, type ScreenChoice } from './recording-store';
 
 /** MediaRecorder slices: the journal loses at most one slice on a crash. */
 const SLICE_MS = 1000;
@@ -53,20 +54,20 @@ export async function openRecorder(lectureId: string): Promise<void> {
     countdown: null,
     unsubscribe: subscribe('recordings.take', (take) => {
       // Main paused the take (disk nearly full, the machine suspending): pause the recorder with it.
-      if (take.id === store().takeId && take.state === 'paused' && store().phase === 'recording') pauseRecorder('Recording was paused by Lectern.');
+      if (take.id === store().takeId && take.state === 'paused' && store().phase === 'recording') pauseRecorder({ key: 'recording.pausedByLectern' });
     }),
   };
   live.timers.push(setInterval(() => void refreshDiskSpace(), 10_000));
   void refreshDiskSpace();
   const [sources, devices] = await Promise.allSettled([call('recordings.sources', {}), listDevices()]);
   if (sources.status === 'fulfilled') store().set({ sources: sources.value });
-  else store().set({ sources: [], error: errorMessage(sources.reason) });
+  else store().set({ sources: [], error: { reason: { error: sources.reason } } });
   if (devices.status === 'fulfilled') {
     const { cameras, microphones, denied } = devices.value;
     store().set({ cameras, microphones });
-    if (denied) store().warn('Lectern may not use the camera or microphone. Allow them in your system settings to record them.');
-    if (!cameras.length) store().warn('No camera found: the recording has no camera picture.');
-    if (!microphones.length) store().warn('No microphone found: the recording has no sound.');
+    if (denied) store().warn({ key: 'recording.warning.devicesDenied' });
+    if (!cameras.length) store().warn({ key: 'recording.warning.noCamera' });
+    if (!microphones.length) store().warn({ key: 'recording.warning.noMicrophone' });
     if (cameras[0]) await chooseCamera(cameras[0].deviceId);
     if (microphones[0]) await chooseMicrophone(microphones[0].deviceId);
   }
@@ -102,7 +103,7 @@ export async function chooseScreen(choice: ScreenChoice): Promise<void> {
       stream.getVideoTracks()[0]?.addEventListener('ended', () => deviceEnded('screen'));
       store().set({ screenLive: true });
     } catch (err) {
-      store().set({ screen: { kind: 'none' }, error: deviceProblem('screen', err) });
+      store().set({ screen: { kind: 'none' }, error: { reason: deviceProblem('screen', err) } });
     }
   }
   live?.compositor.setSources(live.screen?.video ?? null, live.camera?.video ?? null);
@@ -121,7 +122,7 @@ export async function chooseCamera(deviceId: string | null): Promise<void> {
       live.camera = { stream, video };
       stream.getVideoTracks()[0]?.addEventListener('ended', () => deviceEnded('camera'));
     } catch (err) {
-      store().set({ cameraId: null, error: deviceProblem('camera', err) });
+      store().set({ cameraId: null, error: { reason: deviceProblem('camera', err) } });
     }
   }
   live?.compositor.setSources(live.screen?.video ?? null, live.camera?.video ?? null);
@@ -142,7 +143,7 @@ export async function chooseMicrophone(deviceId: string | null): Promise<void> {
     live.mic = { stream, stopMeter };
     track.addEventListener('ended', () => deviceEnded('microphone'));
   } catch (err) {
-    store().set({ microphoneId: null, error: deviceProblem('microphone', err) });
+    store().set({ microphoneId: null, error: { reason: deviceProblem('microphone', err) } });
   }
 }
 
@@ -156,7 +157,7 @@ export function setLayout(layout: CameraLayout): void {
 export function record(): void {
   if (!live || store().phase !== 'setup') return;
   if (!live.screen && !live.camera && !live.mic) {
-    store().set({ error: 'Choose a screen, a camera or a microphone to record.' });
+    store().set({ error: { reason: { key: 'recording.error.nothingToRecord' } } });
     return;
   }
   store().set({ phase: 'countdown', countdown: COUNTDOWN_FROM, error: null });
@@ -184,7 +185,7 @@ async function startTake(): Promise<void> {
   try {
     takeId = (await call('recordings.start', { lectureId, mimeType, tracks, ...(tracks.screen && tracks.camera ? { layout } : {}) })).id;
   } catch (err) {
-    store().set({ phase: 'setup', error: errorMessage(err) });
+    store().set({ phase: 'setup', error: { reason: { error: err } } });
     return;
   }
   live.compositor.lock();
@@ -216,10 +217,10 @@ export async function pause(): Promise<void> {
   const { takeId, phase } = store();
   if (!takeId || phase !== 'recording') return;
   pauseRecorder(null);
-  await call('recordings.pause', { takeId }).catch((err: unknown) => store().set({ error: errorMessage(err) }));
+  await call('recordings.pause', { takeId }).catch((err: unknown) => store().set({ error: { reason: { error: err } } }));
 }
 
-function pauseRecorder(why: string | null): void {
+function pauseRecorder(why: RecordingNote | null): void {
   if (!live?.recorder || live.recorder.state !== 'recording') return;
   live.recorder.pause();
   live.recorder.requestData();
@@ -235,7 +236,7 @@ export async function resume(): Promise<void> {
   try {
     await call('recordings.resume', { takeId });
   } catch (err) {
-    store().set({ error: errorMessage(err) });
+    store().set({ error: { reason: { error: err } } });
     return;
   }
   live.runningSince = performance.now();
@@ -256,7 +257,7 @@ export async function stop(): Promise<void> {
   try {
     await call('recordings.stop', { takeId, elapsedMs: elapsed });
   } catch (err) {
-    store().set({ error: `The take was saved but could not be finished: ${errorMessage(err)}` });
+    store().set({ error: { lead: 'recording.error.notFinished', reason: { error: err } } });
   }
   endTake();
   closeRecorder();
@@ -268,7 +269,7 @@ export async function discard(): Promise<void> {
   if (!live || !takeId) return;
   live.sender?.cancel();
   if (live.recorder) await stopRecorder(live.recorder);
-  await call('recordings.discard', { takeId }).catch((err: unknown) => store().set({ error: errorMessage(err) }));
+  await call('recordings.discard', { takeId }).catch((err: unknown) => store().set({ error: { reason: { error: err } } }));
   endTake();
 }
 
@@ -291,14 +292,13 @@ function stopRecorder(recorder: MediaRecorder): Promise<void> {
 }
 
 function sendFailed(err: LecternError): void {
-  if (err.code === 'unavailable') pauseRecorder(err.message);
-  else store().set({ error: `Recording stopped being saved: ${err.message}` });
+  if (err.code === 'unavailable') pauseRecorder({ error: err });
+  else store().set({ error: { lead: 'recording.error.notSaved', reason: { error: err } } });
 }
 
-function deviceEnded(what: 'screen' | 'camera' | 'microphone'): void {
+function deviceEnded(what: Device): void {
   if (!live) return;
   const recording = isLive(store().phase);
-  const rest = recording ? ' Recording continues with the other sources.' : '';
   if (what === 'screen') {
     live.screen = null;
     store().set({ screen: { kind: 'none' }, screenLive: false });
@@ -311,9 +311,14 @@ function deviceEnded(what: 'screen' | 'camera' | 'microphone'): void {
     store().set({ microphoneId: null, level: 0 });
   }
   live.compositor.setSources(live.screen?.video ?? null, live.camera?.video ?? null);
-  const noun = what === 'screen' ? 'Screen capture' : what === 'camera' ? 'The camera' : 'The microphone';
-  store().warn(`${noun} stopped (unplugged, or sharing was ended).${rest}`);
+  store().warn({ key: DEVICE_ENDED[what], values: { recording: recording ? 'yes' : 'no' } });
 }
+
+const DEVICE_ENDED: Record<Device, MessageKey> = {
+  screen: 'recording.warning.screenEnded',
+  camera: 'recording.warning.cameraEnded',
+  microphone: 'recording.warning.microphoneEnded',
+};
 
 async function refreshDiskSpace(): Promise<void> {
   try {

@@ -1,5 +1,6 @@
 import { LecternError } from '../../../main/contract/errors';
 import type { RecordingTake } from '../../../main/contract/types';
+import { translate } from '../i18n/format';
 import { call, subscribe } from '../ipc';
 import { loadMedia } from '../media/media-actions';
 import { useNotices } from '../state/notices-store';
@@ -23,7 +24,7 @@ export async function loadTakes(lectureId: string): Promise<void> {
     useTakes.getState().setLecture(lectureId, await call('recordings.list', { lectureId }));
   } catch (err) {
     if (err instanceof LecternError && err.code === 'not-found') return;
-    useNotices.getState().pushError("Couldn't load this lecture's takes.", err);
+    useNotices.getState().pushError(translate('recording.error.loadTakes'), err);
   }
 }
 
@@ -31,7 +32,7 @@ export async function loadUnfinished(): Promise<void> {
   try {
     useTakes.getState().set({ unfinished: await call('recordings.unfinished', {}) });
   } catch (err) {
-    useNotices.getState().pushError("Couldn't look for unfinished recordings.", err);
+    useNotices.getState().pushError(translate('recording.error.loadUnfinished'), err);
     useTakes.getState().set({ unfinished: [] });
   }
 }
