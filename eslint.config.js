@@ -60,6 +60,9 @@ export default tseslint.config(
       'renderer/src/studio/**/*.tsx',
       'renderer/src/settings/SettingsArea.tsx',
       'renderer/src/settings/LanguagePanel.tsx',
+      'renderer/src/editor/**/*.tsx',
+      'renderer/src/rich-text/**/*.tsx',
+      'renderer/src/ui/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [
