@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageKey } from '../../../renderer/src/i18n/catalogs';
+// The drafts actions import the renderer's IPC module, typed by the preload's global `window.lectern`.
+import type {} from '../../../renderer/src/lectern';
 import { translate } from '../../../renderer/src/i18n/format';
 import { message, sameText, textIn } from '../../../renderer/src/state/message-text';
 
