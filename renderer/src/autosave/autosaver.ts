@@ -1,4 +1,5 @@
 import { LecternError } from '../../../main/contract/errors';
+import { translate } from '../i18n/format';
 
 export type AutosaveState =
   | { kind: 'idle' }
@@ -75,7 +76,7 @@ export class Autosaver<T> {
     this.publish();
     this.options.save(value).then(
       () => this.settle(seq, null),
-      (err: unknown) => this.settle(seq, err ?? new Error('Unknown error')),
+      (err: unknown) => this.settle(seq, err ?? new Error(translate('autosave.unknownError'))),
     );
   }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { message, type Text } from '../state/message-text';
 import { useNotices } from '../state/notices-store';
 import { useSaveStatus } from '../state/save-status-store';
 import { Autosaver, type AutosaveState } from './autosaver';
@@ -22,8 +23,12 @@ export interface AutosavedFieldOptions {
   /** What main last said the value is. */
   stored: string;
   save(value: string): Promise<unknown>;
-  /** Names the field and its course in a notice if the field goes away with a save still refused (e.g. switching course). */
-  label: string;
+  /**
+   * The notice's lead if the field goes away with a save still refused (e.g. switching course): a
+   * Message is the whole lead ("Couldn't save the title of “Algebra”."); a plain string names the field
+   * ("the captions label") and goes into `autosave.saveFailed`.
+   */
+  label: Text;
 }
 
 /**
@@ -53,7 +58,7 @@ export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFi
             setError(state.kind === 'error' ? state.error : null);
           } else if (state.kind === 'error') {
             useSaveStatus.getState().report(fieldKey, null);
-            useNotices.getState().pushError(`Couldn't save ${labelRef.current}.`, state.error, { key: noticeKey(fieldKey) });
+            useNotices.getState().pushError(failedLead(labelRef.current), state.error, { key: noticeKey(fieldKey) });
           } else if (state.kind === 'idle') {
             useSaveStatus.getState().report(fieldKey, null);
           }
@@ -100,6 +105,8 @@ export function useAutosavedField({ fieldKey, stored, save, label }: AutosavedFi
     },
   };
 }
+
+const failedLead = (label: Text): Text => (typeof label === 'string' ? message('autosave.saveFailed', { label }) : label);
 
 function noticeKey(fieldKey: string): string {
   return `save:${fieldKey}`;

@@ -1,6 +1,9 @@
 import { useId, useState, type DragEvent } from 'react';
 import type { CourseDetail } from '../../../main/contract/types';
+import type { MessageKey } from '../i18n/catalogs';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
+import { message, textIn, type Message } from '../state/message-text';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
@@ -12,14 +15,17 @@ const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
  */
 export function CourseCoverField({ course }: { course: CourseDetail }) {
   const id = useId();
-  const [busy, setBusy] = useState<string | null>(null);
+  const t = useT();
+  // Kept as messages and translated when drawn, so a language switch redraws them.
+  const [busy, setBusy] = useState<Message | null>(null);
   // What went wrong, as thrown (main's refusal says why) or as the field's own sentence, with a lead.
-  const [error, setError] = useState<{ lead?: string; error: unknown } | null>(null);
+  const [error, setError] = useState<{ lead?: MessageKey; error: unknown; own?: Message } | null>(null);
   const [over, setOver] = useState(false);
   const cover = course.cover ?? null;
 
   const setFrom = async (filePath: string) => {
-    setBusy(`Preparing ${filePath.split(/[\\/]/).pop() ?? 'the image'}…`);
+    const name = filePath.split(/[\\/]/).pop();
+    setBusy(name ? message('editor.cover.preparing', { name }) : message('editor.cover.preparingImage'));
     setError(null);
     try {
       await call('courses.setCover', { courseId: course.id, filePath });
@@ -34,7 +40,7 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
     try {
       picked = (await call('dialog.pickImageFile', {})).filePath;
     } catch (err) {
-      setError({ lead: "Couldn't open the file dialog.", error: err });
+      setError({ lead: 'editor.cover.dialogFailed', error: err });
       return;
     }
     if (picked !== null) await setFrom(picked);
@@ -44,15 +50,15 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
     try {
       await call('courses.removeCover', { courseId: course.id });
     } catch (err) {
-      setError({ lead: "Couldn't remove the cover.", error: err });
+      setError({ lead: 'editor.cover.removeFailed', error: err });
     }
   };
   const drop = async (files: FileList) => {
     const file = files[0];
     if (!file) return;
-    if (files.length > 1) return setError({ error: `Drop one image at a time (${files.length} files were dropped).` });
+    if (files.length > 1) return setError({ error: null, own: message('editor.cover.dropOne', { count: String(files.length) }) });
     const filePath = await window.lectern.pathForFile(file);
-    if (!filePath) return setError({ error: `“${file.name}” is not a file on this computer (was it dragged from a web page?). Save it to a folder first, then add it.` });
+    if (!filePath) return setError({ error: null, own: message('editor.cover.notAFile', { name: file.name }) });
     await setFrom(filePath);
   };
 
@@ -83,32 +89,40 @@ export function CourseCoverField({ course }: { course: CourseDetail }) {
       }}
     >
       <span className="field-label" id={`${id}-label`}>
-        Cover image
+        {t('editor.cover.label')}
       </span>
       <div className="cover-body">
         {cover ? (
-          <img className="cover-preview" src={cover.path} alt="Course cover" data-testid="cover-preview" />
+          <img className="cover-preview" src={cover.path} alt={t('editor.cover.alt')} data-testid="cover-preview" />
         ) : (
           <div className="cover-preview cover-placeholder" data-testid="cover-placeholder">
-            Drop an image here
+            {t('editor.cover.drop')}
           </div>
         )}
         <div className="cover-actions">
           <button type="button" className="button" onClick={() => void choose()} disabled={busy !== null} aria-describedby={`${id}-hint`} data-testid="cover-choose">
-            {cover ? 'Replace…' : 'Choose image…'}
+            {t(cover ? 'editor.cover.replace' : 'editor.cover.choose')}
           </button>
           {cover && (
             <button type="button" className="button button-danger-quiet" onClick={() => void remove()} disabled={busy !== null} data-testid="cover-remove">
-              Remove
+              {t('editor.cover.remove')}
             </button>
           )}
           <p className="field-hint" id={`${id}-hint`}>
-            {busy ??
-              (cover
-                ? `Made from ${cover.sourceName} · ${cover.width}×${cover.height}`
-                : 'JPEG, PNG or WebP up to 20 MiB, cropped to 16:9. Without one, students see the first lecture’s poster.')}
+            {busy
+              ? textIn(t, busy)
+              : cover
+                ? t('editor.cover.madeFrom', { name: cover.sourceName, width: String(cover.width), height: String(cover.height) })
+                : t('editor.cover.hint')}
           </p>
-          {error && <ErrorNotice className="field-error" error={error.error} {...(error.lead ? { lead: error.lead } : {})} data-testid="cover-error" />}
+          {error && (
+            <ErrorNotice
+              className="field-error"
+              error={error.own ? textIn(t, error.own) : error.error}
+              {...(error.lead ? { lead: t(error.lead) } : {})}
+              data-testid="cover-error"
+            />
+          )}
         </div>
       </div>
     </div>

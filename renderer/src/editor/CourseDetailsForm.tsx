@@ -2,6 +2,7 @@ import type { CourseDetail } from '../../../main/contract/types';
 import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { RichTextField } from '../rich-text/RichTextField';
+import { message } from '../state/message-text';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { CourseCoverField } from './CourseCoverField';
 import { EncodingField } from './EncodingField';
@@ -21,7 +22,7 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
       <CourseCoverField course={course} />
       <AutosaveTextField
         fieldKey={`course:${course.id}:subtitle`}
-        label={`the subtitle of “${course.title}”`}
+        label={message('autosave.saveFailed.courseSubtitle', { title: course.title })}
         stored={course.subtitle}
         save={(subtitle) => save({ subtitle })}
         labelText={t('editor.subtitle')}
@@ -30,7 +31,7 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
       />
       <RichTextField
         fieldKey={`course:${course.id}:description`}
-        label={`the description of “${course.title}”`}
+        label={message('autosave.saveFailed.courseDescription', { title: course.title })}
         stored={course.description}
         save={(description) => save({ description })}
         labelText={t('editor.description')}
@@ -40,7 +41,7 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
       <div className="field-row">
         <AutosaveTextField
           fieldKey={`course:${course.id}:language`}
-          label={`the language of “${course.title}”`}
+          label={message('autosave.saveFailed.courseLanguage', { title: course.title })}
           stored={course.language}
           save={(language) => save({ language })}
           labelText={t('editor.language')}
@@ -50,7 +51,7 @@ export function CourseDetailsForm({ course }: { course: CourseDetail }) {
         />
         <AutosaveTextField
           fieldKey={`course:${course.id}:tags`}
-          label={`the tags of “${course.title}”`}
+          label={message('autosave.saveFailed.courseTags', { title: course.title })}
           stored={course.tags.join(', ')}
           save={(text) => save({ tags: parseTags(text) })}
           labelText={t('editor.tags')}

@@ -4,6 +4,7 @@ import { Rich } from '../i18n/Rich';
 import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
 import { deleteCourse } from '../state/drafts-actions';
+import { message } from '../state/message-text';
 import { useDrafts } from '../state/drafts-store';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -32,7 +33,7 @@ export function CourseEditor({ course }: { course: CourseDetail }) {
       <header className="editor-header">
         <AutosaveTextField
           fieldKey={`course:${course.id}:title`}
-          label={`the title of “${course.title}”`}
+          label={message('autosave.saveFailed.courseTitle', { title: course.title })}
           stored={course.title}
           save={(title) => call('courses.update', { courseId: course.id, patch: { title } })}
           labelText={t('editor.courseTitle')}

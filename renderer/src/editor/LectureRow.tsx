@@ -2,7 +2,9 @@ import { memo, useState, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Lecture } from '../../../main/contract/types';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
+import { message } from '../state/message-text';
 import { LectureMediaPanel } from '../media/LectureMediaPanel';
 import { MediaSummary } from '../media/MediaSummary';
 import { useVideoDrop } from '../media/use-video-drop';
@@ -27,6 +29,7 @@ interface Props {
 /** Data props only: typing in or autosaving one lecture re-renders that row alone. */
 export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp, canMoveDown }: Props) {
   const onStep = (direction: -1 | 1) => stepLecture(lecture.id, direction);
+  const t = useT();
   const [showSummary, setShowSummary] = useState(lecture.summary.length > 0);
   const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
@@ -60,7 +63,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           ref={sortable.setActivatorNodeRef}
           {...sortable.attributes}
           {...sortable.listeners}
-          aria-label={`Reorder lecture ${number}: ${lecture.title}`}
+          aria-label={t('editor.lecture.reorder', { number, title: lecture.title })}
           data-testid="lecture-handle"
         >
           <GripIcon />
@@ -70,16 +73,16 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
         </span>
         <AutosaveTextField
           fieldKey={`lecture:${lecture.id}:title`}
-          label={`the title of lecture “${lecture.title}”`}
+          label={message('autosave.saveFailed.lectureTitle', { title: lecture.title })}
           stored={lecture.title}
           save={(title) => call('lectures.update', { lectureId: lecture.id, patch: { title } })}
-          labelText={`Lecture ${number} title`}
+          labelText={t('editor.lecture.titleLabel', { number })}
           hideLabel
           className="lecture-title-field"
           testId="lecture-title"
         />
-        <span className="lecture-duration" title="Duration (set when media is added)" data-testid="lecture-duration">
-          <span className="visually-hidden">Duration: </span>
+        <span className="lecture-duration" title={t('editor.lecture.durationTitle')} data-testid="lecture-duration">
+          <span className="visually-hidden">{t('editor.lecture.durationLabel')}</span>
           {formatDuration(lecture.durationSec)}
         </span>
         <label className="checkbox">
@@ -89,10 +92,10 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
             onChange={(e) => void updateLecture(lecture.id, { freePreview: e.target.checked })}
             data-testid="lecture-free-preview"
           />
-          Free preview
+          {t('editor.lecture.freePreview')}
         </label>
         <label className="visually-hidden" htmlFor={`status-${lecture.id}`}>
-          Lecture status
+          {t('editor.lecture.status')}
         </label>
         <select
           id={`status-${lecture.id}`}
@@ -101,16 +104,16 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           onChange={(e) => void updateLecture(lecture.id, { status: e.target.value === 'ready' ? 'ready' : 'draft' })}
           data-testid="lecture-status"
         >
-          <option value="draft">Draft</option>
-          <option value="ready">Ready to publish</option>
+          <option value="draft">{t('editor.lecture.statusDraft')}</option>
+          <option value="ready">{t('editor.lecture.statusReady')}</option>
         </select>
         <MediaSummary lectureId={lecture.id} number={number} />
         <div className="row-actions">
           <button
             type="button"
             className="icon-button"
-            aria-label="Move lecture up"
-            title="Move up (Alt+↑)"
+            aria-label={t('editor.lecture.moveUp')}
+            title={t('editor.moveUpTitle')}
             aria-keyshortcuts="Alt+ArrowUp"
             disabled={!canMoveUp}
             onClick={() => onStep(-1)}
@@ -121,8 +124,8 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           <button
             type="button"
             className="icon-button"
-            aria-label="Move lecture down"
-            title="Move down (Alt+↓)"
+            aria-label={t('editor.lecture.moveDown')}
+            title={t('editor.moveDownTitle')}
             aria-keyshortcuts="Alt+ArrowDown"
             disabled={!canMoveDown}
             onClick={() => onStep(1)}
@@ -134,8 +137,8 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
             type="button"
             className="icon-button"
             aria-expanded={showSummary}
-            aria-label="Summary"
-            title="Summary"
+            aria-label={t('editor.lecture.summary')}
+            title={t('editor.lecture.summary')}
             onClick={() => setShowSummary((v) => !v)}
             data-testid="lecture-summary-toggle"
           >
@@ -144,8 +147,8 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
           <button
             type="button"
             className="icon-button icon-danger"
-            aria-label={`Delete lecture ${number}`}
-            title="Delete lecture"
+            aria-label={t('editor.lecture.delete', { number })}
+            title={t('editor.lecture.deleteTitle')}
             onClick={(e) => {
               const refocus = focusAfterRemoval(e.currentTarget, () =>
                 e.currentTarget.closest('[data-testid="section"]')?.querySelector<HTMLElement>('[data-testid="new-lecture-title"]'),
@@ -162,11 +165,11 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
       {showSummary && (
         <RichTextField
           fieldKey={`lecture:${lecture.id}:summary`}
-          label={`the summary of lecture “${lecture.title}”`}
+          label={message('autosave.saveFailed.lectureSummary', { title: lecture.title })}
           stored={lecture.summary}
           save={(summary) => call('lectures.update', { lectureId: lecture.id, patch: { summary } })}
-          labelText="Summary"
-          placeholder="What students will learn in this lecture"
+          labelText={t('editor.lecture.summary')}
+          placeholder={t('editor.lecture.summaryPlaceholder')}
           className="lecture-summary"
           testId="lecture-summary"
         />

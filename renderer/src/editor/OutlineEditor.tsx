@@ -19,6 +19,9 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { CourseDetail, SectionWithLectures } from '../../../main/contract/types';
+import type { MessageKey } from '../i18n/catalogs';
+import { Rich } from '../i18n/Rich';
+import { useT, type Translate } from '../i18n/use-t';
 import { createSection, moveLecture, moveSection } from '../state/drafts-actions';
 import { AddItemForm } from '../ui/AddItemForm';
 import { dragId, parseDragId, type DragData, type DragKind } from './dnd-ids';
@@ -65,18 +68,28 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: view as unknown as typeof all } });
 };
 
-const announcements: Announcements = {
-  onDragStart: ({ active }) => `Picked up ${dataOf(active)?.kind ?? 'item'} “${dataOf(active)?.title ?? ''}”. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+/** What a screen reader hears on picking up: the kind of row decides the words (and, in Korean, the particle). */
+const PICKED_UP: Record<DragKind, MessageKey> = {
+  section: 'editor.dnd.pickedUpSection',
+  lecture: 'editor.dnd.pickedUpLecture',
+  'section-drop': 'editor.dnd.pickedUpItem',
+};
+
+const titleOf = (x: Parameters<typeof dataOf>[0]) => ({ title: dataOf(x)?.title ?? '' });
+
+/** The live-region texts of a drag, in the active language. */
+const announcementsIn = (t: Translate): Announcements => ({
+  onDragStart: ({ active }) => t(PICKED_UP[dataOf(active)?.kind ?? 'section-drop'], titleOf(active)),
   // Over its own place is where it started: say nothing rather than "X is over X".
   onDragOver: ({ active, over }) =>
     over?.id === active.id
       ? undefined
       : over
-        ? `“${dataOf(active)?.title ?? ''}” is over “${dataOf(over)?.title ?? ''}”.`
-        : `“${dataOf(active)?.title ?? ''}” is no longer over a drop position.`,
-  onDragEnd: ({ active, over }) => (over ? `Dropped “${dataOf(active)?.title ?? ''}”.` : `“${dataOf(active)?.title ?? ''}” was dropped back where it was.`),
-  onDragCancel: ({ active }) => `Moving “${dataOf(active)?.title ?? ''}” was cancelled.`,
-};
+        ? t('editor.dnd.over', { ...titleOf(active), target: dataOf(over)?.title ?? '' })
+        : t('editor.dnd.notOver', titleOf(active)),
+  onDragEnd: ({ active, over }) => t(over ? 'editor.dnd.dropped' : 'editor.dnd.droppedBack', titleOf(active)),
+  onDragCancel: ({ active }) => t('editor.dnd.cancelled', titleOf(active)),
+});
 
 /** Sections that start within the first screenfuls of rows render at once, so opening shows no placeholders. */
 const EAGER_LECTURES = 40;
@@ -94,6 +107,8 @@ function eagerSections(sections: SectionWithLectures[]): Set<string> {
 
 /** The course outline: sections with their lectures, reorderable by mouse, keyboard sensor, Alt+Arrow and buttons. */
 export function OutlineEditor({ course }: { course: CourseDetail }) {
+  const t = useT();
+  const accessibility = useMemo(() => ({ announcements: announcementsIn(t), screenReaderInstructions: { draggable: t('editor.dnd.instructions') } }), [t]);
   // While a lecture is dragged across sections the outline is shown as it would be after the drop.
   const [preview, setPreview] = useState<SectionWithLectures[] | null>(null);
   const [active, setActive] = useState<DragData | null>(null);
@@ -151,15 +166,15 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
   return (
     <section className="outline" aria-labelledby="outline-heading">
       <div className="outline-header">
-        <h2 id="outline-heading">Curriculum</h2>
+        <h2 id="outline-heading">{t('editor.outline.heading')}</h2>
         <p className="outline-help">
-          Drag <GripIcon /> to reorder, or press Alt+↑ / Alt+↓ in a row.
+          <Rich id="editor.outline.help" values={{ grip: <GripIcon /> }} />
         </p>
       </div>
       {sections.length === 0 ? (
         <div className="empty-outline" data-testid="empty-outline">
           <p>
-            <strong>No sections yet.</strong> A section is a chapter of your course; lectures go inside sections.
+            <Rich id="editor.outline.empty" values={{ strong: (chunks) => <strong>{chunks}</strong> }} />
           </p>
         </div>
       ) : (
@@ -173,7 +188,7 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
             setPreview(null);
             setActive(null);
           }}
-          accessibility={{ announcements }}
+          accessibility={accessibility}
           // The workspace scrolls the outline; scrolling the page instead would move it without
           // bringing the sections below (and their rows, rendered when near the workspace's view) in.
           autoScroll={{ canScroll: (el) => el !== document.scrollingElement }}
@@ -181,7 +196,7 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
           measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         >
           <SortableContext items={sectionIds} strategy={verticalListSortingStrategy}>
-            <ol className="section-list" aria-label="Sections">
+            <ol className="section-list" aria-label={t('editor.outline.sections')}>
               {sections.map((s, i) => (
                 <SectionCard key={s.id} section={s} index={i} sectionCount={sections.length} eager={eager.has(s.id)} />
               ))}
@@ -190,7 +205,13 @@ export function OutlineEditor({ course }: { course: CourseDetail }) {
           <DragOverlay dropAnimation={null}>{active ? <div className={`drag-overlay drag-overlay-${active.kind}`} dir="auto">{active.title}</div> : null}</DragOverlay>
         </DndContext>
       )}
-      <AddItemForm label="New section title" placeholder="New section title" buttonLabel="Add section" add={(title) => createSection(course.id, title)} testIdPrefix="new-section" />
+      <AddItemForm
+        label={t('editor.outline.newSectionTitle')}
+        placeholder={t('editor.outline.newSectionTitle')}
+        buttonLabel={t('editor.outline.addSection')}
+        add={(title) => createSection(course.id, title)}
+        testIdPrefix="new-section"
+      />
     </section>
   );
 }

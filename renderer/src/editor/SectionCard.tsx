@@ -3,7 +3,9 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { SectionWithLectures } from '../../../main/contract/types';
+import { useT } from '../i18n/use-t';
 import { call } from '../ipc';
+import { message } from '../state/message-text';
 import { createLecture, deleteSection } from '../state/drafts-actions';
 import { AddItemForm } from '../ui/AddItemForm';
 import { AutosaveTextField } from '../ui/AutosaveTextField';
@@ -35,7 +37,9 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
     disabled: section.lectures.length > 0,
   });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
-  const number = index + 1;
+  // A string, so it reads "12" in every language rather than going through number formatting.
+  const number = String(index + 1);
+  const t = useT();
   const element = useRef<HTMLLIElement | null>(null);
   const setNodeRef = sortable.setNodeRef;
   const setRef = useCallback(
@@ -74,20 +78,20 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
           ref={sortable.setActivatorNodeRef}
           {...sortable.attributes}
           {...sortable.listeners}
-          aria-label={`Reorder section ${number}: ${section.title}`}
+          aria-label={t('editor.section.reorder', { number, title: section.title })}
           data-testid="section-handle"
         >
           <GripIcon />
         </button>
         <span className="section-eyebrow" id={`section-label-${section.id}`}>
-          Section {number}
+          {t('editor.section.eyebrow', { number })}
         </span>
         <AutosaveTextField
           fieldKey={`section:${section.id}:title`}
-          label={`the title of section “${section.title}”`}
+          label={message('autosave.saveFailed.sectionTitle', { title: section.title })}
           stored={section.title}
           save={(title) => call('sections.update', { sectionId: section.id, patch: { title } })}
-          labelText={`Section ${number} title`}
+          labelText={t('editor.section.titleLabel', { number })}
           hideLabel
           className="section-title-field"
           testId="section-title"
@@ -96,8 +100,8 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
           <button
             type="button"
             className="icon-button"
-            aria-label="Move section up"
-            title="Move up (Alt+↑)"
+            aria-label={t('editor.section.moveUp')}
+            title={t('editor.moveUpTitle')}
             aria-keyshortcuts="Alt+ArrowUp"
             disabled={index === 0}
             onClick={() => onStepSection(-1)}
@@ -108,8 +112,8 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
           <button
             type="button"
             className="icon-button"
-            aria-label="Move section down"
-            title="Move down (Alt+↓)"
+            aria-label={t('editor.section.moveDown')}
+            title={t('editor.moveDownTitle')}
             aria-keyshortcuts="Alt+ArrowDown"
             disabled={index === sectionCount - 1}
             onClick={() => onStepSection(1)}
@@ -120,8 +124,8 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
           <button
             type="button"
             className="icon-button icon-danger"
-            aria-label={`Delete section ${number}`}
-            title="Delete section and its lectures"
+            aria-label={t('editor.section.delete', { number })}
+            title={t('editor.section.deleteTitle')}
             onClick={(e) => {
               const refocus = focusAfterRemoval(e.currentTarget, () => document.querySelector<HTMLElement>('[data-testid="new-section-title"]'));
               void deleteSection(section.id).then(refocus);
@@ -134,7 +138,7 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
       </div>
       {shown ? (
         <SortableContext items={lectureIds} strategy={verticalListSortingStrategy}>
-          <ol ref={drop.setNodeRef} className={`lecture-list${drop.isOver ? ' is-over' : ''}`} aria-label={`Lectures in section ${number}`}>
+          <ol ref={drop.setNodeRef} className={`lecture-list${drop.isOver ? ' is-over' : ''}`} aria-label={t('editor.section.lectures', { number })}>
             {section.lectures.map((l, j) => (
               <LectureRow
                 key={l.id}
@@ -151,11 +155,11 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
         // Same height as the rows it stands for, so the scrollbar and the sections below stay put.
         <div className="lecture-list-placeholder" style={{ height: `calc(${section.lectures.length} * var(--lecture-row-estimate))` }} data-testid="lecture-list-placeholder" />
       )}
-      {section.lectures.length === 0 && <p className="empty-hint">No lectures yet. Add the first one below, or drag one here.</p>}
+      {section.lectures.length === 0 && <p className="empty-hint">{t('editor.section.empty')}</p>}
       <AddItemForm
-        label={`New lecture title in section ${number}`}
-        placeholder="New lecture title"
-        buttonLabel="Add lecture"
+        label={t('editor.section.newLectureLabel', { number })}
+        placeholder={t('editor.section.newLectureTitle')}
+        buttonLabel={t('editor.section.addLecture')}
         add={(title) => createLecture(section.id, title)}
         testIdPrefix="new-lecture"
       />

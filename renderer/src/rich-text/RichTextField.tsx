@@ -1,6 +1,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useAutosavedField, type AutosavedFieldOptions } from '../autosave/use-autosaved-field';
+import { useT } from '../i18n/use-t';
 import { authorTextToHtml } from './author-html';
 import { authorTextExtensions } from './editor-extensions';
 import './rich-text.css';
@@ -30,9 +31,12 @@ export function RichTextField({ labelText, placeholder, hint, className, testId,
   const errorId = `${id}-error`;
   const fieldRef = useRef(field);
   fieldRef.current = field;
+  // Read when the placeholder is drawn, so a language switch shows the new one at the next redraw.
+  const placeholderRef = useRef(placeholder ?? '');
+  placeholderRef.current = placeholder ?? '';
 
   const editor = useEditor({
-    extensions: authorTextExtensions(placeholder ?? ''),
+    extensions: authorTextExtensions(() => placeholderRef.current),
     content: authorTextToHtml(field.value),
     shouldRerenderOnTransaction: false,
     // Tiptap would add an inline <style>, which the CSP (style-src 'self') refuses; its rules are in rich-text.css.
@@ -75,6 +79,11 @@ export function RichTextField({ labelText, placeholder, hint, className, testId,
     if (editorValue(editor) !== field.value) editor.commands.setContent(authorTextToHtml(field.value), { emitUpdate: false });
   }, [editor, field.value]);
 
+  // The placeholder is a decoration: only a transaction redraws it after the language changed.
+  useEffect(() => {
+    if (!editor.isDestroyed && !editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta('placeholderChanged', true));
+  }, [editor, placeholder]);
+
   const describedBy = [field.error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
   useEffect(() => {
     editor.view.dom.setAttribute('aria-describedby', describedBy);
@@ -109,19 +118,20 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     }),
   });
   const [linking, setLinking] = useState(false);
+  const t = useT();
   const run = (fn: (c: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => fn(editor.chain().focus()).run();
 
   return (
     <div className="rich-text-toolbar-wrap">
-      <div className="rich-text-toolbar" role="toolbar" aria-label={`${label} formatting`}>
-        <ToolButton label="Bold (Ctrl+B)" text="B" pressed={state.bold} onClick={() => run((c) => c.toggleBold())} className="tb-bold" />
-        <ToolButton label="Italic (Ctrl+I)" text="I" pressed={state.italic} onClick={() => run((c) => c.toggleItalic())} className="tb-italic" />
-        <ToolButton label="Heading" text="H2" pressed={state.h2} onClick={() => run((c) => c.toggleHeading({ level: 2 }))} />
-        <ToolButton label="Subheading" text="H3" pressed={state.h3} onClick={() => run((c) => c.toggleHeading({ level: 3 }))} />
-        <ToolButton label="Bulleted list" text="•" pressed={state.bullets} onClick={() => run((c) => c.toggleBulletList())} />
-        <ToolButton label="Numbered list" text="1." pressed={state.numbers} onClick={() => run((c) => c.toggleOrderedList())} />
-        <ToolButton label="Quote" text="❝" pressed={state.quote} onClick={() => run((c) => c.toggleBlockquote())} />
-        <ToolButton label={state.link ? 'Edit link' : 'Add link'} text="Link" pressed={state.link} onClick={() => setLinking(true)} />
+      <div className="rich-text-toolbar" role="toolbar" aria-label={t('richText.toolbar', { label })}>
+        <ToolButton label={t('richText.bold')} text="B" pressed={state.bold} onClick={() => run((c) => c.toggleBold())} className="tb-bold" />
+        <ToolButton label={t('richText.italic')} text="I" pressed={state.italic} onClick={() => run((c) => c.toggleItalic())} className="tb-italic" />
+        <ToolButton label={t('richText.heading')} text="H2" pressed={state.h2} onClick={() => run((c) => c.toggleHeading({ level: 2 }))} />
+        <ToolButton label={t('richText.subheading')} text="H3" pressed={state.h3} onClick={() => run((c) => c.toggleHeading({ level: 3 }))} />
+        <ToolButton label={t('richText.bullets')} text="•" pressed={state.bullets} onClick={() => run((c) => c.toggleBulletList())} />
+        <ToolButton label={t('richText.numbers')} text="1." pressed={state.numbers} onClick={() => run((c) => c.toggleOrderedList())} />
+        <ToolButton label={t('richText.quote')} text="❝" pressed={state.quote} onClick={() => run((c) => c.toggleBlockquote())} />
+        <ToolButton label={t(state.link ? 'richText.editLink' : 'richText.addLink')} text={t('richText.link')} pressed={state.link} onClick={() => setLinking(true)} />
       </div>
       {linking && <LinkEditor editor={editor} onDone={() => setLinking(false)} />}
     </div>
@@ -149,8 +159,9 @@ function ToolButton(props: { label: string; text: string; pressed: boolean; onCl
 function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
   const current = (editor.getAttributes('link') as { href?: string }).href ?? '';
   const [url, setUrl] = useState(current);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const t = useT();
   useEffect(() => inputRef.current?.focus(), []);
 
   const apply = () => {
@@ -162,7 +173,7 @@ function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
     }
     const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : `https://${href}`;
     if (!/^(https?:\/\/|mailto:)/i.test(withScheme)) {
-      setError('Links must start with https://, http:// or mailto:');
+      setRefused(true);
       return;
     }
     editor.chain().focus().extendMarkRange('link').setLink({ href: withScheme }).run();
@@ -186,22 +197,22 @@ function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
         ref={inputRef}
         type="url"
         value={url}
-        placeholder="https://example.com"
-        aria-label="Link address"
-        aria-invalid={error ? true : undefined}
+        placeholder={t('richText.linkPlaceholder')}
+        aria-label={t('richText.linkAddress')}
+        aria-invalid={refused ? true : undefined}
         onChange={(e) => setUrl(e.target.value)}
         onKeyDown={onKeyDown}
         data-testid="rich-text-link-input"
       />
       <button type="button" className="button" onClick={apply}>
-        {url.trim() === '' ? 'Remove link' : 'Apply'}
+        {t(url.trim() === '' ? 'richText.removeLink' : 'richText.apply')}
       </button>
       <button type="button" className="button" onClick={() => onDone()}>
-        Cancel
+        {t('ui.cancel')}
       </button>
-      {error && (
+      {refused && (
         <p className="field-error" role="alert">
-          {error}
+          {t('richText.linkRefused')}
         </p>
       )}
     </div>

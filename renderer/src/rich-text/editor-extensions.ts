@@ -23,7 +23,7 @@ const ImeGuard = Extension.create({
  * editor is exactly what a student sees. No images or embeds: author text is words, media comes from the
  * lecture's own video.
  */
-export const authorTextExtensions = (placeholder: string) => [
+export const authorTextExtensions = (placeholder: () => string) => [
   StarterKit.configure({
     heading: { levels: [2, 3, 4] },
     // An empty paragraph after every list or quote would be stored and published as part of the text.
@@ -37,6 +37,7 @@ export const authorTextExtensions = (placeholder: string) => [
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
     },
   }),
+  // A function, read at each redraw: the placeholder follows the UI language without rebuilding the editor.
   Placeholder.configure({ placeholder }),
   ImeGuard,
 ];

@@ -2,7 +2,10 @@ import type { LecturePatch } from '../../../main/contract/schemas';
 import type { CourseDetail, DeleteReceipt, Lecture } from '../../../main/contract/types';
 import { moveLecture as moveLectureLocally, moveSection as moveSectionLocally } from '../editor/outline-moves';
 import { call } from '../ipc';
+import type { MessageKey } from '../i18n/catalogs';
+import { translate } from '../i18n/format';
 import { useDrafts } from './drafts-store';
+import { message } from './message-text';
 import { useNotices } from './notices-store';
 import { refreshCourses, refreshDetail } from './refresh';
 import { useSaveStatus } from './save-status-store';
@@ -15,9 +18,7 @@ import { useUndo } from './undo-store';
  */
 
 const track = <T>(work: Promise<T>) => useSaveStatus.getState().track(work);
-const notify = (what: string, err: unknown) => useNotices.getState().pushError(`Couldn't ${what}.`, err);
-
-export const DEFAULT_COURSE_TITLE = 'Untitled course';
+const notify = (lead: MessageKey, err: unknown, values?: Record<string, string>) => useNotices.getState().pushError(message(lead, values), err);
 
 let creatingCourse: Promise<void> | null = null;
 
@@ -34,14 +35,15 @@ export function createCourse(): Promise<void> {
 
 async function createOneCourse(): Promise<void> {
   try {
-    const course = await track(call('courses.create', { title: DEFAULT_COURSE_TITLE }));
+    // The placeholder title becomes the author's own text, so it is written in the language they work in.
+    const course = await track(call('courses.create', { title: translate('editor.untitledCourse') }));
     const drafts = useDrafts.getState();
     drafts.setCourses([summaryOf(course), ...(drafts.courses ?? []).filter((c) => c.id !== course.id)]);
     drafts.select(course.id);
     drafts.setDetail(course);
     drafts.requestTitleFocus(course.id);
   } catch (err) {
-    notify('create the course', err);
+    notify('notice.createCourseFailed', err);
   }
 }
 
@@ -54,7 +56,7 @@ export async function deleteCourse(courseId: string): Promise<void> {
     drafts.select(remaining[0]?.id ?? null);
     offerUndo(receipt);
   } catch (err) {
-    notify('delete the course', err);
+    notify('notice.deleteCourseFailed', err);
   }
 }
 
@@ -72,13 +74,13 @@ export async function deleteSection(sectionId: string): Promise<void> {
     useDrafts.getState().applyLocal((d) => ({ ...d, sections: d.sections.filter((s) => s.id !== sectionId) }));
     offerUndo(receipt);
   } catch (err) {
-    notify('delete the section', err);
+    notify('notice.deleteSectionFailed', err);
   }
 }
 
 export async function moveSection(sectionId: string, toIndex: number): Promise<void> {
   useDrafts.getState().applyLocal((d) => moveSectionLocally(d, sectionId, toIndex));
-  await settleMove(call('sections.move', { sectionId, toIndex }), useDrafts.getState().localVersion, 'move the section');
+  await settleMove(call('sections.move', { sectionId, toIndex }), useDrafts.getState().localVersion, 'notice.moveSectionFailed');
 }
 
 export async function createLecture(sectionId: string, title: string): Promise<void> {
@@ -96,7 +98,7 @@ export async function updateLecture(lectureId: string, patch: LecturePatch): Pro
   try {
     await track(call('lectures.update', { lectureId, patch }));
   } catch (err) {
-    notify('update the lecture', err);
+    notify('notice.updateLectureFailed', err);
     void refreshDetail();
   }
 }
@@ -107,13 +109,13 @@ export async function deleteLecture(lectureId: string): Promise<void> {
     useDrafts.getState().applyLocal((d) => ({ ...d, sections: d.sections.map((s) => ({ ...s, lectures: s.lectures.filter((l) => l.id !== lectureId) })) }));
     offerUndo(receipt);
   } catch (err) {
-    notify('delete the lecture', err);
+    notify('notice.deleteLectureFailed', err);
   }
 }
 
 export async function moveLecture(lectureId: string, toSectionId: string, toIndex: number): Promise<void> {
   useDrafts.getState().applyLocal((d) => moveLectureLocally(d, lectureId, toSectionId, toIndex));
-  await settleMove(call('lectures.move', { lectureId, toSectionId, toIndex }), useDrafts.getState().localVersion, 'move the lecture');
+  await settleMove(call('lectures.move', { lectureId, toSectionId, toIndex }), useDrafts.getState().localVersion, 'notice.moveLectureFailed');
 }
 
 export async function undoLastDelete(): Promise<void> {
@@ -127,7 +129,7 @@ export async function undoLastDelete(): Promise<void> {
     useDrafts.getState().select(restored.courseId);
     await Promise.all([refreshCourses(), refreshDetail()]);
   } catch (err) {
-    notify(`undo the delete of “${last.title}”`, err);
+    notify('notice.undoDeleteFailed', err, { title: last.title });
   }
 }
 
@@ -140,11 +142,11 @@ function offerUndo(receipt: DeleteReceipt): void {
  * An answer overtaken by a newer local move is dropped: taking it would put the row back one step
  * while the user is still pressing Alt+Arrow, and the next press would start from there.
  */
-async function settleMove(work: Promise<CourseDetail>, localVersion: number, what: string): Promise<void> {
+async function settleMove(work: Promise<CourseDetail>, localVersion: number, failedLead: MessageKey): Promise<void> {
   try {
     useDrafts.getState().setDetail(await track(work), localVersion);
   } catch (err) {
-    notify(what, err);
+    notify(failedLead, err);
     await refreshDetail();
   }
 }

@@ -1,18 +1,19 @@
 import { create } from 'zustand';
 import type { FailureParams } from '../../../main/contract/failures';
 import { describeError } from '../errors/error-text';
+import { sameText, type Text } from './message-text';
 import { useNav, type Area } from './nav-store';
 
 /** Failures of actions that have no field to sit next to (moving, deleting, loading). */
 export interface NoticeAction {
-  label: string;
+  label: Text;
   run(): void;
 }
 
 export interface Notice {
   id: number;
-  /** A plain message (no error), or the lead naming what failed when `error` is set. */
-  message: string;
+  /** A plain message (no error), or the lead naming what failed when `error` is set; '' for none. Translated when drawn. */
+  message: Text;
   /** Shown through ErrorNotice: a sentence, and the technical text under "Details". */
   error?: unknown;
   context?: FailureParams;
@@ -31,9 +32,9 @@ export interface ErrorNoticeOptions {
 
 interface NoticesState {
   notices: Notice[];
-  push(message: string, action?: NoticeAction): void;
+  push(message: Text, action?: NoticeAction): void;
   /** `lead` names what failed in one short sentence ("Couldn't delete “Intro”."); null for none. */
-  pushError(lead: string | null, error: unknown, options?: ErrorNoticeOptions): void;
+  pushError(lead: Text | null, error: unknown, options?: ErrorNoticeOptions): void;
   dismiss(id: number): void;
   /** Removes the notice about `key` (the field saved after all). */
   clear(key: string): void;
@@ -42,7 +43,7 @@ interface NoticesState {
 let nextId = 1;
 
 function add(s: NoticesState, notice: Omit<Notice, 'id'>): Pick<NoticesState, 'notices'> {
-  const same = (n: Notice) => (notice.key !== undefined ? n.key === notice.key : n.key === undefined && n.message === notice.message && textOf(n) === textOf(notice));
+  const same = (n: Notice) => (notice.key !== undefined ? n.key === notice.key : n.key === undefined && sameText(n.message, notice.message) && textOf(n) === textOf(notice));
   // The same failure repeated (e.g. every autosave while main is gone) is shown once, the newest kept.
   const rest = s.notices.filter((n) => !same(n));
   return { notices: [...rest.slice(-3), { id: nextId++, ...notice }] };
@@ -55,7 +56,7 @@ function textOf(n: Pick<Notice, 'error' | 'context'>): string {
 export const useNotices = create<NoticesState>()((set) => ({
   notices: [],
   push(message, action) {
-    set((s) => (s.notices.some((n) => n.message === message && n.error === undefined) ? s : add(s, { message, area: useNav.getState().area, ...(action ? { action } : {}) })));
+    set((s) => (s.notices.some((n) => sameText(n.message, message) && n.error === undefined) ? s : add(s, { message, area: useNav.getState().area, ...(action ? { action } : {}) })));
   },
   pushError(lead, error, options = {}) {
     const { action, key, context } = options;

@@ -1,13 +1,15 @@
 import { call } from '../ipc';
 import { LecternError } from '../../../main/contract/errors';
 import { useDrafts } from './drafts-store';
+import type { MessageKey } from '../i18n/catalogs';
+import { message } from './message-text';
 import { useNotices } from './notices-store';
 
 /**
  * Refetching after `drafts.changed`: at most one request of each kind travels at a time and one more
  * is queued, so a burst of autosaves costs two fetches and answers cannot arrive out of order.
  */
-function coalesced(what: string, run: () => Promise<void>): () => Promise<void> {
+function coalesced(failedLead: MessageKey, run: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   const go = (): Promise<void> => {
@@ -17,7 +19,7 @@ function coalesced(what: string, run: () => Promise<void>): () => Promise<void> 
     }
     running = run()
       .catch((err: unknown) => {
-        useNotices.getState().pushError(`Couldn't load ${what}.`, err, { action: { label: 'Retry', run: () => void go() } });
+        useNotices.getState().pushError(message(failedLead), err, { action: { label: message('notice.retry'), run: () => void go() } });
       })
       .finally(() => {
         running = null;
@@ -31,7 +33,7 @@ function coalesced(what: string, run: () => Promise<void>): () => Promise<void> 
   return go;
 }
 
-export const refreshCourses = coalesced('your courses', async () => {
+export const refreshCourses = coalesced('notice.loadCoursesFailed', async () => {
   const startedAt = useDrafts.getState().localVersion;
   const courses = await call('courses.list', {});
   const drafts = useDrafts.getState();
@@ -41,7 +43,7 @@ export const refreshCourses = coalesced('your courses', async () => {
   if (!stale && (drafts.selectedId === null || !courses.some((c) => c.id === drafts.selectedId))) drafts.select(courses[0]?.id ?? null);
 });
 
-export const refreshDetail = coalesced('the course', async () => {
+export const refreshDetail = coalesced('notice.loadCourseFailed', async () => {
   const { selectedId, localVersion } = useDrafts.getState();
   if (selectedId === null) return;
   try {

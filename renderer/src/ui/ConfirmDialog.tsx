@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
 import { refuseWhileComposing } from './ime';
 
 interface Props {
@@ -19,6 +20,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const t = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -49,7 +51,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid="confirm-cancel">
-          Cancel
+          {t('ui.cancel')}
         </button>
         <button type="button" className="button button-danger" onClick={onConfirm} data-testid="confirm-accept">
           {confirmLabel}

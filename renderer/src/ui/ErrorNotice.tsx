@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FailureParams } from '../../../main/contract/failures';
 import { dedupe, describeError } from '../errors/error-text';
+import { useT } from '../i18n/use-t';
 import './error-notice.css';
 
 export interface ErrorNoticeProps {
@@ -41,10 +42,11 @@ export function ErrorNotice({ error, context, lead, action, id, className, inlin
 /** The technical text alone, folded away, for places that say the sentence themselves (a hub's banner). */
 export function ErrorDetails({ text }: { text: string }) {
   const shown = dedupe(text);
+  const t = useT();
   if (!shown) return null;
   return (
     <details className="error-notice-details">
-      <summary>Details</summary>
+      <summary>{t('ui.details')}</summary>
       <pre dir="auto" data-testid="error-details">
         {shown}
       </pre>

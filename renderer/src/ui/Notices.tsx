@@ -1,3 +1,5 @@
+import { useT } from '../i18n/use-t';
+import { textIn } from '../state/message-text';
 import { useNav } from '../state/nav-store';
 import { useNotices, type Notice } from '../state/notices-store';
 import { ErrorNotice } from './ErrorNotice';
@@ -8,12 +10,13 @@ export function Notices() {
   const area = useNav((s) => s.area);
   const notices = useNotices((s) => s.notices).filter((n) => n.area === area);
   const dismiss = useNotices((s) => s.dismiss);
+  const t = useT();
   if (notices.length === 0) return null;
   return (
     <div className="notices">
       {notices.map((n) => (
         <div key={n.id} className="notice" role={n.error === undefined ? 'alert' : undefined} data-testid="notice">
-          {n.error === undefined ? <span dir="auto">{n.message}</span> : <ErrorNotice className="notice-error" error={n.error} lead={n.message || undefined} {...contextOf(n)} />}
+          {n.error === undefined ? <span dir="auto">{textIn(t, n.message)}</span> : <ErrorNotice className="notice-error" error={n.error} lead={textIn(t, n.message) || undefined} {...contextOf(n)} />}
           {n.action && (
             <button
               type="button"
@@ -23,10 +26,10 @@ export function Notices() {
                 n.action?.run();
               }}
             >
-              {n.action.label}
+              {textIn(t, n.action.label)}
             </button>
           )}
-          <button type="button" className="icon-button" aria-label="Dismiss this message" onClick={() => dismiss(n.id)}>
+          <button type="button" className="icon-button" aria-label={t('ui.dismissMessage')} onClick={() => dismiss(n.id)}>
             <CloseIcon />
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { describeError } from '../errors/error-text';
+import { useT } from '../i18n/use-t';
 import { summarize, useSaveStatus } from '../state/save-status-store';
 
 /**
@@ -8,8 +9,12 @@ import { summarize, useSaveStatus } from '../state/save-status-store';
 export function SaveIndicator() {
   const fields = useSaveStatus((s) => s.fields);
   const operations = useSaveStatus((s) => s.operations);
+  const t = useT();
   const summary = summarize({ fields, operations });
-  const text = summary.kind === 'error' ? `Couldn't save: ${describeError(summary.error).sentence}` : summary.kind === 'saving' ? 'Saving…' : 'All changes saved';
+  const text =
+    summary.kind === 'error'
+      ? t('ui.saveStatus.failed', { reason: describeError(summary.error).sentence })
+      : t(summary.kind === 'saving' ? 'ui.saveStatus.saving' : 'ui.saveStatus.saved');
   return (
     <p className={`save-indicator save-${summary.kind}`} role="status" aria-live="polite" data-testid="save-status" data-state={summary.kind}>
       {text}
