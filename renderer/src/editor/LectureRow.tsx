@@ -31,7 +31,7 @@ export const LectureRow = memo(function LectureRow({ lecture, number, canMoveUp,
   const onStep = (direction: -1 | 1) => stepLecture(lecture.id, direction);
   const t = useT();
   const [showSummary, setShowSummary] = useState(lecture.summary.length > 0);
-  const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData });
+  const sortable = useSortable({ id: dragId('lecture', lecture.id), data: { kind: 'lecture', id: lecture.id, title: lecture.title } satisfies DragData, attributes: { roleDescription: t('editor.dragRole') } });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   const videoDrop = useVideoDrop(lecture.id);
 

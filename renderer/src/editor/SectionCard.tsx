@@ -29,7 +29,8 @@ interface Props {
 
 /** Takes only data props, so a change elsewhere in the course (an autosave's echo) skips this section. */
 export const SectionCard = memo(function SectionCard({ section, index, sectionCount, eager }: Props) {
-  const sortable = useSortable({ id: dragId('section', section.id), data: { kind: 'section', id: section.id, title: section.title } satisfies DragData });
+  const t = useT();
+  const sortable = useSortable({ id: dragId('section', section.id), data: { kind: 'section', id: section.id, title: section.title } satisfies DragData, attributes: { roleDescription: t('editor.dragRole') } });
   // Lets a lecture be dropped into a section that has none yet.
   const drop = useDroppable({
     id: dragId('section-drop', section.id),
@@ -39,7 +40,6 @@ export const SectionCard = memo(function SectionCard({ section, index, sectionCo
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   // A string, so it reads "12" in every language rather than going through number formatting.
   const number = String(index + 1);
-  const t = useT();
   const element = useRef<HTMLLIElement | null>(null);
   const setNodeRef = sortable.setNodeRef;
   const setRef = useCallback(

@@ -92,7 +92,7 @@ export function HubForm({ hub }: Props) {
         const next: Partial<Record<Field | 'form', string>> = {};
         for (const issue of err.issues) {
           const field = (issue.path.replace(/^patch\./, '') || 'form') as Field | 'form';
-          next[field] ??= issue.message;
+          next[field] ??= issue.text ? t(issue.text.key, issue.text.values) : issue.message;
         }
         setErrors(next);
       } else {

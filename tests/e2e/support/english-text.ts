@@ -23,6 +23,8 @@ export interface TextItem {
 export const PROPER_NAMES: readonly string[] = [
   // The product, the formats and tools the UI names, and S3 services named as examples.
   'Lectern', 'S3', 'HLS', 'MP4', 'ffmpeg', 'FFmpeg', 'H.264', 'AAC', 'WebVTT', 'VTT', 'JPEG', 'PNG', 'WebP', 'URL',
+  // Acronyms Korean S3 documentation writes in Latin letters (액세스 키 ID).
+  'ID',
   'AWS', 'MinIO', 'Swift', 'Wasabi',
   // Each language is listed in its own name in the language selector; codes given as examples of a course language.
   'English', 'en', 'ko', 'pt-BR',
