@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DownloadItem, DownloadProgress } from '../../contract/domains/library';
 import type { EventSink } from '../../contract/events';
 import { downloadSummary } from '../../services/library/refusals';
+import { cliLanguage } from '../cli-language';
 import { CliError, type CliContext } from '../context';
 import { findCourse } from './catalog';
 
@@ -30,7 +31,7 @@ export function registerDownloadCommands(program: Command, ctx: CliContext): voi
           ...plan.skipped.filter((s) => s.reason.startsWith('refused: ')).map((s) => ({ title: s.title, reason: s.reason.slice('refused: '.length) })),
           ...plan.items.filter((i) => !done.some((d) => d.lectureId === i.lectureId)).map((i) => ({ title: i.title, reason: 'it could not be queued (see the log)' })),
         ];
-        process.stderr.write(`${downloadSummary(done.filter((d) => d.state === 'completed').length, refused)}\n`);
+        process.stderr.write(`${downloadSummary(done.filter((d) => d.state === 'completed').length, refused, cliLanguage())}\n`);
       }
       if (done.some((d) => d.state !== 'completed')) throw new CliError('Some lectures did not finish downloading; run the command again to resume them.');
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
 import { ReadOnlyHubCredentials } from './hub-schemas';
+import type { ServiceText } from '../service-text';
 
 /** The student's side: hubs they read from, the catalog, course pages, downloads and storage (issue #5). */
 
@@ -147,7 +148,7 @@ export interface DownloadPlanView {
   courseTitle: string;
   items: { lectureId: string; title: string; quality: string; bytes: number }[];
   /** Lectures left out: no published video, or already downloaded from this version. */
-  skipped: { lectureId: string; title: string; reason: string }[];
+  skipped: { lectureId: string; title: string; reason: string; reasonText?: ServiceText }[];
   totalBytes: number;
   /** Free space on the library's disk beyond the head-room Lectern keeps. */
   spareBytes: number;

@@ -16,6 +16,8 @@ import { withFileRetries } from './file-retries';
 import { transferFile } from './file-transfer';
 import { KEY_BYTES, encryptedSize } from './segment-cipher';
 import { DiskSpace, StoredFiles } from './stored-files';
+import { userError } from '../text/user-error';
+import { failureOrText } from '../text/failure-or-text';
 
 export type { DownloadState, DownloadSummary, StoredCaptions } from './download-store';
 export type { DownloadPlan, QualityChoice, QualityOption } from './plan';
@@ -78,7 +80,7 @@ export class DownloadManager {
 
   get(id: string): DownloadSummary {
     const s = this.store.summary(id);
-    if (!s) throw new LecternError('not-found', `There is no download ${id}.`);
+    if (!s) throw userError('not-found', 'svc.downloads.notFound', { id });
     return s;
   }
 
@@ -90,7 +92,7 @@ export class DownloadManager {
   async add(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadSummary> {
     const { base, plan } = await this.planFor(req, signal);
     const existing = this.store.findByLecture(base.href, plan.courseId, plan.lectureId, plan.courseVersion);
-    if (existing) throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+    if (existing) throw userError('conflict', 'svc.downloads.alreadyThere', { title: plan.title });
     await this.space.check(plan.title, plan.files.reduce((n, f) => n + (f.encrypted ? encryptedSize(f.size) : f.size), 0));
 
     const id = randomBytes(16).toString('hex');
@@ -103,7 +105,7 @@ export class DownloadManager {
     } catch (err) {
       await this.opts.secrets.delete(downloadKeyAccount(id));
       if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+        throw userError('conflict', 'svc.downloads.alreadyThere', { title: plan.title });
       }
       throw err;
     }
@@ -130,9 +132,8 @@ export class DownloadManager {
       return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl, undefined, this.opts.stall) };
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`, undefined, {
-        failure: classifyFailure(err),
-      });
+      const what = req.title === undefined ? { named: 'no', title: '', lectureId: req.lectureId } : { named: 'yes', title: req.title, lectureId: req.lectureId };
+      throw failureOrText('unavailable', 'svc.downloads.couldNotDownload', { ...what, cause: messageOf(err) }, err);
     }
   }
 
@@ -359,7 +360,7 @@ export class DownloadManager {
 
   private async key(id: string): Promise<Buffer> {
     const hex = await this.opts.secrets.get(downloadKeyAccount(id));
-    if (hex === null || !/^[a-f0-9]{32}$/.test(hex)) throw new LecternError('not-found', `The key of download ${id} is missing from the keychain; remove the download and download it again.`);
+    if (hex === null || !/^[a-f0-9]{32}$/.test(hex)) throw userError('not-found', 'svc.downloads.keyMissing', { id });
     return Buffer.from(hex, 'hex');
   }
 

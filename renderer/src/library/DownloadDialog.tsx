@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DownloadPlanView, QualityChoiceView } from '../../../main/contract/domains/library';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes , STORED } from '../i18n/format';
+import { formatBytes , STORED, translate } from '../i18n/format';
 import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
@@ -153,7 +153,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
                 {refusedOf(plan).map((s) => `«${s.title}» was refused: ${s.reason.slice('refused: '.length)}`).join('; ')}
               </p>
             )}
-            {otherSkipped(plan).length > 0 && <p className="muted">Skipped: {otherSkipped(plan).map((s) => `${s.title} (${s.reason})`).join('; ')}</p>}
+            {otherSkipped(plan).length > 0 && <p className="muted">Skipped: {otherSkipped(plan).map((s) => `${s.title} (${s.reasonText ? translate(s.reasonText.key, s.reasonText.values) : s.reason})`).join('; ')}</p>}
           </>
         )}
       </div>
