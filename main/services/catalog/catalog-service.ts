@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { CatalogCourse, CatalogView, HubAccessProblem, LibraryHub } from '../../contract/domains/library';
-import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
 import type { CatalogEntry, ManifestFile } from '../downloads/manifest';

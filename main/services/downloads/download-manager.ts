@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import { CaptionsError, MAX_CAPTIONS_BYTES, checkCaptions } from '../captions/captions-vtt';
 import type { Logger } from '../log/logger';
 import type { DownloadStore, FileRow } from './download-store';

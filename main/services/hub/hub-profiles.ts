@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import type { BucketCreation, Hub } from '../../contract/domains/publishing-types';
-import { LecternError } from '../../contract/errors';
 import type { SecretStore } from '../credentials/secret-store';
 import { createS3Client, type S3Timeouts } from '../s3/s3-client';
 import { explainS3Failure } from '../s3/s3-errors';
@@ -12,6 +11,7 @@ import { HubInput, HubPatch, parseInput } from './hub-input';
 import { HubStore, type HubRecord } from './hub-store';
 import { shareAddress } from './share-address';
 import { createHubBucket } from './create-bucket';
+import { userError } from '../text/user-error';
 
 /** What the UI may see of a hub: never the secret key or the session token. */
 export type HubSummary = Hub;
@@ -150,7 +150,7 @@ export class HubProfiles {
 
   private record(id: string): HubRecord {
     const r = this.store.get(id);
-    if (!r) throw new LecternError('not-found', `There is no hub ${id}.`);
+    if (!r) throw userError('not-found', 'svc.hub.notFound', { id });
     return r;
   }
 

@@ -1,5 +1,4 @@
 import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, LibraryHub, StorageView } from '../../contract/domains/library';
-import { LecternError } from '../../contract/errors';
 import type { CatalogService } from '../catalog/catalog-service';
 import { coverPathOf } from '../catalog/course-card';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
