@@ -79,7 +79,10 @@ export interface DownloadItem {
   title: string;
   quality: string;
   state: DownloadState;
+  /** The last error or retry notice in English (logs, the English CLI); null when there is none. */
   error: string | null;
+  /** The same as a message id and values, when Lectern worded it (the UI says it in the user's language). */
+  errorText?: ServiceText;
   totalBytes: number;
   doneBytes: number;
   filesTotal: number;
