@@ -3,6 +3,7 @@ import type { DownloadItem, DownloadProgress } from '../../contract/domains/libr
 import type { EventSink } from '../../contract/events';
 import { downloadSummary } from '../../services/library/refusals';
 import { cliLanguage } from '../cli-language';
+import { formatText } from '../../services/text/format-text';
 import { CliError, type CliContext } from '../context';
 import { findCourse } from './catalog';
 
@@ -86,7 +87,8 @@ export function downloadProgressOnStderr(): EventSink {
       process.stderr.write(`${p.id.slice(0, 8)}  ${p.filesDone}/${p.filesTotal} files  ${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)}\n`);
     } else if (name === 'downloads.state') {
       const d = payload as DownloadItem;
-      process.stderr.write(`${d.id.slice(0, 8)}  ${d.title}: ${d.state}${d.error ? ` (${d.error})` : ''}\n`);
+      const { state, error } = said(d, cliLanguage());
+      process.stderr.write(`${d.id.slice(0, 8)}  ${d.title}: ${state}${error ? ` (${error})` : ''}\n`);
     }
   };
 }
@@ -104,7 +106,14 @@ export function parseQuality(q: string): 'best' | 'fits' | 'all' | number | numb
 
 function line(d: DownloadItem): string {
   const size = d.state === 'completed' ? formatBytes(d.totalBytes) : `${formatBytes(d.doneBytes)} of ${formatBytes(d.totalBytes)}`;
-  return `${d.id}  ${d.courseId}/${d.lectureId} v${d.courseVersion}  ${d.title}  ${d.quality}  ${d.state}  ${size}${d.error ? `  ${d.error}` : ''}`;
+  const { state, error } = said(d, cliLanguage());
+  return `${d.id}  ${d.courseId}/${d.lectureId} v${d.courseVersion}  ${d.title}  ${d.quality}  ${state}  ${size}${error ? `  ${error}` : ''}`;
+}
+
+/** A download's state word and error in the terminal's language (English: exactly as stored). */
+function said(d: DownloadItem, language: string): { state: string; error: string | null } {
+  if (language === 'en') return { state: d.state, error: d.error };
+  return { state: formatText({ key: 'svc.downloads.state', values: { state: d.state } }, language), error: d.error && d.errorText ? formatText(d.errorText, language) : d.error };
 }
 
 function formatBytes(n: number): string {

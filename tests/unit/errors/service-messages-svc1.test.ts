@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { LecternError } from '../../../main/contract/errors';
+import type { ServiceText } from '../../../main/contract/service-text';
+import { addFailure, checkFailure, refuseExpired } from '../../../main/services/catalog/hub-access-failures';
+import { HubStatusError } from '../../../main/services/downloads/hub-fetch';
+import { StallError, retryNoticeText } from '../../../main/services/downloads/stall-guard';
+import { parseInput, HubInput } from '../../../main/services/hub/hub-input';
+import { LeaseBusyError, LeaseLostError } from '../../../main/services/leases/lease';
+import { downloadSummary, nothingToDownload } from '../../../main/services/library/refusals';
+import { parseFeed, checkPercent } from '../../../main/services/releases/feed-file';
+import { parseStoredCatalog } from '../../../main/services/uploads/catalog-pages';
+import { formatText } from '../../../main/services/text/format-text';
+import { failureOrText } from '../../../main/services/text/failure-or-text';
+import en from '../../../main/contract/messages/en.json';
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+function thrown(fn: () => unknown): LecternError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof LecternError) return err;
+    throw err;
+  }
+  throw new Error('expected a throw');
+}
+
+/** The error says `english` word for word, carries `key`, and its text formats in Korean. */
+function expectMessage(err: LecternError, key: string, english: string): ServiceText {
+  expect(err.message).toBe(english);
+  expect(err.text?.key).toBe(key);
+  const text = err.text!;
+  expect(formatText(text, 'en')).toBe(english);
+  const ko = formatText(text, 'ko');
+  expect(ko).toMatch(HANGUL);
+  expect(ko).not.toBe(english);
+  return text;
+}
+
+describe('service messages of downloads, catalog, library, uploads, releases, hub and leases', () => {
+  it('every svc.* message of these areas parses and formats in both languages', () => {
+    const areas = /^svc\.(downloads|catalog|library|uploads|releases|hub|leases|credentials|updates|playback)\./;
+    const keys = Object.keys(en).filter((k) => areas.test(k)) as ServiceText['key'][];
+    expect(keys.length).toBeGreaterThan(50);
+    const values = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? `‹${name}›` : undefined), has: () => true });
+    for (const key of keys) {
+      for (const lang of ['en', 'ko']) expect(() => formatText({ key, values: values as Record<string, string> }, lang), `${lang} ${key}`).not.toThrow();
+      expect(formatText({ key, values: values as Record<string, string> }, 'ko'), key).toMatch(HANGUL);
+    }
+  });
+
+  it('catalog: the credentials and add-hub refusals keep their English and say it in Korean', () => {
+    const hub = { id: 'h1', name: 'Campus', baseUrl: 'https://hub.example/', auth: { accessKeyId: 'AKIA1' } } as Parameters<typeof checkFailure>[0];
+    const privateHub = new HubStatusError('The hub answered 403 Forbidden.', 403);
+    const text = expectMessage(
+      checkFailure(hub, privateHub, false),
+      'svc.catalog.credentialsNotChangedPrivate',
+      'Did not change the credentials of "Campus" (the hub keeps key AKIA1): The hub answered 403 Forbidden. The hub is private: it cannot be read without credentials.',
+    );
+    expect(formatText(text, 'ko')).toBe('"Campus"의 자격 증명을 바꾸지 않았습니다(허브는 키 AKIA1을(를) 계속 사용합니다): 비공개 허브라서 자격 증명 없이는 읽을 수 없습니다.');
+    expectMessage(
+      addFailure(new URL('https://hub.example/'), privateHub, false),
+      'svc.catalog.addFailedPrivate',
+      'Could not add https://hub.example/: The hub answered 403 Forbidden. The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.',
+    );
+    const expired = thrown(() => refuseExpired({ accessKeyId: 'A', secretAccessKey: 'S', sessionToken: 'T', sessionExpiresAt: Date.now() }));
+    expectMessage(expired, 'svc.catalog.sessionExpired', 'The session token has expired (or expires within a minute); get fresh credentials.');
+    expect(expired.issues?.[0]?.text?.key).toBe('svc.catalog.sessionExpired');
+  });
+
+  it('a classified failure keeps its failure (the more useful sentence) and the same English, without text', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const err = failureOrText('unavailable', 'svc.catalog.openFailed', { title: 'Intro', cause: refused.message }, refused);
+    expect(err.message).toBe('Could not open "Intro": connect ECONNREFUSED 127.0.0.1:9');
+    expect(err.failure).toBe('connection-refused');
+    expect(err.text).toBeUndefined();
+    const plain = failureOrText('unavailable', 'svc.catalog.openFailed', { title: 'Intro', cause: 'odd' }, new Error('odd'));
+    expect(plain.text?.key).toBe('svc.catalog.openFailed');
+  });
+
+  it('library: refusals and the download summary', () => {
+    const refusedOne = [{ lectureId: 'l1', title: 'Intro', reason: 'the hub sent junk' }];
+    expectMessage(nothingToDownload('Course', refusedOne), 'svc.library.noneDownloadable', 'None of the 1 lecture(s) of "Course" can be downloaded: «Intro» was refused: the hub sent junk.');
+    expect(downloadSummary(2, [])).toBe('2 of 2 lectures downloaded');
+    expect(downloadSummary(0, [{ title: 'Intro', reason: 'junk' }])).toBe('0 of 1 lecture downloaded; «Intro» was refused: junk');
+    expect(downloadSummary(7, [{ title: 'Intro', reason: 'junk' }], 'ko')).toBe('강의 8개 중 7개 다운로드함; «Intro» 거부됨: junk');
+  });
+
+  it('downloads: a stall retry line is worded in each language', () => {
+    const stall = new StallError('x', 'stalled', 'seg_3.ts from hub.example stalled', { file: 'seg_3.ts', host: 'hub.example' });
+    const text = retryNoticeText(stall, 2100, 1, 5);
+    expect(formatText(text)).toBe('seg_3.ts from hub.example stalled; retrying in 3 s (attempt 2 of 5)');
+    expect(formatText(text, 'ko')).toBe('hub.example의 seg_3.ts 전송이 멈췄습니다. 3초 뒤 다시 시도합니다(5번 중 2번째)');
+    expect(formatText(retryNoticeText(new Error('The hub answered 503.'), 1000, 0, 5))).toBe('The hub answered 503; retrying in 1 s (attempt 1 of 5)');
+  });
+
+  it('uploads, releases, hub and leases', () => {
+    expectMessage(thrown(() => parseStoredCatalog('{', 'catalog.json')), 'svc.uploads.notJson', 'catalog.json on the hub is not valid JSON; fix or remove it before publishing.');
+    expectMessage(
+      thrown(() => checkPercent(150)),
+      'svc.releases.badPercent',
+      'A staged rollout is a whole percentage from 0 to 100 (got 150); 0 stops the rollout, 100 offers it to everyone.',
+    );
+    expectMessage(thrown(() => parseFeed('version: [', 'latest.yml')), 'svc.releases.badYaml', thrown(() => parseFeed('version: [', 'latest.yml')).message);
+    const invalid = thrown(() => parseInput(HubInput, {}, 'hub'));
+    expect(invalid.text?.key).toBe('svc.hub.invalidInput');
+    expect(invalid.message).toMatch(/^The hub is not valid: /);
+    expect(formatText(invalid.text!, 'ko')).toBe('허브 설정이 올바르지 않습니다.');
+    const holder = { host: 'studio-2', acquiredAt: '2026-01-02T03:04:05.000Z' } as ConstructorParameters<typeof LeaseBusyError>[1];
+    const busy = new LeaseBusyError({ key: 'svc.uploads.beingPublished', values: { title: 'Intro', host: 'studio-2', since: '2026-01-02 03:04:05 UTC' } }, holder);
+    expectMessage(busy, 'svc.uploads.beingPublished', '«Intro» is being published from studio-2 since 2026-01-02 03:04:05 UTC; try again when it finishes.');
+    expect(new LeaseBusyError('plain English', holder).text).toBeUndefined();
+    expectMessage(new LeaseLostError('Intro', null), 'svc.leases.lost', 'The hold on «Intro» was taken over because it was not renewed in time; nothing more was written. Publish again.');
+    expectMessage(
+      new LeaseLostError('Intro', holder as NonNullable<ConstructorParameters<typeof LeaseLostError>[1]>),
+      'svc.leases.lost',
+      'The hold on «Intro» was taken over by studio-2 at 2026-01-02 03:04:05 UTC because it was not renewed in time; nothing more was written. Publish again.',
+    );
+  });
+});
