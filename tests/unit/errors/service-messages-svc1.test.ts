@@ -63,7 +63,7 @@ describe('service messages of downloads, catalog, library, uploads, releases, hu
       'svc.catalog.addFailedPrivate',
       'Could not add https://hub.example/: The hub answered 403 Forbidden. The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.',
     );
-    const expired = thrown(() => refuseExpired({ accessKeyId: 'A', secretAccessKey: 'S', sessionToken: 'T', sessionExpiresAt: Date.now() }));
+    const expired = thrown(() => refuseExpired({ accessKeyId: 'A', secretAccessKey: 'S', region: 'us-east-1', sessionToken: 'T', sessionExpiresAt: Date.now() }));
     expectMessage(expired, 'svc.catalog.sessionExpired', 'The session token has expired (or expires within a minute); get fresh credentials.');
     expect(expired.issues?.[0]?.text?.key).toBe('svc.catalog.sessionExpired');
   });
