@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { UpdateChannel, UpdateState, UpdateStatus } from '../../../main/contract/types';
 import { call, subscribe } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatBytes, formatWhen, TRANSFER } from '../i18n/format';
+import { formatBytes, formatWhen, TRANSFER, translate } from '../i18n/format';
+import { LecternError } from '../../../main/contract/errors';
 
 /** Current version, channel, automatic checks, and the update itself: available → downloading → ready. */
 export function UpdatesPanel() {
@@ -60,7 +61,7 @@ export function UpdatesPanel() {
 function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
   switch (state.phase) {
     case 'disabled':
-      return <p className="updates-state">{state.reason}</p>;
+      return <p className="updates-state">{state.reasonText ? translate(state.reasonText.key, state.reasonText.values) : state.reason}</p>;
     case 'idle':
       return <p className="updates-state">No check yet.</p>;
     case 'checking':
@@ -68,10 +69,10 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
     case 'up-to-date':
       return <p className="updates-state" role="status" data-testid="updates-phase">Lectern is up to date.</p>;
     case 'offline':
-      return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.message}</p>;
+      return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.messageText ? translate(state.messageText.key, state.messageText.values) : state.message}</p>;
     case 'error':
       return (
-        <ErrorNotice className="updates-state updates-error" error={state.message} data-testid="updates-phase" />
+        <ErrorNotice className="updates-state updates-error" error={state.messageText ? new LecternError('unavailable', state.message, undefined, { text: state.messageText }) : state.message} data-testid="updates-phase" />
       );
     case 'available':
       return (
