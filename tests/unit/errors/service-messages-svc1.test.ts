@@ -9,6 +9,7 @@ import { LeaseBusyError, LeaseLostError } from '../../../main/services/leases/le
 import { downloadSummary, nothingToDownload } from '../../../main/services/library/refusals';
 import { parseFeed, checkPercent } from '../../../main/services/releases/feed-file';
 import { parseStoredCatalog } from '../../../main/services/uploads/catalog-pages';
+import { describeAttempt, uploadRetryNotice, uploadRetryText } from '../../../main/services/s3/request-guard';
 import { formatText } from '../../../main/services/text/format-text';
 import { failureOrText } from '../../../main/services/text/failure-or-text';
 import en from '../../../main/contract/messages/en.json';
@@ -92,6 +93,15 @@ describe('service messages of downloads, catalog, library, uploads, releases, hu
     expect(formatText(text)).toBe('seg_3.ts from hub.example stalled; retrying in 3 s (attempt 2 of 5)');
     expect(formatText(text, 'ko')).toBe('hub.example의 seg_3.ts 전송이 멈췄습니다. 3초 뒤 다시 시도합니다(5번 중 2번째)');
     expect(formatText(retryNoticeText(new Error('The hub answered 503.'), 1000, 0, 5))).toBe('The hub answered 503; retrying in 1 s (attempt 1 of 5)');
+  });
+
+  it('uploads: the retry line says the same English and words each way a request failed in Korean', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const text = uploadRetryText(reset, 'seg_1.ts', 'Campus', 'ECONNRESET', 1200, 1, 7);
+    expect(formatText(text)).toBe(uploadRetryNotice(describeAttempt(reset, 'seg_1.ts', 'Campus', 'ECONNRESET'), 1200, 1, 7));
+    expect(formatText(text)).toBe('seg_1.ts to Campus was cut off; retrying in 2 s (attempt 2 of 7)');
+    expect(formatText(text, 'ko')).toBe('Campus(으)로 보내는 seg_1.ts 전송이 끊겼습니다. 2초 뒤 다시 시도합니다(7번 중 2번째)');
+    expect(describeAttempt(new Error('odd'), 'k', 'Hub', 'SlowDown: HTTP 503')).toBe('k to Hub failed (SlowDown: HTTP 503)');
   });
 
   it('uploads, releases, hub and leases', () => {
