@@ -5,6 +5,8 @@ import { addFailure, checkFailure, refuseExpired } from '../../../main/services/
 import { HubStatusError } from '../../../main/services/downloads/hub-fetch';
 import { StallError, retryNoticeText } from '../../../main/services/downloads/stall-guard';
 import { parseInput, HubInput } from '../../../main/services/hub/hub-input';
+import { toHubError } from '../../../main/services/hub/hub-error';
+import { explainS3Failure } from '../../../main/services/s3/s3-errors';
 import { LeaseBusyError, LeaseLostError } from '../../../main/services/leases/lease';
 import { downloadSummary, nothingToDownload } from '../../../main/services/library/refusals';
 import { parseFeed, checkPercent } from '../../../main/services/releases/feed-file';
@@ -102,6 +104,21 @@ describe('service messages of downloads, catalog, library, uploads, releases, hu
     expect(formatText(text)).toBe('seg_1.ts to Campus was cut off; retrying in 2 s (attempt 2 of 7)');
     expect(formatText(text, 'ko')).toBe('Campus(으)로 보내는 seg_1.ts 전송이 끊겼습니다. 2초 뒤 다시 시도합니다(7번 중 2번째)');
     expect(describeAttempt(new Error('odd'), 'k', 'Hub', 'SlowDown: HTTP 503')).toBe('k to Hub failed (SlowDown: HTTP 503)');
+  });
+
+  it('hub: an S3 refusal without a failure code carries its sentence; one with a code keeps the failure', () => {
+    const where = { hub: 'Campus', bucket: 'lectures' };
+    expect(explainS3Failure({ kind: 'bucket-missing', detail: 'NoSuchBucket: HTTP 404' }, where)).toBe(
+      'Bucket "lectures" does not exist on hub "Campus" (NoSuchBucket: HTTP 404). Create it or correct the bucket name.',
+    );
+    const fatal = toHubError(Object.assign(new Error('bad'), { name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } }), where) as LecternError;
+    expect(fatal.text?.key).toBe('svc.hub.s3Failure');
+    expect(formatText(fatal.text!)).toBe(fatal.message);
+    expect(fatal.message).toMatch(/^hub "Campus" refused the request \(/);
+    expect(formatText(fatal.text!, 'ko')).toBe('허브 "Campus"이(가) 요청을 거부했습니다.');
+    const denied = toHubError(Object.assign(new Error('denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }), where) as LecternError;
+    expect(denied.failure).toBe('access-denied');
+    expect(denied.text).toBeUndefined();
   });
 
   it('uploads, releases, hub and leases', () => {
