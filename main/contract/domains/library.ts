@@ -115,6 +115,8 @@ export interface CourseLecture {
 export interface CourseSection {
   id: string | null;
   title: string;
+  /** Set for the section Lectern names itself (id null): its title as a message in the UI's language. */
+  titleText?: ServiceText;
   lectures: CourseLecture[];
 }
 

@@ -299,7 +299,9 @@ function sectionsOf(sections: readonly { id: string; title: string; lectureIds: 
     out.push({ id: s.id, title: s.title, lectures: ls });
   }
   const rest = lectures.filter((l) => !placed.has(l.id));
-  if (rest.length > 0) out.push({ id: null, title: sections.length > 0 ? 'More lectures' : 'Lectures', lectures: rest });
+  // The hub names no section for these: Lectern does, in the UI's language (titleText).
+  const more = sections.length > 0;
+  if (rest.length > 0) out.push({ id: null, title: more ? 'More lectures' : 'Lectures', titleText: { key: more ? 'svc.library.moreLectures' : 'svc.library.lectures' }, lectures: rest });
   return out;
 }
 

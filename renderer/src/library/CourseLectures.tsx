@@ -4,7 +4,7 @@ import { AuthorText } from '../rich-text/AuthorText';
 import { useNearView } from '../ui/use-near-view';
 import { newestCopy, olderPlayable, type LectureCopies } from './course-downloads';
 import { DownloadControls } from './DownloadControls';
-import { formatBytes, formatDuration , STORED } from '../i18n/format';
+import { formatBytes, formatDuration , STORED, translate } from '../i18n/format';
 import { useLibrary } from './library-store';
 
 /** Lectures rendered at once when a course page opens: what fills the window and a screen more. */
@@ -41,8 +41,8 @@ const SectionBlock = memo(function SectionBlock({ section, copies, eager, ...whe
   const ref = useRef<HTMLElement>(null);
   const near = useNearView(ref, eager);
   return (
-    <section ref={ref} className="course-section" aria-label={section.title} data-testid="course-section">
-      <h2 dir="auto">{section.title}</h2>
+    <section ref={ref} className="course-section" aria-label={section.titleText ? translate(section.titleText.key) : section.title} data-testid="course-section">
+      <h2 dir="auto">{section.titleText ? translate(section.titleText.key) : section.title}</h2>
       {near ? (
         <ol className="course-lectures">
           {section.lectures.map((l) => (
