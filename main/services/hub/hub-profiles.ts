@@ -6,7 +6,7 @@ import type { SecretStore } from '../credentials/secret-store';
 import { createS3Client, type S3Timeouts } from '../s3/s3-client';
 import { explainS3Failure } from '../s3/s3-errors';
 import { testHubConnection, type ConnectionReport } from './connection-test';
-import { HubAccessError } from './hub-error';
+import { HubAccessError, hubAccessError } from './hub-error';
 import { HubInput, HubPatch, parseInput } from './hub-input';
 import { HubStore, type HubRecord } from './hub-store';
 import { shareAddress } from './share-address';
@@ -104,7 +104,7 @@ export class HubProfiles {
   async connect(id: string, opts: { maxSockets?: number } = {}): Promise<HubConnection> {
     const r = this.record(id);
     const secret = await this.opts.secrets.get(hubSecretAccount(id));
-    if (secret === null) throw new HubAccessError('credentials-invalid', `The secret key of hub "${r.name}" is missing from the system keychain. Enter it again in the hub settings.`);
+    if (secret === null) throw hubAccessError('credentials-invalid', { key: 'svc.hub.secretMissing', values: { hub: r.name } });
     const session = await this.readSession(id);
     if (session?.expiresAt != null && session.expiresAt - EXPIRY_MARGIN_MS <= this.now()) {
       const when = new Date(session.expiresAt).toISOString();
@@ -168,7 +168,7 @@ export class HubProfiles {
     } catch {
       // Fall through: a damaged entry is treated like a missing one and reported below.
     }
-    throw new HubAccessError('credentials-invalid', `The session token of hub ${id} in the system keychain is damaged. Enter the temporary credentials again.`);
+    throw hubAccessError('credentials-invalid', { key: 'svc.hub.sessionDamaged', values: { id } });
   }
 
   private writeSession(id: string, s: SessionSecret): Promise<void> {
