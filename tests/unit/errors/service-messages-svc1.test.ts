@@ -14,7 +14,15 @@ import { parseStoredCatalog } from '../../../main/services/uploads/catalog-pages
 import { describeAttempt, uploadRetryNotice, uploadRetryText } from '../../../main/services/s3/request-guard';
 import { formatText } from '../../../main/services/text/format-text';
 import { failureOrText } from '../../../main/services/text/failure-or-text';
+import { userError } from '../../../main/services/text/user-error';
 import en from '../../../main/contract/messages/en.json';
+import { cliErrorText } from '../../../main/cli/cli-language';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../../main/services/db/database';
+import { DownloadStore } from '../../../main/services/downloads/download-store';
+import { describeUpdateFailure } from '../../../main/services/updates/update-errors';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -119,6 +127,44 @@ describe('service messages of downloads, catalog, library, uploads, releases, hu
     const denied = toHubError(Object.assign(new Error('denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }), where) as LecternError;
     expect(denied.failure).toBe('access-denied');
     expect(denied.text).toBeUndefined();
+  });
+
+  it('downloads: a stored error keeps its message id across a restart (migration 0015), and only with its text', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-svc1-'));
+    try {
+      const db = openDatabase(dir);
+      db.prepare(
+        `INSERT INTO downloads (id, hub_base, course_id, course_version, lecture_id, title, quality, state, error, total_bytes, created_at, updated_at)
+         VALUES ('d1', 'https://hub.example/', 'c', 1, 'l', 'Intro', '720p', 'queued', NULL, 10, 0, 0)`,
+      ).run();
+      const store = new DownloadStore(db);
+      const text: ServiceText = { key: 'svc.downloads.damaged', values: { count: '2' } };
+      store.setState('d1', 'paused', formatText(text), text);
+      expect(new DownloadStore(db).summary('d1')).toMatchObject({ error: '2 file(s) were damaged on disk and will be downloaded again.', errorText: text });
+      store.setState('d1', 'downloading');
+      expect(store.summary('d1')?.errorText).toBeUndefined();
+      db.prepare(`UPDATE downloads SET error = 'x', error_text = '{"key":"svc.gone"}' WHERE id = 'd1'`).run();
+      expect(store.summary('d1')?.errorText).toBeUndefined();
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI under LANG says the sentence with its technical cause under it; English stays the message', () => {
+    const err = userError('unavailable', 'svc.catalog.openFailed', { title: 'Intro', cause: 'The hub answered 500 for /c.json.' });
+    expect(cliErrorText(err.toData(), 'en')).toBe('Could not open "Intro": The hub answered 500 for /c.json.');
+    expect(cliErrorText(err.toData(), 'ko')).toBe('"Intro"을(를) 열지 못했습니다.\n  The hub answered 500 for /c.json.');
+    expect(cliErrorText(userError('not-found', 'svc.hub.notFound', { id: 'h9' }).toData(), 'ko')).toBe('허브 h9이(가) 없습니다.');
+  });
+
+  it('updates: failures keep their English and carry a message id', () => {
+    const offline = describeUpdateFailure(Object.assign(new Error('getaddrinfo ENOTFOUND updates.example'), { code: 'ENOTFOUND' }), 'check', 'latest');
+    expect(offline).toMatchObject({ kind: 'offline', message: 'Lectern could not reach the update server; you may be offline. It will check again later, or press Check now.' });
+    expect(formatText(offline.text, 'ko')).toMatch(HANGUL);
+    const server = describeUpdateFailure(Object.assign(new Error('HttpError: 503'), { statusCode: 503 }), 'download', 'latest');
+    expect(server.message).toBe('The update server answered with an error (503). Your version keeps working; try again later.');
+    expect(formatText(server.text, 'ko')).toBe('업데이트 서버가 오류로 응답했습니다(503). 지금 버전은 그대로 쓸 수 있습니다. 나중에 다시 시도하세요.');
   });
 
   it('uploads, releases, hub and leases', () => {
