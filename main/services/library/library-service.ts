@@ -167,7 +167,7 @@ export class LibraryService {
       const quality: QualityChoice = heights.length > 1 ? { kind: 'heights', heights } : heights[0] ? { kind: 'height', height: heights[0] } : { kind: 'highest' };
       added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: d.lectureId, quality }));
     }
-    if (added.length === 0) throw userError('conflict', 'svc.library.upToDate', { title: course.manifest.title, version });
+    if (added.length === 0) throw userError('conflict', 'svc.library.upToDate', { title: course.manifest.title, version: String(version) });
     await this.run(added.map((d) => d.id), wait);
     return added.map((d) => this.item(this.downloads.get(d.id)));
   }

@@ -24,7 +24,7 @@ export function reasonOf(err: unknown, title: string): string {
 export function nothingToDownload(courseTitle: string, refused: readonly RefusedLecture[]): LecternError {
   const shown = refused.slice(0, 5).map((r) => `«${r.title}» was refused: ${r.reason}`);
   const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
-  return userError('unavailable', 'svc.library.noneDownloadable', { count: refused.length, title: courseTitle, cause: `${shown.join('; ')}${more}` });
+  return userError('unavailable', 'svc.library.noneDownloadable', { count: String(refused.length), title: courseTitle, cause: `${shown.join('; ')}${more}` });
 }
 
 /**
@@ -33,7 +33,9 @@ export function nothingToDownload(courseTitle: string, refused: readonly Refused
  */
 export function downloadSummary(downloaded: number, refused: readonly { title: string; reason: string }[], language = 'en'): string {
   const say = (text: ServiceText) => formatText(text, language);
-  const head = say({ key: 'svc.library.summary', values: { downloaded, total: downloaded + refused.length } });
+  const total = downloaded + refused.length;
+  // Counts as plain digits (as the English always printed them); `n` only picks the plural form.
+  const head = say({ key: 'svc.library.summary', values: { downloaded: String(downloaded), total: String(total), n: total } });
   const items = refused.map((r) => say({ key: 'svc.library.refusedItem', values: { title: r.title, reason: r.reason } }));
   return refused.length === 0 ? head : `${head}; ${items.join('; ')}`;
 }
