@@ -23,7 +23,12 @@ export function cliLanguage(env: Record<string, string | undefined> = process.en
  */
 export function cliErrorText(error: ErrorData, language: string): string {
   if (language === 'en') return error.message;
-  if (error.text) return formatText(error.text, language);
+  if (error.text) {
+    // Like the UI's Details: the technical cause under the sentence, when the sentence leaves it out.
+    const sentence = formatText(error.text, language);
+    const cause = error.text.values?.cause;
+    return cause === undefined || sentence.includes(String(cause)) ? sentence : `${sentence}\n  ${cause}`;
+  }
   const issue = error.issues?.[0];
   if (issue?.text) return `${issue.path ? `${issue.path}: ` : ''}${formatText(issue.text, language)}`;
   const sentence = formatText(error.failure ? failureText(error.failure, error.params) : codeText(error.code), language);

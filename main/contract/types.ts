@@ -1,5 +1,7 @@
 /** Domain objects as the renderer sees them. Plain JSON: they cross IPC and the test host's WebSocket. */
 
+import type { ServiceText } from './service-text';
+
 export type LectureStatus = 'draft' | 'ready';
 
 export interface Lecture {
@@ -125,17 +127,17 @@ export interface UpdateSettings {
 
 /** Where electron-updater stands. Release notes are plain text (HTML stripped in main). Sizes are bytes. */
 export type UpdateState =
-  | { phase: 'disabled'; reason: string }
+  | { phase: 'disabled'; reason: string; reasonText?: ServiceText }
   | { phase: 'idle' }
   | { phase: 'checking' }
   | { phase: 'up-to-date'; version: string }
   /** No network or the hub did not answer: not an error to dismiss; the next check tries again. */
-  | { phase: 'offline'; message: string }
+  | { phase: 'offline'; message: string; messageText?: ServiceText }
   | { phase: 'available'; version: string; notes?: string | undefined; size: number | null }
   | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number; transferred: number; total: number }
   /** Downloaded and sha512-verified. `waitingFor`: the restart was asked for and waits for this to finish. */
   | { phase: 'ready'; version: string; waitingFor?: string | undefined }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; message: string; messageText?: ServiceText };
 
 /** Everything the Updates page shows, sent whole on every change. */
 export interface UpdateStatus {

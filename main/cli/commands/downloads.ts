@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { DownloadItem, DownloadProgress } from '../../contract/domains/library';
 import type { EventSink } from '../../contract/events';
 import { downloadSummary } from '../../services/library/refusals';
+import { cliLanguage } from '../cli-language';
+import { formatText } from '../../services/text/format-text';
 import { CliError, type CliContext } from '../context';
 import { findCourse } from './catalog';
 
@@ -30,7 +32,7 @@ export function registerDownloadCommands(program: Command, ctx: CliContext): voi
           ...plan.skipped.filter((s) => s.reason.startsWith('refused: ')).map((s) => ({ title: s.title, reason: s.reason.slice('refused: '.length) })),
           ...plan.items.filter((i) => !done.some((d) => d.lectureId === i.lectureId)).map((i) => ({ title: i.title, reason: 'it could not be queued (see the log)' })),
         ];
-        process.stderr.write(`${downloadSummary(done.filter((d) => d.state === 'completed').length, refused)}\n`);
+        process.stderr.write(`${downloadSummary(done.filter((d) => d.state === 'completed').length, refused, cliLanguage())}\n`);
       }
       if (done.some((d) => d.state !== 'completed')) throw new CliError('Some lectures did not finish downloading; run the command again to resume them.');
     });
@@ -85,7 +87,8 @@ export function downloadProgressOnStderr(): EventSink {
       process.stderr.write(`${p.id.slice(0, 8)}  ${p.filesDone}/${p.filesTotal} files  ${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)}\n`);
     } else if (name === 'downloads.state') {
       const d = payload as DownloadItem;
-      process.stderr.write(`${d.id.slice(0, 8)}  ${d.title}: ${d.state}${d.error ? ` (${d.error})` : ''}\n`);
+      const { state, error } = said(d, cliLanguage());
+      process.stderr.write(`${d.id.slice(0, 8)}  ${d.title}: ${state}${error ? ` (${error})` : ''}\n`);
     }
   };
 }
@@ -103,7 +106,14 @@ export function parseQuality(q: string): 'best' | 'fits' | 'all' | number | numb
 
 function line(d: DownloadItem): string {
   const size = d.state === 'completed' ? formatBytes(d.totalBytes) : `${formatBytes(d.doneBytes)} of ${formatBytes(d.totalBytes)}`;
-  return `${d.id}  ${d.courseId}/${d.lectureId} v${d.courseVersion}  ${d.title}  ${d.quality}  ${d.state}  ${size}${d.error ? `  ${d.error}` : ''}`;
+  const { state, error } = said(d, cliLanguage());
+  return `${d.id}  ${d.courseId}/${d.lectureId} v${d.courseVersion}  ${d.title}  ${d.quality}  ${state}  ${size}${error ? `  ${error}` : ''}`;
+}
+
+/** A download's state word and error in the terminal's language (English: exactly as stored). */
+function said(d: DownloadItem, language: string): { state: string; error: string | null } {
+  if (language === 'en') return { state: d.state, error: d.error };
+  return { state: formatText({ key: 'svc.downloads.state', values: { state: d.state } }, language), error: d.error && d.errorText ? formatText(d.errorText, language) : d.error };
 }
 
 function formatBytes(n: number): string {

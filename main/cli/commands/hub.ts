@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Hub, HubConnectionReport } from '../../contract/domains/publishing-types';
 import { CliError, type CliContext } from '../context';
+import { cliLanguage } from '../cli-language';
+import { formatText } from '../../services/text/format-text';
 import { readSecret, SECRET_ENV, SESSION_ENV } from './secret-input';
 
 interface HubOptions {
@@ -40,9 +42,10 @@ function hubLine(h: Hub): string {
   return `${h.id}  ${h.name}  ${h.endpoint} bucket ${h.bucket}${h.keyPrefix ? ` prefix ${h.keyPrefix}` : ''}${h.pathStyle ? ' (path-style)' : ''}${session}`;
 }
 
-export function reportLines(r: HubConnectionReport): string {
+export function reportLines(r: HubConnectionReport, language = cliLanguage()): string {
   const checks = (['list', 'write', 'read', 'delete'] as const).map((c) => `${c.padEnd(7)}${r[c]}`);
-  return [...checks, r.ok ? 'OK: Lectern can list, write, read and delete on this hub.' : `Problem: ${r.problem ?? 'unknown'}`].join('\n');
+  const problem = r.problemText && language !== 'en' ? formatText(r.problemText, language) : r.problem;
+  return [...checks, r.ok ? 'OK: Lectern can list, write, read and delete on this hub.' : `Problem: ${problem ?? 'unknown'}`].join('\n');
 }
 
 export function registerHubCommands(program: Command, ctx: CliContext): void {

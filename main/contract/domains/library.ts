@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, event, none } from '../define';
 import { Id } from '../schemas';
 import { ReadOnlyHubCredentials } from './hub-schemas';
+import type { ServiceText } from '../service-text';
 
 /** The student's side: hubs they read from, the catalog, course pages, downloads and storage (issue #5). */
 
@@ -78,7 +79,10 @@ export interface DownloadItem {
   title: string;
   quality: string;
   state: DownloadState;
+  /** The last error or retry notice in English (logs, the English CLI); null when there is none. */
   error: string | null;
+  /** The same as a message id and values, when Lectern worded it (the UI says it in the user's language). */
+  errorText?: ServiceText;
   totalBytes: number;
   doneBytes: number;
   filesTotal: number;
@@ -111,6 +115,8 @@ export interface CourseLecture {
 export interface CourseSection {
   id: string | null;
   title: string;
+  /** Set for the section Lectern names itself (id null): its title as a message in the UI's language. */
+  titleText?: ServiceText;
   lectures: CourseLecture[];
 }
 
@@ -147,7 +153,7 @@ export interface DownloadPlanView {
   courseTitle: string;
   items: { lectureId: string; title: string; quality: string; bytes: number }[];
   /** Lectures left out: no published video, or already downloaded from this version. */
-  skipped: { lectureId: string; title: string; reason: string }[];
+  skipped: { lectureId: string; title: string; reason: string; reasonText?: ServiceText }[];
   totalBytes: number;
   /** Free space on the library's disk beyond the head-room Lectern keeps. */
   spareBytes: number;

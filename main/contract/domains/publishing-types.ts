@@ -1,5 +1,7 @@
 /** Plain JSON shapes of the publishing domain as the renderer and the CLI see them. No secret ever appears here. */
 
+import type { ServiceText } from '../service-text';
+
 /** Why a hub refused: the UI branches on it (e.g. 'credentials-expired' asks for fresh temporary keys). */
 export type HubFailureReason = 'retryable' | 'credentials-expired' | 'credentials-invalid' | 'bucket-missing' | 'access-denied' | 'upload-missing' | 'aborted' | 'fatal' | 'unsupported';
 
@@ -38,6 +40,8 @@ export interface HubConnectionReport {
   delete: string;
   /** The first problem as a sentence the user can act on; null when all four checks passed. */
   problem: string | null;
+  /** The same as a message id and values (the UI and the CLI under LANG say it in the user's language). */
+  problemText?: ServiceText;
   reason: HubFailureReason | null;
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { CatalogCourse, CatalogView, HubAccessProblem, LibraryHub } from '../../contract/domains/library';
-import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
 import type { DownloadSummary } from '../downloads/download-store';
 import type { CatalogEntry, ManifestFile } from '../downloads/manifest';
@@ -18,6 +17,8 @@ import { fetchCatalog, fetchCourse } from './hub-documents';
 import { accessProblemOf, addFailure, checkFailure, messageOf, refuseExpired } from './hub-access-failures';
 import { authRowOf, trialKey, type LibraryHubKeys } from './library-hub-keys';
 import { updateCredentialsHint, type HubSigningKey } from './signed-hub-fetch';
+import { userError } from '../text/user-error';
+import { failureOrText } from '../text/failure-or-text';
 
 export interface CatalogServiceOptions {
   db: Database;
@@ -89,7 +90,7 @@ export class CatalogService {
 
   hub(id: string): HubRow {
     const hub = this.store.hub(id);
-    if (!hub) throw new LecternError('not-found', `There is no hub ${id} in your library.`);
+    if (!hub) throw userError('not-found', 'svc.catalog.noHub', { id });
     return hub;
   }
 
@@ -106,10 +107,10 @@ export class CatalogService {
       throw new LecternError('invalid-input', messageOf(err), [{ path: 'baseUrl', message: messageOf(err) }]);
     }
     const existing = this.store.hubByBase(base.href);
-    if (existing) throw new LecternError('conflict', `${base.href} is already in your library as "${existing.name}".`);
+    if (existing) throw userError('conflict', 'svc.catalog.hubExists', { address: base.href, name: existing.name });
     if (credentials) refuseExpired(credentials);
     const { keys, trialFetch } = this.opts;
-    if (credentials && (!keys || !trialFetch)) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
+    if (credentials && (!keys || !trialFetch)) throw userError('unavailable', 'svc.catalog.noKeychain');
     const hubName = name?.trim() || base.host + base.pathname.replace(/\/$/, '');
     const id = randomUUID();
     try {
@@ -123,7 +124,7 @@ export class CatalogService {
         await keys.save(id, credentials);
       } catch (err) {
         this.store.removeHub(id);
-        throw new LecternError('unavailable', `Could not keep the secret of ${base.href} in the system keychain: ${messageOf(err)}`);
+        throw userError('unavailable', 'svc.catalog.secretNotKept', { address: base.href, cause: messageOf(err) });
       }
     }
     await this.refreshHub(this.hub(id), {});
@@ -142,7 +143,7 @@ export class CatalogService {
     const base = new URL(hub.baseUrl);
     if (credentials) refuseExpired(credentials);
     const { keys, trialFetch } = this.opts;
-    if (!keys || !trialFetch) throw new LecternError('unavailable', 'This Lectern cannot keep hub credentials.');
+    if (!keys || !trialFetch) throw userError('unavailable', 'svc.catalog.noKeychain');
     try {
       await fetchCatalog(base, this.signal(), trialFetch(credentials ? trialKey(base, hub.name, credentials) : null), this.opts.stall);
     } catch (err) {
@@ -152,7 +153,7 @@ export class CatalogService {
       try {
         await keys.save(id, credentials);
       } catch (err) {
-        throw new LecternError('unavailable', `Could not keep the new secret of "${hub.name}" in the system keychain (the old credentials stay): ${messageOf(err)}`);
+        throw userError('unavailable', 'svc.catalog.newSecretNotKept', { hub: hub.name, cause: messageOf(err) });
       }
       this.store.setHubAuth(id, authRowOf(credentials));
     } else {
@@ -215,17 +216,17 @@ export class CatalogService {
   async course(hubId: string, courseId: string): Promise<CachedCourse & { entry: CatalogEntry }> {
     const hub = this.hub(hubId);
     const entry = this.hubEntries(hubId).get(courseId);
-    if (!entry) throw new LecternError('not-found', `Course ${courseId} is not in the catalog of ${hub.name}.`);
+    if (!entry) throw userError('not-found', 'svc.catalog.noCourse', { courseId, hub: hub.name });
     const cached = this.store.course(hubId, courseId);
     if (cached) return { ...cached, entry };
     try {
       const fetched = await fetchCourse(new URL(hub.baseUrl), entry, this.signal(), this.fetchImpl, this.opts.stall);
       this.store.saveCourse(hubId, fetched.manifestPath, fetched.manifest);
     } catch (err) {
-      throw new LecternError('unavailable', `Could not open "${entry.title}": ${messageOf(err)}`, undefined, { failure: classifyFailure(err) });
+      throw failureOrText('unavailable', 'svc.catalog.openFailed', { title: entry.title, cause: messageOf(err) }, err);
     }
     const saved = this.store.course(hubId, courseId);
-    if (!saved) throw new LecternError('internal', `The manifest of "${entry.title}" was fetched but could not be read back.`);
+    if (!saved) throw userError('internal', 'svc.catalog.manifestNotSaved', { title: entry.title });
     return { ...saved, entry };
   }
 

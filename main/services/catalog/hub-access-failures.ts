@@ -1,7 +1,9 @@
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
 import type { HubAccessProblem } from '../../contract/domains/library';
-import { LecternError } from '../../contract/errors';
-import { classifyFailure } from '../../contract/failures';
+import type { LecternError } from '../../contract/errors';
+import { failureOrText } from '../text/failure-or-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 import { HubAccessError, HubStatusError } from '../downloads/hub-fetch';
 import type { HubRow } from './catalog-store';
 import { EXPIRY_MARGIN_MS } from './signed-hub-fetch';
@@ -10,8 +12,9 @@ import { EXPIRY_MARGIN_MS } from './signed-hub-fetch';
 
 export function refuseExpired(credentials: ReadOnlyHubCredentials): void {
   if (credentials.sessionToken && credentials.sessionExpiresAt !== undefined && credentials.sessionExpiresAt - Date.now() < EXPIRY_MARGIN_MS) {
-    const message = 'The session token has expired (or expires within a minute); get fresh credentials.';
-    throw new LecternError('invalid-input', message, [{ path: 'credentials.sessionExpiresAt', message }]);
+    const text = { key: 'svc.catalog.sessionExpired' } as const;
+    const message = formatText(text);
+    throw userError('invalid-input', text.key, undefined, { issues: [{ path: 'credentials.sessionExpiresAt', message, text }] });
   }
 }
 
@@ -26,24 +29,18 @@ export function accessProblemOf(hub: HubRow, err: unknown): HubAccessProblem | n
 
 /** Why new credentials were not taken; the old ones stay, and the message says so. */
 export function checkFailure(hub: HubRow, err: unknown, withCredentials: boolean): LecternError {
-  const kept = hub.auth ? `the hub keeps key ${hub.auth.accessKeyId}` : 'the hub stays public';
-  if (err instanceof HubAccessError) return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${err.message}`);
-  if (!withCredentials && looksPrivate(err)) {
-    return new LecternError('forbidden', `Did not change the credentials of "${hub.name}" (${kept}): ${messageOf(err)} The hub is private: it cannot be read without credentials.`);
-  }
-  return new LecternError('unavailable', `Did not change the credentials of "${hub.name}" (${kept}): could not read its catalog with the new ones: ${messageOf(err)}`, undefined, {
-    failure: classifyFailure(err),
-    params: { hub: hub.name },
-  });
+  const values = { hub: hub.name, auth: hub.auth ? 'key' : 'public', accessKeyId: hub.auth?.accessKeyId ?? '', cause: messageOf(err) };
+  if (err instanceof HubAccessError) return failureOrText('forbidden', 'svc.catalog.credentialsNotChanged', values, err, { hub: hub.name });
+  if (!withCredentials && looksPrivate(err)) return userError('forbidden', 'svc.catalog.credentialsNotChangedPrivate', values);
+  return failureOrText('unavailable', 'svc.catalog.credentialsNotChangedUnreadable', values, err, { hub: hub.name });
 }
 
 /** Why a hub could not be added, as the code the UI acts on and a sentence that says what to do. */
 export function addFailure(base: URL, err: unknown, withCredentials: boolean): LecternError {
-  if (err instanceof HubAccessError) return new LecternError('forbidden', `Could not add ${base.href}: ${err.message}`);
-  if (!withCredentials && looksPrivate(err)) {
-    return new LecternError('forbidden', `Could not add ${base.href}: ${messageOf(err)} The hub may be private: add it with the read-only credentials (access key id and secret) your instructor gave you.`);
-  }
-  return new LecternError('unavailable', `Could not add ${base.href}: ${messageOf(err)}`, undefined, { failure: classifyFailure(err), params: { hub: base.host } });
+  const values = { address: base.href, cause: messageOf(err) };
+  if (err instanceof HubAccessError) return failureOrText('forbidden', 'svc.catalog.addFailed', values, err, { hub: base.host });
+  if (!withCredentials && looksPrivate(err)) return userError('forbidden', 'svc.catalog.addFailedPrivate', values);
+  return failureOrText('unavailable', 'svc.catalog.addFailed', values, err, { hub: base.host });
 }
 
 export function messageOf(err: unknown): string {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
+import { userError } from '../text/user-error';
 
 type Keytar = typeof import('keytar');
 
@@ -14,15 +15,14 @@ export function createKeychainSecretStore(service = KEYCHAIN_SERVICE): SecretSto
     keytar ??= createRequire(import.meta.url)('keytar') as Keytar;
     return keytar;
   };
-  const wrap = async <T>(what: string, op: (k: Keytar) => Promise<T>): Promise<T> => {
+  const wrap = async <T>(what: 'read' | 'write' | 'delete', op: (k: Keytar) => Promise<T>): Promise<T> => {
     try {
       return await op(load());
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(
-        `The system keychain is not available (${what}): ${reason}. On Linux, Lectern needs a running Secret Service such as gnome-keyring, unlocked.`,
-        { cause: err },
-      );
+      const unavailable = userError('unavailable', 'svc.credentials.keychainUnavailable', { op: what, cause: reason });
+      unavailable.cause = err;
+      throw unavailable;
     }
   };
   return {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { classifyFailure } from '../../contract/failures';
 import { LecternError } from '../../contract/errors';
+import { classifyFailure } from '../../contract/failures';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import { normalizeHubBase } from '../hls/hub-uri';
 import type { OfflineMediaSource } from '../offline-media/offline-media-handler';
 import { ChangeNotifier } from './change-notifier';
@@ -16,6 +18,8 @@ import { withFileRetries } from './file-retries';
 import { transferFile } from './file-transfer';
 import { KEY_BYTES, encryptedSize } from './segment-cipher';
 import { DiskSpace, StoredFiles } from './stored-files';
+import { userError } from '../text/user-error';
+import { failureOrText } from '../text/failure-or-text';
 
 export type { DownloadState, DownloadSummary, StoredCaptions } from './download-store';
 export type { DownloadPlan, QualityChoice, QualityOption } from './plan';
@@ -78,7 +82,7 @@ export class DownloadManager {
 
   get(id: string): DownloadSummary {
     const s = this.store.summary(id);
-    if (!s) throw new LecternError('not-found', `There is no download ${id}.`);
+    if (!s) throw userError('not-found', 'svc.downloads.notFound', { id });
     return s;
   }
 
@@ -90,7 +94,7 @@ export class DownloadManager {
   async add(req: AddDownloadRequest, signal: AbortSignal = new AbortController().signal): Promise<DownloadSummary> {
     const { base, plan } = await this.planFor(req, signal);
     const existing = this.store.findByLecture(base.href, plan.courseId, plan.lectureId, plan.courseVersion);
-    if (existing) throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+    if (existing) throw userError('conflict', 'svc.downloads.alreadyThere', { title: plan.title });
     await this.space.check(plan.title, plan.files.reduce((n, f) => n + (f.encrypted ? encryptedSize(f.size) : f.size), 0));
 
     const id = randomBytes(16).toString('hex');
@@ -103,7 +107,7 @@ export class DownloadManager {
     } catch (err) {
       await this.opts.secrets.delete(downloadKeyAccount(id));
       if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new LecternError('conflict', `"${plan.title}" is already downloaded or downloading; remove it first to download another quality.`);
+        throw userError('conflict', 'svc.downloads.alreadyThere', { title: plan.title });
       }
       throw err;
     }
@@ -130,9 +134,8 @@ export class DownloadManager {
       return { base, plan: await planDownload({ base, manifestPath: req.manifestPath, lectureId: req.lectureId, quality: req.quality }, signal, this.fetchImpl, undefined, this.opts.stall) };
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new LecternError('unavailable', `Could not download ${req.title === undefined ? `lecture ${req.lectureId}` : `«${req.title}»`}: ${messageOf(err)}`, undefined, {
-        failure: classifyFailure(err),
-      });
+      const what = req.title === undefined ? { named: 'no', title: '', lectureId: req.lectureId } : { named: 'yes', title: req.title, lectureId: req.lectureId };
+      throw failureOrText('unavailable', 'svc.downloads.couldNotDownload', { ...what, cause: messageOf(err) }, err);
     }
   }
 
@@ -225,7 +228,7 @@ export class DownloadManager {
     const { checked, bad } = await this.stored.damaged(id, await this.key(id));
     if (bad.length > 0) {
       this.store.markQueued(id, bad);
-      this.setState(id, 'paused', `${bad.length} file(s) were damaged on disk and will be downloaded again.`);
+      this.setState(id, 'paused', { key: 'svc.downloads.damaged', values: { count: String(bad.length) } });
       this.opts.log?.log('warn', 'download verify found damaged files', { id, bad: bad.length });
     }
     return { checked, refetch: bad.length };
@@ -321,8 +324,7 @@ export class DownloadManager {
         this.setState(id, preempted ? 'queued' : 'paused');
         return preempted ? 'preempted' : 'stopped';
       }
-      const message = err instanceof LecternError ? err.message : `Downloading "${summary.title}" stopped: ${messageOf(err)}`;
-      this.setState(id, 'failed', message);
+      this.setState(id, 'failed', stoppedText(err, summary.title));
       this.opts.log?.log('error', 'download failed', { id, error: messageOf(err) });
       return 'stopped';
     } finally {
@@ -334,7 +336,7 @@ export class DownloadManager {
     const url = new URL(f.hub_path.split('/').map(encodeURIComponent).join('/'), base);
     const attempts = await withFileRetries(
       // Said while it still downloads, so a slow or stalled hub is never silent; cleared by the next state.
-      { policy: this.retry, signal, log: this.opts.log, context: { id, file: f.idx }, onRetry: (notice) => this.setState(id, 'downloading', notice) },
+      { policy: this.retry, signal, log: this.opts.log, context: { id, file: f.idx }, onRetry: (notice, text) => this.setState(id, 'downloading', notice, text) },
       () =>
         transferFile({
           url,
@@ -359,13 +361,16 @@ export class DownloadManager {
 
   private async key(id: string): Promise<Buffer> {
     const hex = await this.opts.secrets.get(downloadKeyAccount(id));
-    if (hex === null || !/^[a-f0-9]{32}$/.test(hex)) throw new LecternError('not-found', `The key of download ${id} is missing from the keychain; remove the download and download it again.`);
+    if (hex === null || !/^[a-f0-9]{32}$/.test(hex)) throw userError('not-found', 'svc.downloads.keyMissing', { id });
     return Buffer.from(hex, 'hex');
   }
 
-  private setState(id: string, state: DownloadState, error: string | null = null): void {
-    this.store.setState(id, state, error);
-    this.opts.onEvent?.({ type: 'state', id, state, error });
+  /** `error`: English text, or a message (its English goes in `error`, the message in `errorText`). */
+  private setState(id: string, state: DownloadState, error: string | ServiceText | null = null, text?: ServiceText): void {
+    const errorText = error !== null && typeof error === 'object' ? error : text;
+    const english = error !== null && typeof error === 'object' ? formatText(error) : error;
+    this.store.setState(id, state, english, errorText ?? null);
+    this.opts.onEvent?.({ type: 'state', id, state, error: english, ...(english !== null && errorText ? { errorText } : {}) });
   }
 
   private emitProgress(id: string, force: boolean): void {
@@ -390,4 +395,14 @@ function playNext(queue: FileRow[], index: number): void {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Why a download failed, to store: Lectern's own error as it was worded; a classified failure (network,
+ * credentials) as English text the UI classifies again; anything else as "Downloading … stopped".
+ */
+function stoppedText(err: unknown, title: string): string | ServiceText {
+  if (err instanceof LecternError) return err.text ?? err.message;
+  const text: ServiceText = { key: 'svc.downloads.stopped', values: { title, cause: messageOf(err) } };
+  return classifyFailure(err) ? formatText(text) : text;
 }

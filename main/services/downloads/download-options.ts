@@ -1,3 +1,4 @@
+import type { ServiceText } from '../../contract/service-text';
 import type { Database } from 'better-sqlite3';
 import type { SecretStore } from '../credentials/secret-store';
 import type { Logger } from '../log/logger';
@@ -8,7 +9,7 @@ import type { RetryPolicy } from './retry';
 import type { StallPolicy } from './stall-guard';
 
 export type DownloadEvent =
-  | { type: 'state'; id: string; state: DownloadState; error: string | null }
+  | { type: 'state'; id: string; state: DownloadState; error: string | null; errorText?: ServiceText }
   | { type: 'progress'; id: string; doneBytes: number; totalBytes: number; filesDone: number; filesTotal: number };
 
 export interface DownloadManagerOptions {

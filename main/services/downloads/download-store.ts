@@ -1,3 +1,4 @@
+import { isServiceText, type ServiceText } from '../../contract/service-text';
 import type { Database } from 'better-sqlite3';
 import type { DownloadItem, DownloadState } from '../../contract/domains/library';
 import type { DownloadPlan } from './plan';
@@ -40,6 +41,8 @@ interface DownloadRow {
   quality: string;
   state: DownloadState;
   error: string | null;
+  /** JSON of a ServiceText (migration 0015). */
+  error_text: string | null;
   total_bytes: number;
   done_bytes: number;
   files_total: number;
@@ -137,8 +140,10 @@ export class DownloadStore {
     })();
   }
 
-  setState(id: string, state: DownloadState, error: string | null = null): void {
-    this.db.prepare('UPDATE downloads SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(state, error, this.now(), id);
+  setState(id: string, state: DownloadState, error: string | null = null, errorText: ServiceText | null = null): void {
+    this.db
+      .prepare('UPDATE downloads SET state = ?, error = ?, error_text = ?, updated_at = ? WHERE id = ?')
+      .run(state, error, error !== null && errorText ? JSON.stringify(errorText) : null, this.now(), id);
   }
 
   files(id: string): FileRow[] {
@@ -179,9 +184,21 @@ function toSummary(r: DownloadRow): DownloadSummary {
     quality: r.quality,
     state: r.state,
     error: r.error,
+    ...storedText(r.error_text),
     totalBytes: r.total_bytes,
     doneBytes: r.done_bytes,
     filesTotal: r.files_total,
     filesDone: r.files_done,
   };
+}
+
+/** A stored message id, if it is still one this Lectern knows (a newer version may have written others). */
+function storedText(json: string | null): { errorText?: ServiceText } {
+  if (json === null) return {};
+  try {
+    const text: unknown = JSON.parse(json);
+    return isServiceText(text) ? { errorText: text } : {};
+  } catch {
+    return {};
+  }
 }

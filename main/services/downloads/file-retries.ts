@@ -1,7 +1,9 @@
 import type { Logger } from '../log/logger';
 import { TransientError } from './hub-fetch';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
-import { retryNotice } from './stall-guard';
+import type { ServiceText } from '../../contract/service-text';
+import { retryNoticeText } from './stall-guard';
+import { formatText } from '../text/format-text';
 
 export interface FileRetryOptions {
   policy: RetryPolicy;
@@ -10,7 +12,7 @@ export interface FileRetryOptions {
   /** Names the file in the log. */
   context: { id: string; file: number };
   /** The "<file> from <hub> stalled; retrying in N s (attempt k of n)" line, said before each wait. */
-  onRetry(notice: string): void;
+  onRetry(notice: string, text: ServiceText): void;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function withFileRetries(o: FileRetryOptions, transfer: () => Promi
       }
       const delay = backoffDelay(o.policy, attempt);
       o.log?.log('warn', 'download retry', { ...o.context, attempt: attempt + 1, error: err.message });
-      o.onRetry(retryNotice(err, delay, attempt + 1, o.policy.maxAttempts));
+      const text = retryNoticeText(err, delay, attempt + 1, o.policy.maxAttempts);
+      o.onRetry(formatText(text), text);
       await sleep(delay, o.signal);
     }
   }

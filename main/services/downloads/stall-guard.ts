@@ -1,3 +1,4 @@
+import type { ServiceText } from '../../contract/service-text';
 import { hubFetch, readCapped, TransientError } from './hub-fetch';
 
 /**
@@ -26,6 +27,8 @@ export class StallError extends TransientError {
     readonly kind: StallKind,
     /** The short form for a retry line, e.g. "seg_3.ts from hub.example stalled". */
     readonly headline: string,
+    /** The file and the host the headline names, for the retry line in other languages. */
+    readonly where?: { file: string; host: string },
   ) {
     super(message);
     this.name = 'StallError';
@@ -86,7 +89,7 @@ export function guardTransfer(what: string, host: string, signal: AbortSignal, p
   let stalled: StallError | null = null;
   const headlines: Record<StallKind, string> = { 'no-answer': 'got no answer', stalled: 'stalled', 'too-slow': 'is too slow' };
   const give = (message: string, kind: StallKind) => {
-    stalled = new StallError(message, kind, `${what} from ${host} ${headlines[kind]}`);
+    stalled = new StallError(message, kind, `${what} from ${host} ${headlines[kind]}`, { file: what, host });
     watch.controller.abort(stalled);
   };
   const check = () => {
@@ -127,9 +130,18 @@ export function guardTransfer(what: string, host: string, signal: AbortSignal, p
 }
 
 /** The retry line the UI and the CLI show: "<file> from <hub> stalled; retrying in N s (attempt k of n)". */
-export function retryNotice(err: Error, delayMs: number, attempt: number, maxAttempts: number): string {
+/**
+ * The retry line ("<file> from <hub> stalled; retrying in N s (attempt k of n)") as a message id and
+ * values: a stall is worded in each language, another cause kept as is.
+ */
+export function retryNoticeText(err: Error, delayMs: number, attempt: number, maxAttempts: number): ServiceText {
+  const retry = { seconds: String(Math.ceil(delayMs / 1000)), attempt: String(attempt + 1), max: String(maxAttempts) };
+  if (err instanceof StallError && err.where) {
+    const kind = err.kind === 'no-answer' ? 'noAnswer' : err.kind === 'stalled' ? 'stalled' : 'tooSlow';
+    return { key: 'svc.downloads.retryStall', values: { ...err.where, kind, ...retry } };
+  }
   const what = err instanceof StallError ? err.headline : err.message.replace(/\.$/, '');
-  return `${what}; retrying in ${Math.ceil(delayMs / 1000)} s (attempt ${attempt + 1} of ${maxAttempts})`;
+  return { key: 'svc.downloads.retrying', values: { cause: what, ...retry } };
 }
 
 /**

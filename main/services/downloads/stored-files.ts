@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import { CaptionsError, MAX_CAPTIONS_BYTES, checkCaptions } from '../captions/captions-vtt';
 import type { Logger } from '../log/logger';
 import type { DownloadStore, FileRow } from './download-store';
 import type { LibraryPaths } from './library-paths';
 import { formatBytes } from './plan';
 import { decryptStoredFile, digestStoredFile, encryptedSize } from './segment-cipher';
+import { userError } from '../text/user-error';
 
 /** What a download's stored files are, checked against its rows: the disk side of the download manager. */
 export class StoredFiles {
@@ -107,10 +107,7 @@ export class DiskSpace {
   async check(title: string, bytes: number): Promise<void> {
     const free = await this.freeBytes(this.root);
     if (free < bytes + this.reserveBytes) {
-      throw new LecternError(
-        'unavailable',
-        `Not enough disk space for "${title}": it needs ${formatBytes(bytes)} and the disk holding ${this.root} has ${formatBytes(Math.max(0, free - this.reserveBytes))} to spare. Free up space or choose a lower quality.`,
-      );
+      throw userError('unavailable', 'svc.downloads.noSpace', { title, needed: formatBytes(bytes), folder: this.root, spare: formatBytes(Math.max(0, free - this.reserveBytes)) });
     }
   }
 }

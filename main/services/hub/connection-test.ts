@@ -4,7 +4,7 @@ import type { HubConnectionReport } from '../../contract/domains/publishing-type
 import { StallError } from '../downloads/stall-guard';
 import { contentMd5 } from '../s3/content-md5';
 import { guardS3Request } from '../s3/request-guard';
-import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
+import { classifyS3Error, explainS3Failure, explainS3Text, type S3FailureKind } from '../s3/s3-errors';
 import type { HubConnection } from './hub-profiles';
 
 /** 'ok', 'skipped: <why>', or '<kind>: <S3 code and message>' — e.g. `access-denied: AccessDenied: HTTP 403`. */
@@ -60,6 +60,7 @@ export async function testHubConnection(conn: HubConnection): Promise<Connection
     read,
     delete: del,
     problem: failure ? explainS3Failure(failure, { hub: conn.hub.name, bucket }) : null,
+    ...(failure ? { problemText: explainS3Text(failure, { hub: conn.hub.name, bucket }) } : {}),
     reason: failure?.kind ?? null,
   };
 }

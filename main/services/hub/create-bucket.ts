@@ -1,8 +1,8 @@
 import { CreateBucketCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3';
 import { StallError } from '../downloads/stall-guard';
 import { guardS3Request } from '../s3/request-guard';
-import { classifyS3Error, explainS3Failure } from '../s3/s3-errors';
-import { HubAccessError } from './hub-error';
+import { classifyS3Error, explainS3Failure, explainS3Text } from '../s3/s3-errors';
+import { HubAccessError, failureFor, hubAccessError } from './hub-error';
 import type { HubConnection } from './hub-profiles';
 
 /** Answers that mean "it is there already and it is yours": nothing to do. */
@@ -25,12 +25,13 @@ export async function createHubBucket(conn: HubConnection): Promise<boolean> {
     const name = err instanceof Error ? err.name : '';
     if (ALREADY_OURS.has(name)) return false;
     if (name === 'BucketAlreadyExists') {
-      throw new HubAccessError('fatal', `Bucket "${conn.bucket}" already belongs to someone else (bucket names are shared by everyone on the store). Choose another bucket name in the hub settings.`);
+      throw hubAccessError('fatal', { key: 'svc.hub.bucketTaken', values: { bucket: conn.bucket } });
     }
     const f = err instanceof StallError ? { kind: 'retryable' as const, detail: err.message } : classifyS3Error(err);
     const where = { hub: conn.hub.name, bucket: conn.bucket };
-    if (f.kind === 'aborted') throw new HubAccessError('retryable', `Creating bucket "${conn.bucket}" on hub "${conn.hub.name}" was interrupted. Try again.`);
-    throw new HubAccessError(f.kind, f.kind === 'access-denied' ? `The key for hub "${conn.hub.name}" may not create buckets (${f.detail}). Create bucket "${conn.bucket}" in the store's console, or use a key allowed to.` : explainS3Failure(f, where));
+    if (f.kind === 'aborted') throw hubAccessError('retryable', { key: 'svc.hub.createInterrupted', values: where });
+    if (f.kind === 'access-denied') throw hubAccessError('access-denied', { key: 'svc.hub.mayNotCreate', values: { ...where, cause: f.detail } });
+    throw new HubAccessError(f.kind, explainS3Failure(f, where), failureFor(f.kind) ? {} : { text: explainS3Text(f, where) });
   } finally {
     guard.done();
   }

@@ -1,6 +1,8 @@
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import { LecternError, type ErrorCode, type FailureInfo } from '../../contract/errors';
 import { classifyFailure, type FailureCode } from '../../contract/failures';
-import { classifyS3Error, explainS3Failure, type S3FailureKind } from '../s3/s3-errors';
+import { classifyS3Error, explainS3Failure, explainS3Text, type S3FailureKind } from '../s3/s3-errors';
 
 /**
  * A hub problem the user must fix (not something a retry fixes). `reason` lets the UI show a distinct
@@ -12,13 +14,13 @@ export class HubAccessError extends LecternError {
     message: string,
     info?: FailureInfo,
   ) {
-    super(codeFor(reason), message, undefined, { failure: info?.failure ?? failureFor(reason), params: info?.params });
+    super(codeFor(reason), message, undefined, { failure: info?.failure ?? failureFor(reason), params: info?.params, text: info?.text });
     this.name = 'HubAccessError';
   }
 }
 
 /** What the renderer says when nothing more specific is known (a 'retryable' says nothing about why). */
-function failureFor(reason: S3FailureKind): FailureCode | undefined {
+export function failureFor(reason: S3FailureKind): FailureCode | undefined {
   switch (reason) {
     case 'credentials-expired':
     case 'credentials-invalid':
@@ -54,5 +56,13 @@ export function toHubError(err: unknown, where: { hub: string; bucket: string })
   if (err instanceof HubAccessError) return err;
   const f = classifyS3Error(err);
   if (f.kind === 'aborted') return err;
-  return new HubAccessError(f.kind, explainS3Failure(f, where), { failure: classifyFailure(err), params: { hub: where.hub, bucket: where.bucket } });
+  const failure = classifyFailure(err);
+  // A failure code's sentence is already said in every language; the others (a refused request, a lost upload) need theirs.
+  const text = failure || failureFor(f.kind) ? undefined : explainS3Text(f, where);
+  return new HubAccessError(f.kind, explainS3Failure(f, where), { failure, params: { hub: where.hub, bucket: where.bucket }, text });
+}
+
+/** A HubAccessError worded as a catalog message (its English in `message`, the id for the UI in `text`). */
+export function hubAccessError(reason: Exclude<S3FailureKind, 'aborted'>, text: ServiceText): HubAccessError {
+  return new HubAccessError(reason, formatText(text), { text });
 }

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import type { BucketCreation, Hub } from '../../contract/domains/publishing-types';
-import { LecternError } from '../../contract/errors';
 import type { SecretStore } from '../credentials/secret-store';
 import { createS3Client, type S3Timeouts } from '../s3/s3-client';
 import { explainS3Failure } from '../s3/s3-errors';
 import { testHubConnection, type ConnectionReport } from './connection-test';
-import { HubAccessError } from './hub-error';
+import { HubAccessError, hubAccessError } from './hub-error';
 import { HubInput, HubPatch, parseInput } from './hub-input';
 import { HubStore, type HubRecord } from './hub-store';
 import { shareAddress } from './share-address';
 import { createHubBucket } from './create-bucket';
+import { userError } from '../text/user-error';
 
 /** What the UI may see of a hub: never the secret key or the session token. */
 export type HubSummary = Hub;
@@ -104,7 +104,7 @@ export class HubProfiles {
   async connect(id: string, opts: { maxSockets?: number } = {}): Promise<HubConnection> {
     const r = this.record(id);
     const secret = await this.opts.secrets.get(hubSecretAccount(id));
-    if (secret === null) throw new HubAccessError('credentials-invalid', `The secret key of hub "${r.name}" is missing from the system keychain. Enter it again in the hub settings.`);
+    if (secret === null) throw hubAccessError('credentials-invalid', { key: 'svc.hub.secretMissing', values: { hub: r.name } });
     const session = await this.readSession(id);
     if (session?.expiresAt != null && session.expiresAt - EXPIRY_MARGIN_MS <= this.now()) {
       const when = new Date(session.expiresAt).toISOString();
@@ -150,7 +150,7 @@ export class HubProfiles {
 
   private record(id: string): HubRecord {
     const r = this.store.get(id);
-    if (!r) throw new LecternError('not-found', `There is no hub ${id}.`);
+    if (!r) throw userError('not-found', 'svc.hub.notFound', { id });
     return r;
   }
 
@@ -168,7 +168,7 @@ export class HubProfiles {
     } catch {
       // Fall through: a damaged entry is treated like a missing one and reported below.
     }
-    throw new HubAccessError('credentials-invalid', `The session token of hub ${id} in the system keychain is damaged. Enter the temporary credentials again.`);
+    throw hubAccessError('credentials-invalid', { key: 'svc.hub.sessionDamaged', values: { id } });
   }
 
   private writeSession(id: string, s: SessionSecret): Promise<void> {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LecternError } from '../../contract/errors';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 
 /**
  * Leases: small lock objects on a hub that several machines publish to. Servers with conditional writes
@@ -87,8 +89,8 @@ export interface AcquireRequest {
   label: string;
   /** Overrides the manager's `waitMs` for this lease. */
   waitMs?: number;
-  /** The sentence for the error when another holder outlasts the wait. */
-  busyMessage(holder: LeaseRecord): string;
+  /** The sentence for the error when another holder outlasts the wait (a message id the UI can translate, or plain English). */
+  busyMessage(holder: LeaseRecord): string | ServiceText;
   /** Called (at most once per holder) while waiting for another holder. */
   onWaiting?(holder: LeaseRecord): void;
   /** Checked while waiting: true means the work was done by someone else and the lease is not needed. */
@@ -98,10 +100,10 @@ export interface AcquireRequest {
 /** Another machine holds the lease and kept it for longer than the wait. */
 export class LeaseBusyError extends LecternError {
   constructor(
-    message: string,
+    message: string | ServiceText,
     readonly holder: LeaseRecord,
   ) {
-    super('conflict', message);
+    super('conflict', typeof message === 'string' ? message : formatText(message), undefined, typeof message === 'string' ? undefined : { text: message });
     this.name = 'LeaseBusyError';
   }
 }
@@ -109,8 +111,8 @@ export class LeaseBusyError extends LecternError {
 /** The lease was taken over (it expired without renewal, e.g. the machine slept); the work must stop. */
 export class LeaseLostError extends LecternError {
   constructor(label: string, by: LeaseRecord | null) {
-    const who = by ? ` by ${by.host} at ${formatTime(by.acquiredAt)}` : '';
-    super('conflict', `The hold on «${label}» was taken over${who} because it was not renewed in time; nothing more was written. Publish again.`);
+    const text: ServiceText = { key: 'svc.leases.lost', values: { label, known: by ? 'yes' : 'no', host: by?.host ?? '', at: by ? formatTime(by.acquiredAt) : '' } };
+    super('conflict', formatText(text), undefined, { text });
     this.name = 'LeaseLostError';
   }
 }

@@ -1,5 +1,4 @@
 import type { CoursePage, CourseSection, DownloadItem, DownloadPlanView, LibraryHub, StorageView } from '../../contract/domains/library';
-import { LecternError } from '../../contract/errors';
 import type { CatalogService } from '../catalog/catalog-service';
 import { coverPathOf } from '../catalog/course-card';
 import type { ReadOnlyHubCredentials } from '../../contract/domains/hub-schemas';
@@ -7,6 +6,7 @@ import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } f
 import type { ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
 import { nothingToDownload, reasonOf, type RefusedLecture } from './refusals';
+import { userError } from '../text/user-error';
 
 export type QualityRequest = 'best' | 'fits' | number | Several;
 /** Several qualities in one download: a list of maximum heights, or every quality. */
@@ -104,7 +104,7 @@ export class LibraryService {
     // Plans finish in any order; list refusals in the course's order.
     refused.sort((a, b) => wanted.findIndex((l) => l.id === a.lectureId) - wanted.findIndex((l) => l.id === b.lectureId));
     if (plans.length === 0 && refused.length > 0) throw nothingToDownload(course.manifest.title, refused);
-    skipped.push(...refused.map((r) => ({ ...r, reason: `refused: ${r.reason}` })));
+    skipped.push(...refused.map((r) => ({ ...r, reason: `refused: ${r.reason}`, reasonText: { key: 'svc.library.skipRefused', values: { cause: r.reason } } as const })));
     const spareBytes = await this.downloads.spareBytes();
     const pickAll = (height: number | null) => plans.map((o) => ({ lecture: o.lecture, option: pick(o.plan.options, height) }));
     const total = (picked: ReturnType<typeof pickAll>) => picked.reduce((n, p) => n + p.option.bytes, 0);
@@ -128,7 +128,7 @@ export class LibraryService {
    */
   async start(ref: CourseRef, selection: number | null | Several, wait = false): Promise<DownloadItem[]> {
     const { hub, course, wanted, unfinished } = await this.lecturesToDownload(ref);
-    if (wanted.length === 0 && unfinished.length === 0) throw new LecternError('conflict', `Everything in "${course.manifest.title}" that has a video is already downloaded.`);
+    if (wanted.length === 0 && unfinished.length === 0) throw userError('conflict', 'svc.library.allDownloaded', { title: course.manifest.title });
     const quality: QualityChoice = isSeveral(selection) ? choiceOf(selection) : selection === null ? { kind: 'highest' } : { kind: 'height', height: selection };
     const ids = unfinished.map((d) => d.id);
     const refused: RefusedLecture[] = [];
@@ -167,7 +167,7 @@ export class LibraryService {
       const quality: QualityChoice = heights.length > 1 ? { kind: 'heights', heights } : heights[0] ? { kind: 'height', height: heights[0] } : { kind: 'highest' };
       added.push(await this.downloads.add({ hubBaseUrl: hub.baseUrl, manifestPath: course.manifestPath, lectureId: d.lectureId, quality }));
     }
-    if (added.length === 0) throw new LecternError('conflict', `Your downloads of "${course.manifest.title}" are already at version ${version}.`);
+    if (added.length === 0) throw userError('conflict', 'svc.library.upToDate', { title: course.manifest.title, version: String(version) });
     await this.run(added.map((d) => d.id), wait);
     return added.map((d) => this.item(this.downloads.get(d.id)));
   }
@@ -234,7 +234,7 @@ export class LibraryService {
     const course = await this.catalog.course(ref.hubId, ref.courseId);
     const m = course.manifest;
     const chosen = ref.lectureId === undefined ? m.lectures : m.lectures.filter((l) => l.id === ref.lectureId);
-    if (ref.lectureId !== undefined && chosen.length === 0) throw new LecternError('not-found', `Lecture ${ref.lectureId} is not in "${m.title}".`);
+    if (ref.lectureId !== undefined && chosen.length === 0) throw userError('not-found', 'svc.library.lectureNotInCourse', { lectureId: ref.lectureId, title: m.title });
     const have = new Map(
       this.downloads
         .list()
@@ -246,15 +246,15 @@ export class LibraryService {
     const unfinished: DownloadSummary[] = [];
     for (const l of chosen) {
       const existing = have.get(l.id);
-      if (!l.media) skipped.push({ lectureId: l.id, title: l.title, reason: 'no published video' });
-      else if (existing?.state === 'completed') skipped.push({ lectureId: l.id, title: l.title, reason: 'already downloaded' });
+      if (!l.media) skipped.push(skip(l, 'noVideo'));
+      else if (existing?.state === 'completed') skipped.push(skip(l, 'downloaded'));
       else if (existing) {
-        skipped.push({ lectureId: l.id, title: l.title, reason: 'already started; it resumes where it stopped' });
+        skipped.push(skip(l, 'started'));
         unfinished.push(existing);
       } else wanted.push(l);
     }
     if (ref.lectureId !== undefined && wanted.length === 0 && unfinished.length === 0) {
-      throw new LecternError('conflict', `"${chosen[0]?.title}" cannot be downloaded: ${skipped[0]?.reason}.`);
+      throw userError('conflict', 'svc.library.cannotDownload', { title: chosen[0]?.title ?? '', reason: skipped[0]?.reasonText?.values?.reason ?? 'noVideo' });
     }
     return { hub, course, wanted, skipped, unfinished };
   }
@@ -265,13 +265,21 @@ function posterOf(hubId: string, courseId: string, lectures: readonly ManifestLe
   return withPoster ? `/poster/${hubId}/${courseId}/${withPoster.id}` : null;
 }
 
+type SkipReason = 'noVideo' | 'downloaded' | 'started';
+const SKIP_ENGLISH: Record<SkipReason, string> = { noVideo: 'no published video', downloaded: 'already downloaded', started: 'already started; it resumes where it stopped' };
+
+/** A lecture left out of a plan: the English reason for logs and the CLI, the message for the UI. */
+function skip(l: ManifestLecture, reason: SkipReason): DownloadPlanView['skipped'][number] {
+  return { lectureId: l.id, title: l.title, reason: SKIP_ENGLISH[reason], reasonText: { key: 'svc.library.skipReason', values: { reason } } };
+}
+
 const isSeveral = (q: QualityRequest | null): q is Several => q === 'all' || Array.isArray(q);
 const choiceOf = (several: Several): QualityChoice => (several === 'all' ? { kind: 'all' } : { kind: 'heights', heights: several });
 
 /** The best option at most `height` tall (or the best of all for null; the smallest when none is that small). */
 function pick(options: readonly QualityOption[], height: number | null): QualityOption {
   const best = options[0];
-  if (!best) throw new LecternError('unavailable', 'A lecture has no quality to download.');
+  if (!best) throw userError('unavailable', 'svc.library.noQuality');
   if (height === null) return best;
   return options.find((o) => (o.height ?? 0) <= height) ?? (options[options.length - 1] as QualityOption);
 }
@@ -291,7 +299,9 @@ function sectionsOf(sections: readonly { id: string; title: string; lectureIds: 
     out.push({ id: s.id, title: s.title, lectures: ls });
   }
   const rest = lectures.filter((l) => !placed.has(l.id));
-  if (rest.length > 0) out.push({ id: null, title: sections.length > 0 ? 'More lectures' : 'Lectures', lectures: rest });
+  // The hub names no section for these: Lectern does, in the UI's language (titleText).
+  const more = sections.length > 0;
+  if (rest.length > 0) out.push({ id: null, title: more ? 'More lectures' : 'Lectures', titleText: { key: more ? 'svc.library.moreLectures' : 'svc.library.lectures' }, lectures: rest });
   return out;
 }
 

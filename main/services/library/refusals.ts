@@ -1,4 +1,7 @@
-import { LecternError } from '../../contract/errors';
+import type { LecternError } from '../../contract/errors';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 
 /** A lecture of a whole-course download that could not be planned or queued, and why. */
 export interface RefusedLecture {
@@ -21,12 +24,18 @@ export function reasonOf(err: unknown, title: string): string {
 export function nothingToDownload(courseTitle: string, refused: readonly RefusedLecture[]): LecternError {
   const shown = refused.slice(0, 5).map((r) => `«${r.title}» was refused: ${r.reason}`);
   const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
-  return new LecternError('unavailable', `None of the ${refused.length} lecture(s) of "${courseTitle}" can be downloaded: ${shown.join('; ')}${more}.`);
+  return userError('unavailable', 'svc.library.noneDownloadable', { count: String(refused.length), title: courseTitle, cause: `${shown.join('; ')}${more}` });
 }
 
-/** "7 of 8 lectures downloaded; «Title» was refused: …" — the one-line summary the CLI and the UI show. */
-export function downloadSummary(downloaded: number, refused: readonly { title: string; reason: string }[]): string {
+/**
+ * "7 of 8 lectures downloaded; «Title» was refused: …" — the one-line summary the CLI and the UI show, in
+ * `language` (the refusal reasons are technical English either way).
+ */
+export function downloadSummary(downloaded: number, refused: readonly { title: string; reason: string }[], language = 'en'): string {
+  const say = (text: ServiceText) => formatText(text, language);
   const total = downloaded + refused.length;
-  const head = `${downloaded} of ${total} lecture${total === 1 ? '' : 's'} downloaded`;
-  return refused.length === 0 ? head : `${head}; ${refused.map((r) => `«${r.title}» was refused: ${r.reason}`).join('; ')}`;
+  // Counts as plain digits (as the English always printed them); `n` only picks the plural form.
+  const head = say({ key: 'svc.library.summary', values: { downloaded: String(downloaded), total: String(total), n: total } });
+  const items = refused.map((r) => say({ key: 'svc.library.refusedItem', values: { title: r.title, reason: r.reason } }));
+  return refused.length === 0 ? head : `${head}; ${items.join('; ')}`;
 }

@@ -1,5 +1,5 @@
-import { LecternError } from '../../contract/errors';
 import type { PlayableLecture, PlayerLecture } from '../../contract/domains/playback';
+import { userError } from '../text/user-error';
 
 /** The fields of a download (main/services/downloads DownloadSummary) the player needs. */
 export interface DownloadedLecture {
@@ -39,7 +39,7 @@ const toPlayer = (d: DownloadedLecture, captionsOf: CaptionsOf): PlayerLecture =
 export function playableLecture(downloads: readonly DownloadedLecture[], downloadId: string, captionsOf: CaptionsOf = () => null): PlayableLecture {
   const index = downloads.findIndex((d) => d.id === downloadId);
   const found = downloads[index];
-  if (!found) throw new LecternError('not-found', `There is no download ${downloadId}; it may have been removed.`);
+  if (!found) throw userError('not-found', 'svc.playback.noDownload', { id: downloadId });
   const next = downloads.slice(index + 1).find((d) => d.hubBase === found.hubBase && d.courseId === found.courseId && d.lectureId !== found.lectureId);
   return { lecture: toPlayer(found, captionsOf), next: next ? toPlayer(next, captionsOf) : null };
 }

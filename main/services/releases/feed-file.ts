@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import semver from 'semver';
-import { LecternError } from '../../contract/errors';
 import type { UpdateChannel } from '../../contract/types';
+import { userError } from '../text/user-error';
 
 /** electron-builder's channel file (`latest.yml`, `beta-linux.yml`, `latest-mac.yml`…), the fields a release needs. */
 export interface FeedFile {
@@ -32,14 +32,14 @@ export function parseFeed(text: string, where: string): FeedFile {
   try {
     doc = yaml.load(text);
   } catch (err) {
-    throw new LecternError('invalid-input', `${where} is not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)}). Rebuild the release with electron-builder.`);
+    throw userError('invalid-input', 'svc.releases.badYaml', { where, cause: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
   }
   const d = doc as Partial<FeedFile> | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'string' || !semver.valid(d.version)) {
-    throw new LecternError('invalid-input', `${where} has no valid "version". Rebuild the release with electron-builder.`);
+    throw userError('invalid-input', 'svc.releases.noVersion', { where });
   }
   if (!Array.isArray(d.files) || d.files.length === 0 || !d.files.every((f) => f && typeof f.url === 'string' && typeof f.sha512 === 'string')) {
-    throw new LecternError('invalid-input', `${where} lists no files with a url and sha512. Rebuild the release with electron-builder.`);
+    throw userError('invalid-input', 'svc.releases.noFiles', { where });
   }
   return d as FeedFile;
 }
@@ -64,7 +64,7 @@ export function referencedFiles(feed: FeedFile): string[] {
 
 export function checkPercent(percent: number): number {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
-    throw new LecternError('invalid-input', `A staged rollout is a whole percentage from 0 to 100 (got ${percent}); 0 stops the rollout, 100 offers it to everyone.`);
+    throw userError('invalid-input', 'svc.releases.badPercent', { percent: String(percent) });
   }
   return percent;
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
 import type { UpdateChannel } from '../../contract/types';
 import { isChannelFeed, isPrerelease, parseFeed, renameFeed, type FeedFile } from './feed-file';
+import { userError } from '../text/user-error';
 
 export interface ReleaseFeed {
   /** The file name the feed gets on the hub (`beta-linux.yml` may come from a local `latest-linux.yml`). */
@@ -38,18 +38,18 @@ export async function collectReleaseFiles(distDir: string, channel: UpdateChanne
   try {
     names = await fsp.readdir(distDir);
   } catch {
-    throw new LecternError('not-found', `There is no release folder at ${distDir}. Package first (npm run release without --skip-package), or pass --dist <folder>.`);
+    throw userError('not-found', 'svc.releases.noFolder', { dir: distDir });
   }
   let sources = names.filter((n) => isChannelFeed(n, channel)).map((n) => ({ file: n, name: n }));
   if (sources.length === 0 && channel === 'beta') sources = names.filter((n) => isChannelFeed(n, 'stable')).map((n) => ({ file: n, name: renameFeed(n, 'stable', 'beta') }));
-  if (sources.length === 0) throw new LecternError('not-found', `${distDir} holds no ${channel === 'stable' ? 'latest' : 'beta'}*.yml update feed. Package with electron-builder first.`);
+  if (sources.length === 0) throw userError('not-found', 'svc.releases.noFeed', { dir: distDir, feed: channel === 'stable' ? 'latest' : 'beta' });
 
   const feeds: ReleaseFeed[] = [];
   for (const s of sources) feeds.push({ name: s.name, feed: parseFeed(await fsp.readFile(path.join(distDir, s.file), 'utf8'), path.join(distDir, s.file)) });
   const versions = new Set(feeds.map((f) => f.feed.version));
-  if (versions.size !== 1) throw new LecternError('conflict', `The feeds in ${distDir} name different versions (${[...versions].join(', ')}). Clear the folder and package again.`);
+  if (versions.size !== 1) throw userError('conflict', 'svc.releases.mixedVersions', { dir: distDir, versions: [...versions].join(', ') });
   const version = feeds[0]!.feed.version;
-  if (channel === 'stable' && isPrerelease(version)) throw new LecternError('invalid-input', `${version} is a prerelease; publish it with --channel beta.`);
+  if (channel === 'stable' && isPrerelease(version)) throw userError('invalid-input', 'svc.releases.prerelease', { version });
 
   const artifacts = new Map<string, ReleaseArtifact>();
   for (const { feed } of feeds) {
@@ -57,9 +57,9 @@ export async function collectReleaseFiles(distDir: string, channel: UpdateChanne
       if (artifacts.has(f.url)) continue;
       const file = confined(distDir, f.url);
       const stat = await fsp.stat(file).catch(() => null);
-      if (!stat?.isFile()) throw new LecternError('not-found', `The feed names ${f.url}, which is not in ${distDir}. Package again so the feed and the files match.`);
-      if (f.size !== undefined && f.size !== stat.size) throw new LecternError('conflict', `${f.url} is ${stat.size} bytes but the feed says ${f.size}. Package again so the feed and the files match.`);
-      if ((await sha512(file)) !== f.sha512) throw new LecternError('conflict', `${f.url} does not match the sha512 in its feed; clients would refuse it. Package again so the feed and the files match.`);
+      if (!stat?.isFile()) throw userError('not-found', 'svc.releases.fileMissing', { file: f.url, dir: distDir });
+      if (f.size !== undefined && f.size !== stat.size) throw userError('conflict', 'svc.releases.sizeMismatch', { file: f.url, size: String(stat.size), expected: String(f.size) });
+      if ((await sha512(file)) !== f.sha512) throw userError('conflict', 'svc.releases.shaMismatch', { file: f.url });
       artifacts.set(f.url, { name: f.url, path: file, size: stat.size });
       // Differential downloads read the blockmap when there is one; publishing it is optional.
       const blockmap = `${file}.blockmap`;
@@ -72,7 +72,7 @@ export async function collectReleaseFiles(distDir: string, channel: UpdateChanne
 
 function confined(dir: string, name: string): string {
   const file = path.resolve(dir, name);
-  if (path.relative(dir, file).startsWith('..') || path.isAbsolute(name)) throw new LecternError('invalid-input', `The feed names ${name}, which is outside ${dir}. Rebuild the release.`);
+  if (path.relative(dir, file).startsWith('..') || path.isAbsolute(name)) throw userError('invalid-input', 'svc.releases.outside', { file: name, dir });
   return file;
 }
 

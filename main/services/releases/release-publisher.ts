@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import type { UpdateChannel } from '../../contract/types';
 import type { Logger } from '../log/logger';
 import { UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource } from '../uploads/upload-engine';
 import { checkPercent, dumpFeed, isChannelFeed, isOlder, parseFeed, renameFeed, withStaging, type FeedFile } from './feed-file';
 import { collectReleaseFiles } from './release-files';
+import { userError } from '../text/user-error';
 
 /** Where releases live on a hub, below its key prefix: the folder the app's update URL points at. */
 export const RELEASES_FOLDER = 'releases/';
@@ -80,7 +80,7 @@ export async function setReleaseStaging(opts: ReleaseOptions & { channel: Update
   const engine = makeEngine(opts);
   const names = await listFeeds(engine, opts.target, base);
   const own = names.filter((n) => isChannelFeed(n, opts.channel));
-  if (own.length === 0) throw new LecternError('not-found', `No ${opts.channel} release is published under ${base} on this hub yet; publish one before changing its rollout.`);
+  if (own.length === 0) throw userError('not-found', 'svc.releases.noneYet', { channel: opts.channel, base });
   const feeds = new Map<string, FeedFile>();
   for (const name of own) feeds.set(name, withStaging((await readFeed(engine, opts.target, base + name))!, percent));
   const version = feeds.values().next().value!.version;

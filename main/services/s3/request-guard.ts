@@ -1,4 +1,6 @@
 import { DEFAULT_STALL, seconds, startWatchdog, StallError, type StallKind, type StallPolicy } from '../downloads/stall-guard';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 
 /**
  * Progress deadlines for one S3 request, the upload-side twin of the download stall guard. The SDK's own
@@ -119,18 +121,29 @@ interface NetworkShape {
  * refused, cut off, or the server's own error answer.
  */
 export function describeAttempt(err: unknown, subject: string, hub: string, detail: string): string {
-  if (err instanceof StallError) return err.headline;
+  return err instanceof StallError ? err.headline : formatText({ key: 'svc.uploads.attempt', values: { subject, hub, how: attemptKind(err), detail } });
+}
+
+type AttemptKind = 'refused' | 'cutOff' | 'noConnect' | 'quiet' | 'failed';
+
+function attemptKind(err: unknown): AttemptKind {
   const e = (typeof err === 'object' && err !== null ? err : {}) as NetworkShape;
   const code = typeof e.code === 'string' ? e.code : '';
   const text = `${typeof e.message === 'string' ? e.message : ''} ${code}`;
-  const to = `${subject} to ${hub}`;
-  if (code === 'ECONNREFUSED') return `${to} was refused: nothing accepts connections there`;
+  if (code === 'ECONNREFUSED') return 'refused';
   // The SDK names resets "TimeoutError" too; the Node code says what really happened.
-  if (code === 'ECONNRESET' || code === 'EPIPE') return `${to} was cut off`;
-  if (/did not establish a connection/.test(text)) return `${to} could not connect in time`;
-  if (e.name === 'TimeoutError' || code === 'ETIMEDOUT') return `${to} stalled: the connection went quiet`;
-  if (/premature|hang up|socket|aborted/i.test(text) && e.$metadata?.httpStatusCode === undefined) return `${to} was cut off`;
-  return `${to} failed (${detail})`;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'cutOff';
+  if (/did not establish a connection/.test(text)) return 'noConnect';
+  if (e.name === 'TimeoutError' || code === 'ETIMEDOUT') return 'quiet';
+  if (/premature|hang up|socket|aborted/i.test(text) && e.$metadata?.httpStatusCode === undefined) return 'cutOff';
+  return 'failed';
+}
+
+/** The retry line as a message id and values (the same English as `uploadRetryNotice(describeAttempt(…))`). */
+export function uploadRetryText(err: unknown, subject: string, hub: string, detail: string, delayMs: number, attempt: number, maxAttempts: number): ServiceText {
+  const retry = { seconds: String(Math.ceil(delayMs / 1000)), attempt: String(attempt + 1), max: String(maxAttempts) };
+  if (err instanceof StallError) return { key: 'svc.uploads.retrying', values: { cause: err.headline, ...retry } };
+  return { key: 'svc.uploads.retryAttempt', values: { subject, hub, how: attemptKind(err), detail, ...retry } };
 }
 
 /** The retry line the UI and the CLI show: "<file> to <hub> stalled mid-transfer; retrying in N s (attempt k of n)". */

@@ -1,3 +1,6 @@
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+
 /**
  * What a failed S3 call means for Lectern: retry it, or stop and tell the user what to fix. Codes come
  * from the S3 error XML (`err.name` in SDK v3); network failures carry a Node `code` instead.
@@ -57,25 +60,22 @@ export function classifyS3Error(err: unknown): S3Failure {
 
 /** A sentence the user can act on, naming the hub and bucket. */
 export function explainS3Failure(f: S3Failure, where: { hub: string; bucket: string }): string {
-  const at = `hub "${where.hub}"`;
-  switch (f.kind) {
-    case 'credentials-expired':
-      return `The session token for ${at} has expired (${f.detail}). Paste fresh temporary credentials in the hub settings.`;
-    case 'credentials-invalid':
-      return `${at} refused the access key or secret (${f.detail}). Check the access key id and secret in the hub settings.`;
-    case 'bucket-missing':
-      return `Bucket "${where.bucket}" does not exist on ${at} (${f.detail}). Create it or correct the bucket name.`;
-    case 'access-denied':
-      return `The key for ${at} is not allowed to do this in bucket "${where.bucket}" (${f.detail}). Grant the missing permission to the key.`;
-    case 'upload-missing':
-      return `${at} no longer has the unfinished upload (${f.detail}).`;
-    case 'retryable':
-      return `${at} kept failing (${f.detail}). Check the network and the endpoint, then retry.`;
-    case 'aborted':
-      return `The request to ${at} was stopped.`;
-    case 'unsupported':
-      return `${at} does not support a call Lectern needs here (${f.detail}). Use an S3-compatible server that implements it (see docs/HUB-FORMAT.md).`;
-    case 'fatal':
-      return `${at} refused the request (${f.detail}).`;
-  }
+  return formatText(explainS3Text(f, where));
+}
+
+const KIND_VALUE: Record<S3FailureKind, string> = {
+  'credentials-expired': 'credentialsExpired',
+  'credentials-invalid': 'credentialsInvalid',
+  'bucket-missing': 'bucketMissing',
+  'access-denied': 'accessDenied',
+  'upload-missing': 'uploadMissing',
+  retryable: 'retryable',
+  aborted: 'aborted',
+  unsupported: 'unsupported',
+  fatal: 'fatal',
+};
+
+/** `explainS3Failure` as a message id and values, for the UI in the user's language. */
+export function explainS3Text(f: S3Failure, where: { hub: string; bucket: string }): ServiceText {
+  return { key: 'svc.hub.s3Failure', values: { kind: KIND_VALUE[f.kind], hub: where.hub, bucket: where.bucket, cause: f.detail } };
 }

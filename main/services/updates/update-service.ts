@@ -4,6 +4,9 @@ import type { Logger } from '../log/logger';
 import type { AppSettings } from '../settings/app-settings';
 import { releaseNotesText } from './release-notes';
 import { describeUpdateFailure } from './update-errors';
+import { formatText } from '../text/format-text';
+
+const DISABLED = { key: 'svc.updates.disabled' } as const;
 
 /** What the feed says about a release (electron-updater's UpdateInfo, the fields Lectern reads). */
 export interface ReleaseInfo {
@@ -72,7 +75,11 @@ export class UpdateService {
   constructor(private readonly opts: UpdateServiceOptions) {
     const { updater } = opts;
     this.now = opts.now ?? Date.now;
-    this.current = updater ? { phase: 'idle' } : { phase: 'disabled', reason: opts.disabledReason ?? 'Updates are available only in installed builds of Lectern.' };
+    this.current = updater
+      ? { phase: 'idle' }
+      : opts.disabledReason
+        ? { phase: 'disabled', reason: opts.disabledReason }
+        : { phase: 'disabled', reason: formatText(DISABLED), reasonText: DISABLED };
     if (!updater) return;
     // The user decides when to spend bandwidth and when to restart; nothing happens behind their back.
     updater.autoDownload = false;
@@ -232,7 +239,7 @@ export class UpdateService {
     const during = this.activity ?? (this.current.phase === 'downloading' || this.current.phase === 'available' ? 'download' : 'check');
     const problem = describeUpdateFailure(err, during, this.settings().channel);
     this.opts.log.log('warn', `update ${during} failed`, { error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown } | null)?.code });
-    this.set(problem.kind === 'offline' ? { phase: 'offline', message: problem.message } : { phase: 'error', message: problem.message });
+    this.set({ phase: problem.kind, message: problem.message, messageText: problem.text });
   }
 
   private set(state: UpdateState): void {

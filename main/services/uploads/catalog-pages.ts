@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { LecternError } from '../../contract/errors';
 import type { CatalogEntry } from '../downloads/manifest';
+import { userError } from '../text/user-error';
 
 /**
  * The paged catalog (docs/HUB-FORMAT.md, "catalog.json: index and pages"): `catalog.json` is a small
@@ -50,7 +50,7 @@ export function parseStoredCatalog(text: string, where: string): StoredCatalog {
   try {
     v = JSON.parse(text);
   } catch {
-    throw new LecternError('internal', `${where} on the hub is not valid JSON; fix or remove it before publishing.`);
+    throw userError('internal', 'svc.uploads.notJson', { where });
   }
   const doc = v as { lectern?: unknown; courses?: unknown; pages?: unknown } | null;
   if (doc?.lectern === 'catalog-index') return { kind: 'paged', index: parseIndex(doc, where) };
@@ -64,14 +64,14 @@ function parseIndex(doc: { pages?: unknown }, where: string): CatalogIndex {
   const ok =
     Array.isArray(pages) &&
     pages.every((p: Partial<PageRef> | null) => typeof p?.key === 'string' && p.key.startsWith(PAGE_PREFIX) && typeof p.first === 'string' && typeof p.last === 'string' && typeof p.count === 'number');
-  if (!ok) throw new LecternError('internal', `${where} on the hub is a catalog index whose "pages" are not a list of page references; fix or remove it before publishing.`);
+  if (!ok) throw userError('internal', 'svc.uploads.badIndex', { where });
   const refs = (pages as PageRef[]).map((p) => ({ key: p.key, first: p.first, last: p.last, count: p.count }));
   return makeIndex(refs.sort((a, b) => compareIds(a.first, b.first)));
 }
 
 export function parseEntries(courses: unknown, where: string): StoredEntry[] {
   if (!Array.isArray(courses) || courses.some((c) => typeof (c as { id?: unknown } | null)?.id !== 'string')) {
-    throw new LecternError('internal', `${where} on the hub is not a Lectern catalog (its "courses" must be a list of entries with ids); fix or remove it before publishing.`);
+    throw userError('internal', 'svc.uploads.notCatalog', { where });
   }
   return courses as StoredEntry[];
 }

@@ -2,6 +2,7 @@ import { LecternError } from '../../contract/errors';
 import type { CatalogEntry } from '../downloads/manifest';
 import { formatTime, systemClock, type DocStore, type LeaseClock, type LeaseManager } from '../leases/lease';
 import { CATALOG_PATH, changeDone, courseOf, HubCatalog, superseded, type CatalogRead } from './hub-catalog';
+import { userError } from '../text/user-error';
 
 export { CATALOG_PATH };
 export const PENDING_PREFIX = 'catalog-pending/';
@@ -30,7 +31,6 @@ export interface CatalogUpdateOptions {
   clock?: LeaseClock;
 }
 
-const describe = (c: CatalogChange) => ('put' in c ? `adding «${c.put.title}» to the catalog` : `removing ${c.remove} from the catalog`);
 const pendingKey = (c: CatalogChange) => `${PENDING_PREFIX}${courseOf(c).replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
 
 function parsePending(text: string): CatalogChange | null {
@@ -95,7 +95,7 @@ export async function updateCatalog(docs: CatalogStore, leases: LeaseManager, ch
       resource: 'catalog',
       label: 'the hub catalog',
       waitMs: opts.leaseWaitMs ?? 120_000,
-      busyMessage: (h) => `The catalog of this hub has been locked by ${h.host} since ${formatTime(h.acquiredAt)}; ${describe(change)} waited and gave up. Try again in a minute.`,
+      busyMessage: (h) => ({ key: 'svc.uploads.catalogLocked', values: { host: h.host, since: formatTime(h.acquiredAt), ...changeValues(change) } }),
       satisfied: () => done(change),
     });
     if (!lease) return stats; // Another holder merged it.
@@ -145,5 +145,10 @@ async function readPending(docs: CatalogStore, except: string): Promise<{ key: s
 }
 
 function gaveUp(change: CatalogChange, attempts: number): LecternError {
-  return new LecternError('unavailable', `The hub's catalog kept changing while ${describe(change)} (${attempts} attempts); publish again to finish — the course itself is already on the hub.`);
+  return userError('unavailable', 'svc.uploads.catalogKeptChanging', { ...changeValues(change), attempts: String(attempts) });
+}
+
+/** What a catalog change does, as message values: each language words it itself. */
+function changeValues(c: CatalogChange): { change: string; title: string; courseId: string } {
+  return 'put' in c ? { change: 'put', title: c.put.title, courseId: c.put.id } : { change: 'remove', title: '', courseId: c.remove };
 }

@@ -1,4 +1,3 @@
-import { LecternError } from '../../contract/errors';
 import type { StoredDoc } from '../leases/lease';
 import {
   chunk,
@@ -16,6 +15,7 @@ import {
   type StoredEntry,
 } from './catalog-pages';
 import type { CatalogChange, CatalogStore, CatalogWriteStats } from './catalog-update';
+import { userError } from '../text/user-error';
 
 export const CATALOG_PATH = 'catalog.json';
 
@@ -117,13 +117,13 @@ export class HubCatalog {
     if (cached) return cached;
     const doc = await this.docs.read(ref.key);
     if (!doc) {
-      throw new LecternError('unavailable', `The hub's catalog names the page ${ref.key}, which is missing; publish again (if it stays missing, the hub lost part of its catalog).`);
+      throw userError('unavailable', 'svc.uploads.pageMissing', { key: ref.key });
     }
     let v: unknown;
     try {
       v = JSON.parse(doc.text);
     } catch {
-      throw new LecternError('internal', `The catalog page ${ref.key} on the hub is not valid JSON; remove catalog.json's reference to it (or restore it) before publishing.`);
+      throw userError('internal', 'svc.uploads.pageNotJson', { key: ref.key });
     }
     const courses = parseEntries((v as { courses?: unknown } | null)?.courses, ref.key);
     this.pages.set(ref.key, courses);

@@ -8,7 +8,6 @@ import {
   ListPartsCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { LecternError } from '../../contract/errors';
 import { multipartEtag } from '../s3/content-md5';
 import { isUnsupported, markUnsupported } from '../s3/capabilities';
 import { classifyS3Error } from '../s3/s3-errors';
@@ -18,6 +17,7 @@ import { sourceFingerprint } from './source-fingerprint';
 import { requestBody, type TransferContext } from './transfer-context';
 import type { AckedPart, MultipartRecord } from './upload-store';
 import { withRetries } from './with-retries';
+import { userError } from '../text/user-error';
 
 export interface UploadSource {
   path: string;
@@ -45,7 +45,7 @@ export async function uploadMultipart(ctx: TransferContext, src: UploadSource): 
       return await uploadOnce(ctx, src);
     } catch (err) {
       if (!(err instanceof SourceChangedError)) throw err;
-      if (restart + 1 >= MAX_RESTARTS) throw new LecternError('conflict', `${src.path} kept changing while it was uploaded; upload it again once it is no longer being written.`);
+      if (restart + 1 >= MAX_RESTARTS) throw userError('conflict', 'svc.uploads.sourceKeptChanging', { path: src.path });
       ctx.log.log('info', 'source changed during upload; starting over', { key: src.key, path: src.path });
     }
   }
@@ -124,7 +124,7 @@ async function prepare(
   const created = await withRetries(ctx.retry, `Starting the upload of ${src.key}`, (signal) =>
     ctx.client.send(new CreateMultipartUploadCommand({ Bucket: ctx.bucket, Key: src.key, ContentType: src.contentType, CacheControl: src.cacheControl, Metadata: { [SOURCE_METADATA]: fp.fingerprint } }), { abortSignal: signal }),
   );
-  if (!created.UploadId) throw new LecternError('internal', `The hub started an upload of ${src.key} without an upload id.`);
+  if (!created.UploadId) throw userError('internal', 'svc.uploads.noUploadId', { key: src.key });
   const record: MultipartRecord = {
     uploadId: created.UploadId,
     scope: ctx.scope,
@@ -214,7 +214,7 @@ async function listParts(ctx: TransferContext, rec: MultipartRecord): Promise<Ma
 
 async function complete(ctx: TransferContext, rec: MultipartRecord, total: number): Promise<void> {
   const parts = ctx.store.parts(rec.uploadId);
-  if (parts.length !== total) throw new LecternError('internal', `${rec.key}: ${parts.length} of ${total} parts are recorded; cannot complete.`);
+  if (parts.length !== total) throw userError('internal', 'svc.uploads.partsMissing', { key: rec.key, recorded: String(parts.length), total: String(total) });
   ctx.emit({ type: 'multipart', key: rec.key, uploadId: rec.uploadId, state: 'completing' });
   try {
     await withRetries(ctx.retry, `Completing ${rec.key}`, (signal) =>

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import { parseCourseManifest, type CatalogEntry, type CourseManifest, type ManifestFile, type ManifestLecture } from '../downloads/manifest';
 import { formatTime, LeaseManager, newLeaseIdentity, type HeldLease, type LeaseIdentity, type LeaseRecord, type LeaseTiming } from '../leases/lease';
 import type { Logger } from '../log/logger';
@@ -13,6 +12,7 @@ import { planGarbage, type HubObject } from './gc-plan';
 import { runPool } from './pool';
 import { lectureFiles, planCover, planLecture, type PlannedFile, type PlannedLecture, type PublishCourse } from './publish-plan';
 import { UploadEngine, type UploadEngineOptions, type UploadEvent, type UploadSource, type UploadTarget } from './upload-engine';
+import { userError } from '../text/user-error';
 
 export type { PublishCourse, PublishLecture, PublishSection } from './publish-plan';
 
@@ -164,7 +164,7 @@ export class Publisher {
 
   private async collectLeased(courseId: string, opts: { keepVersions?: number; graceMs?: number; now?: number }): Promise<GcResult> {
     const latest = await this.readLatest(courseId);
-    if (!latest) throw new LecternError('not-found', `Course ${courseId} has never been published to this hub; there is nothing to clean up.`);
+    if (!latest) throw userError('not-found', 'svc.uploads.neverPublished', { courseId });
     const keep = Math.max(1, opts.keepVersions ?? 2);
     const kept: CourseManifest[] = [];
     for (let v = latest.version; v > latest.version - keep && v >= 1; v--) {
@@ -187,7 +187,7 @@ export class Publisher {
     const v = await this.getJson(`courses/${courseId}/latest.json`);
     if (v === null) return null;
     const p = v as Partial<LatestPointer>;
-    if (typeof p.version !== 'number' || typeof p.manifest !== 'string') throw new LecternError('internal', `courses/${courseId}/latest.json on the hub is not a Lectern pointer; fix or remove it before publishing.`);
+    if (typeof p.version !== 'number' || typeof p.manifest !== 'string') throw userError('internal', 'svc.uploads.badPointer', { courseId });
     return p as LatestPointer;
   }
 
@@ -200,7 +200,7 @@ export class Publisher {
     return (await this.leases()).acquire({
       resource: `course-${courseId}`,
       label: title,
-      busyMessage: (h) => `«${title}» is being published from ${h.host} since ${formatTime(h.acquiredAt)}; try again when it finishes.`,
+      busyMessage: (h) => ({ key: 'svc.uploads.beingPublished', values: { title, host: h.host, since: formatTime(h.acquiredAt) } }),
       ...(onWaiting ? { onWaiting } : {}),
     });
   }
@@ -268,7 +268,7 @@ export class Publisher {
       return JSON.parse(text);
     } catch {
       // Never treat a damaged pointer as "no pointer": that would restart the course at version 1.
-      throw new LecternError('internal', `${this.key(hubPath)} on the hub is not valid JSON; fix or remove it before publishing.`);
+      throw userError('internal', 'svc.uploads.notJson', { where: this.key(hubPath) });
     }
   }
 

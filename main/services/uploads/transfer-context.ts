@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { ServiceText } from '../../contract/service-text';
 import type { Logger } from '../log/logger';
 import type { BandwidthLimiter } from './bandwidth-limiter';
 import type { RequestGuard } from '../s3/request-guard';
@@ -15,7 +16,7 @@ export type UploadEvent =
   | { type: 'part'; key: string; partNumber: number; state: 'sending' | 'acknowledged' | 'adopted' }
   | { type: 'multipart'; key: string; uploadId: string; state: MultipartState; detail?: string }
   /** `notice` is the line for the user: "<file> to <hub> stalled mid-transfer; retrying in N s (attempt k of n)". */
-  | { type: 'retry'; what: string; attempt: number; detail: string; delayMs: number; notice: string };
+  | { type: 'retry'; what: string; attempt: number; detail: string; delayMs: number; notice: string; noticeText: ServiceText };
 
 /** Everything one file's transfer needs from the engine that runs it. */
 export interface TransferContext {

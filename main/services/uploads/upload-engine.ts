@@ -17,6 +17,7 @@ import type { TransferContext, UploadEvent } from './transfer-context';
 import { UploadStore } from './upload-store';
 import { DEFAULT_UPLOAD_RETRY, withRetries, type RetryPolicy } from './with-retries';
 import type { StallPolicy } from '../downloads/stall-guard';
+import { userError } from '../text/user-error';
 
 export type { UploadEvent } from './transfer-context';
 export type { UploadSource } from './multipart-upload';
@@ -96,7 +97,7 @@ export class UploadEngine {
    * worthy S3 error (denied, bad credentials, missing bucket) at once, or `UploadCancelledError`.
    */
   async uploadFiles(files: readonly UploadSource[]): Promise<UploadSummary> {
-    if (this.running) throw new LecternError('conflict', 'This upload engine is already running a batch.');
+    if (this.running) throw userError('conflict', 'svc.uploads.engineBusy');
     this.cancelCtl = new AbortController();
     const run = this.run(files);
     this.running = run;

@@ -1,8 +1,9 @@
 import { LecternError } from '../../contract/errors';
 import { backoffDelay, sleep, type RetryPolicy } from '../downloads/retry';
 import { StallError, type StallPolicy } from '../downloads/stall-guard';
-import { describeAttempt, guardS3Request, uploadRetryNotice, type RequestGuard } from '../s3/request-guard';
+import { describeAttempt, guardS3Request, uploadRetryNotice, uploadRetryText, type RequestGuard } from '../s3/request-guard';
 import { classifyS3Error } from '../s3/s3-errors';
+import type { ServiceText } from '../../contract/service-text';
 import type { PauseGate } from './pause-gate';
 
 export type { RetryPolicy } from '../downloads/retry';
@@ -29,6 +30,8 @@ export interface RetryNotice {
   delayMs: number;
   /** The line for the user: "<file> to <hub> stalled mid-transfer; retrying in N s (attempt k of n)". */
   notice: string;
+  /** The same line as a message id and values, for the UI in the user's language. */
+  noticeText: ServiceText;
 }
 
 export interface RetryContext {
@@ -67,7 +70,8 @@ export async function withRetries<T>(ctx: RetryContext, what: string, op: (signa
       if (failures >= ctx.policy.maxAttempts) throw new RetriesExhaustedError(what, failures, f.detail);
       const delayMs = backoffDelay(ctx.policy, failures - 1);
       const notice = uploadRetryNotice(describeAttempt(err, subject, ctx.hub, f.detail), delayMs, failures, ctx.policy.maxAttempts);
-      ctx.onRetry?.({ what, attempt: failures, detail: f.detail, delayMs, notice });
+      const noticeText = uploadRetryText(err, subject, ctx.hub, f.detail, delayMs, failures, ctx.policy.maxAttempts);
+      ctx.onRetry?.({ what, attempt: failures, detail: f.detail, delayMs, notice, noticeText });
       await sleep(delayMs, ctx.cancel);
     } finally {
       guard.done();

@@ -43,8 +43,8 @@ const SectionBlock = memo(function SectionBlock({ section, copies, eager, ...whe
   const near = useNearView(ref, eager);
   const t = useT();
   return (
-    <section ref={ref} className="course-section" aria-label={section.title} data-testid="course-section">
-      <h2 dir="auto">{section.title}</h2>
+    <section ref={ref} className="course-section" aria-label={section.titleText ? t(section.titleText.key) : section.title} data-testid="course-section">
+      <h2 dir="auto">{section.titleText ? t(section.titleText.key) : section.title}</h2>
       {near ? (
         <ol className="course-lectures">
           {section.lectures.map((l) => (

@@ -1,4 +1,5 @@
 import type { DownloadItem } from '../../../main/contract/domains/library';
+import { LecternError } from '../../../main/contract/errors';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNotices } from '../state/notices-store';
@@ -34,7 +35,7 @@ export function DownloadControls({ d, label }: { d: DownloadItem; label: string 
       {d.state !== 'completed' && (
         <progress className="download-progress" max={100} value={pct} aria-label={t('downloads.progressLabel', { label, percent: formatPercent(pct) })} data-testid="download-progress" />
       )}
-      {d.error && <ErrorNotice inline className="field-error" error={d.error} />}
+      {d.error && <ErrorNotice inline className="field-error" error={d.errorText ? new LecternError('unavailable', d.error, undefined, { text: d.errorText }) : d.error} />}
       {d.state !== 'failed' && (
         <button
           type="button"

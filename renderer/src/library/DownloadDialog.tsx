@@ -164,7 +164,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
               </p>
             )}
             {otherSkipped(plan).length > 0 && (
-              <p className="muted">{t('downloads.dialog.skipped', { list: otherSkipped(plan).map((s) => t('downloads.dialog.skippedItem', { title: s.title, reason: skipReason(s.reason, t) })).join('; ') })}</p>
+              <p className="muted">{t('downloads.dialog.skipped', { list: otherSkipped(plan).map((s) => t('downloads.dialog.skippedItem', { title: s.title, reason: s.reasonText ? t(s.reasonText.key, s.reasonText.values) : skipReason(s.reason, t) })).join('; ') })}</p>
             )}
           </>
         )}

@@ -30,7 +30,7 @@ export interface Outline {
 
 export function outlineFromCourse(sections: CourseSection[]): Outline {
   return {
-    sections: sections.map((s, i) => ({ key: s.id ?? `section-${i}`, title: s.title, lectures: s.lectures.map((l) => ({ id: l.id, title: l.title, durationSec: l.durationSec })) })),
+    sections: sections.map((s, i) => ({ key: s.id ?? `section-${i}`, title: s.titleText ? translate(s.titleText.key, s.titleText.values) : s.title, lectures: s.lectures.map((l) => ({ id: l.id, title: l.title, durationSec: l.durationSec })) })),
   };
 }
 

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatBytes, formatPercent, formatSpeed, formatWhen, TRANSFER } from '../i18n/format';
 import { Rich } from '../i18n/Rich';
 import { useT } from '../i18n/use-t';
+import { LecternError } from '../../../main/contract/errors';
 
 /** Current version, channel, automatic checks, and the update itself: available → downloading → ready. */
 export function UpdatesPanel() {
@@ -64,7 +65,7 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
   const t = useT();
   switch (state.phase) {
     case 'disabled':
-      return <p className="updates-state">{state.reason}</p>;
+      return <p className="updates-state">{state.reasonText ? t(state.reasonText.key, state.reasonText.values) : state.reason}</p>;
     case 'idle':
       return <p className="updates-state">{t('updates.state.idle')}</p>;
     case 'checking':
@@ -80,10 +81,10 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
         </p>
       );
     case 'offline':
-      return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.message}</p>;
+      return <p className="updates-state updates-offline" role="status" data-testid="updates-phase">{state.messageText ? t(state.messageText.key, state.messageText.values) : state.message}</p>;
     case 'error':
       return (
-        <ErrorNotice className="updates-state updates-error" error={state.message} data-testid="updates-phase" />
+        <ErrorNotice className="updates-state updates-error" error={state.messageText ? new LecternError('unavailable', state.message, undefined, { text: state.messageText }) : state.message} data-testid="updates-phase" />
       );
     case 'available':
       return (
