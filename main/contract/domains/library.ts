@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, event, none } from '../define';
-import { Id } from '../schemas';
+import { Id, Language } from '../schemas';
 import { ReadOnlyHubCredentials } from './hub-schemas';
 import type { ServiceText } from '../service-text';
 
@@ -184,6 +184,8 @@ export interface DownloadProgress {
   filesTotal: number;
 }
 
+/** The UI language a list is ordered for (a BCP 47 tag such as "ko" or "en-US"). */
+const Locale = Language;
 const HubBaseUrl = z.string().trim().min(1, 'Enter the hub address').max(2048, 'The hub address is too long');
 const CourseId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a course id from the catalog');
 const LectureId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a lecture id from the course');
@@ -212,11 +214,11 @@ export const libraryChannels = {
   'library.removeHub': channel<LibraryHub[]>()(z.strictObject({ hubId: Id }), 'Forget a hub, its cached catalog and its credentials; downloads stay.'),
 
   'catalog.list': channel<CatalogView>()(
-    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional(), complete: z.boolean().optional() }),
-    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title; at most `limit` courses, with the number of matches as `total`. Never touches the network. Just after a start it answers at once from the courses read so far (`loading` says how many); with `complete` it waits until every cached course is read.',
+    z.strictObject({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional(), complete: z.boolean().optional(), locale: Locale.optional() }),
+    'The cached catalog of every hub, filtered by title, subtitle and tags (substrings, any script), sorted by title in the order of `locale` (the UI language); at most `limit` courses, with the number of matches as `total`. Never touches the network. Just after a start it answers at once from the courses read so far (`loading` says how many); with `complete` it waits until every cached course is read.',
   ),
   'catalog.refresh': channel<CatalogView>()(
-    z.strictObject({ hubId: Id.optional(), firstPageOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+    z.strictObject({ hubId: Id.optional(), firstPageOnly: z.boolean().optional(), limit: z.number().int().min(1).max(100_000).optional(), locale: Locale.optional() }),
     'Revalidate catalogs (an unchanged one costs a 304), fetch pages not cached yet (only the first with firstPageOnly) and changed course manifests; an unreachable hub is marked offline and its cache kept. Returns the list as catalog.list with no query.',
   ),
   'catalog.course': channel<CoursePage>()(z.strictObject({ hubId: Id, courseId: CourseId }), 'A course page from the cached manifest (fetched if not cached yet).'),

@@ -10,11 +10,12 @@ export const libraryHandlers = ({ library: { catalog, downloads, library, librar
     await catalog.removeHub(hubId);
     return catalog.hubs();
   },
-  'catalog.list': async ({ query, limit, complete }) => {
+  'catalog.list': async ({ query, limit, complete, locale }) => {
     if (complete) await catalog.loaded();
-    return catalog.list(query, limit === undefined ? {} : { limit });
+    return catalog.list(query, { ...(limit === undefined ? {} : { limit }), ...(locale === undefined ? {} : { locale }) });
   },
-  'catalog.refresh': ({ hubId, firstPageOnly, limit }) => catalog.refresh(hubId, { ...(firstPageOnly === undefined ? {} : { firstPageOnly }), ...(limit === undefined ? {} : { limit }) }),
+  'catalog.refresh': ({ hubId, firstPageOnly, limit, locale }) =>
+    catalog.refresh(hubId, { ...(firstPageOnly === undefined ? {} : { firstPageOnly }), ...(limit === undefined ? {} : { limit }), ...(locale === undefined ? {} : { locale }) }),
   'catalog.course': ({ hubId, courseId }) => library.coursePage(hubId, courseId),
   'downloads.plan': ({ quality, ...ref }) => library.plan(ref, quality),
   'downloads.start': ({ height, heights, wait, ...ref }) => library.start(ref, heights ?? height, wait),

@@ -25,13 +25,19 @@ export function listedEntry(hubId: string, entry: CatalogEntry, extraTags: reado
  * titles with a collator takes seconds, picking the first 60 takes one comparison per match.
  */
 export class CatalogSearch {
-  private readonly collator: Intl.Collator;
+  /** One collator per UI language asked for: a Korean UI lists Hangul titles first, an English one Latin. */
+  private readonly collators = new Map<string, Intl.Collator>();
 
-  constructor(
-    private readonly entries: readonly ListedEntry[],
-    locales?: string | string[],
-  ) {
-    this.collator = new Intl.Collator(locales, { numeric: true, sensitivity: 'base' });
+  constructor(private readonly entries: readonly ListedEntry[]) {}
+
+  private collator(locale: string | undefined): Intl.Collator {
+    const id = locale ?? '';
+    let collator = this.collators.get(id);
+    if (!collator) {
+      collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+      this.collators.set(id, collator);
+    }
+    return collator;
   }
 
   get size(): number {
@@ -39,31 +45,31 @@ export class CatalogSearch {
   }
 
   /** Courses where every word of `query` appears (as a substring: "데이터" finds "데이터 분석"); the first `limit` and how many match. */
-  find(query: string, limit = Infinity): { total: number; items: ListedEntry[] } {
+  find(query: string, limit = Infinity, locale?: string): { total: number; items: ListedEntry[] } {
     const words = searchText(query).split(/\s+/).filter(Boolean);
     const matches = words.length === 0 ? this.entries : this.entries.filter((e) => words.every((w) => e.haystack.includes(w)));
-    return { total: matches.length, items: this.first(matches, limit) };
+    const collator = this.collator(locale);
+    const compare = (a: ListedEntry, b: ListedEntry): number =>
+      collator.compare(a.entry.title, b.entry.title) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : a.hubId < b.hubId ? -1 : a.hubId > b.hubId ? 1 : 0);
+    return { total: matches.length, items: first(matches, limit, compare) };
   }
+}
 
-  private compare = (a: ListedEntry, b: ListedEntry): number =>
-    this.collator.compare(a.entry.title, b.entry.title) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : a.hubId < b.hubId ? -1 : a.hubId > b.hubId ? 1 : 0);
-
-  /** The `limit` smallest in collator order, sorted; a full sort only when most of them are wanted anyway. */
-  private first(matches: readonly ListedEntry[], limit: number): ListedEntry[] {
-    if (limit * 4 >= matches.length) return [...matches].sort(this.compare).slice(0, limit);
-    const top: ListedEntry[] = [];
-    for (const e of matches) {
-      if (top.length === limit && this.compare(e, top[limit - 1]!) >= 0) continue;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.compare(top[mid]!, e) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, e);
-      if (top.length > limit) top.pop();
+/** The `limit` smallest in `compare` order, sorted; a full sort only when most of them are wanted anyway. */
+function first(matches: readonly ListedEntry[], limit: number, compare: (a: ListedEntry, b: ListedEntry) => number): ListedEntry[] {
+  if (limit * 4 >= matches.length) return [...matches].sort(compare).slice(0, limit);
+  const top: ListedEntry[] = [];
+  for (const e of matches) {
+    if (top.length === limit && compare(e, top[limit - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(top[mid]!, e) <= 0) lo = mid + 1;
+      else hi = mid;
     }
-    return top;
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
   }
+  return top;
 }

@@ -53,6 +53,8 @@ const COURSE_FETCHES_IN_FLIGHT = 4;
 export interface ListOptions {
   /** At most this many courses (the first cards); `total` still counts every match. */
   limit?: number;
+  /** The UI's language, for the order of titles (Hangul first in Korean, Latin first in English). */
+  locale?: string;
 }
 
 export interface RefreshOptions {
@@ -61,8 +63,9 @@ export interface RefreshOptions {
    * pages for a full refresh. Either way an unchanged catalog costs a 304 and cached pages are not fetched.
    */
   firstPageOnly?: boolean;
-  /** As ListOptions.limit, for the list returned. */
+  /** As ListOptions.limit and locale, for the list returned. */
   limit?: number;
+  locale?: string;
 }
 
 /**
@@ -187,7 +190,7 @@ export class CatalogService {
     const hubs = new Map(this.store.hubs().map((h) => [h.id, h]));
     const load = this.search ? null : this.startLoad();
     const loading = !this.search && load ? load.progress() : null;
-    const { total, items } = (this.search ?? load!.search()).find(query, opts.limit);
+    const { total, items } = (this.search ?? load!.search()).find(query, opts.limit, opts.locale);
     const courses: CatalogCourse[] = [];
     for (const { hubId, entry } of items) {
       const hub = hubs.get(hubId);
@@ -209,7 +212,7 @@ export class CatalogService {
     const hubs = hubId ? [this.hub(hubId)] : this.store.hubs();
     await Promise.all(hubs.map((h) => this.refreshHub(h, opts)));
     await this.loaded();
-    return this.list('', opts.limit === undefined ? {} : { limit: opts.limit });
+    return this.list('', { ...(opts.limit === undefined ? {} : { limit: opts.limit }), ...(opts.locale === undefined ? {} : { locale: opts.locale }) });
   }
 
   /** A course's cached manifest, fetched first if this course was never read (or its catalog moved on). */

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CatalogView, DownloadItem, DownloadProgress } from '../../../main/contract/domains/library';
 import { call, subscribe } from '../ipc';
 import { useNotices } from '../state/notices-store';
+import { activeLocale } from '../i18n/active-locale';
 
 /** Which page of the library is showing; the course page and the player carry what they show. */
 export type LibraryPage =
@@ -45,7 +46,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   show: (page) => set({ page }),
   setQuery(query) {
     set({ query, limit: CARDS_PER_PAGE });
-    call('catalog.list', { query, limit: CARDS_PER_PAGE }).then(
+    call('catalog.list', { query, limit: CARDS_PER_PAGE, locale: activeLocale() }).then(
       (catalog) => get().query === query && set({ catalog }),
       (err: unknown) => useNotices.getState().pushError(null, err),
     );
@@ -54,14 +55,14 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     const { query } = get();
     const limit = get().limit + CARDS_PER_PAGE;
     set({ limit });
-    call('catalog.list', { query, limit }).then(
+    call('catalog.list', { query, limit, locale: activeLocale() }).then(
       (catalog) => get().query === query && get().limit === limit && set({ catalog }),
       (err: unknown) => useNotices.getState().pushError(null, err),
     );
   },
   async load() {
     try {
-      const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query, limit: get().limit }), call('downloads.list', {})]);
+      const [catalog, downloads] = await Promise.all([call('catalog.list', { query: get().query, limit: get().limit, locale: activeLocale() }), call('downloads.list', {})]);
       set({ catalog, downloads: byId(downloads) });
     } catch (err) {
       useNotices.getState().pushError(null, err);
@@ -71,7 +72,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async refresh() {
     if (get().refreshing) return;
     set({ refreshing: true });
-    const relist = async () => set({ catalog: await call('catalog.list', { query: get().query, limit: get().limit }) });
+    const relist = async () => set({ catalog: await call('catalog.list', { query: get().query, limit: get().limit, locale: activeLocale() }) });
     try {
       // The first cards first: the index and one page of each hub (an unchanged hub answers 304), then the rest.
       await call('catalog.refresh', { firstPageOnly: true });
