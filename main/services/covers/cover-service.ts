@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import { MediaPaths } from '../media/media-paths';
 import { checkCoverSource, renderCover } from './cover-image';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
+import { userError } from '../text/user-error';
 
 export const STUDIO_COVERS_ROUTE = '/studio-covers/';
 
@@ -137,7 +138,7 @@ export class CoverService {
   }
 
   private requireCourse(courseId: string): void {
-    if (!this.db.prepare('SELECT 1 FROM courses WHERE id = ?').get(courseId)) throw new LecternError('not-found', `There is no course ${courseId}; it may have been deleted.`);
+    if (!this.db.prepare('SELECT 1 FROM courses WHERE id = ?').get(courseId)) throw userError('not-found', 'svc.covers.noCourse', { courseId });
   }
 
   private pathOf(sha256: string): string {

@@ -6,6 +6,7 @@ import { LecternError } from '../../contract/errors';
 import type { Logger } from '../log/logger';
 import { logFiles } from '../log/logger';
 import { createRedactor, type Redactor } from './redact';
+import { userError } from '../text/user-error';
 
 /** What an export reads; the composition root wires it to the running services. */
 export interface DiagnosticsSources {
@@ -41,7 +42,7 @@ export class DiagnosticsService {
   async export(parentDir: string): Promise<DiagnosticsExport> {
     const parent = path.resolve(parentDir);
     const stat = await fs.promises.stat(parent).catch(() => null);
-    if (!stat?.isDirectory()) throw new LecternError('invalid-input', `The folder ${parent} does not exist. Choose an existing folder for the diagnostics.`);
+    if (!stat?.isDirectory()) throw userError('invalid-input', 'svc.diagnostics.noFolder', { folder: parent });
     const dir = await this.createTarget(parent);
     const redact = createRedactor(await this.src.knownSecrets().catch(() => []));
     const problems: string[] = [];
@@ -91,7 +92,7 @@ export class DiagnosticsService {
         return dir;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST' && n < 100) continue;
-        throw new LecternError('unavailable', `Lectern cannot create a folder in ${parent} (${(err as Error).message}). Choose a folder you can write to.`);
+        throw userError('unavailable', 'svc.diagnostics.cannotCreate', { folder: parent, cause: (err as Error).message });
       }
     }
   }

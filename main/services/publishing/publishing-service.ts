@@ -14,6 +14,7 @@ import { UploadCancelledError, UploadEngine, type UploadEvent } from '../uploads
 import { checkCourse, toPublishCourse, type MediaOf } from './course-to-publish';
 import { describeRunFailure } from './run-failure';
 import { PublishStore, type RunChange, type RunRecord } from './publish-store';
+import { userError } from '../text/user-error';
 
 export interface PublishingServiceOptions {
   db: Database;
@@ -102,10 +103,10 @@ export class PublishingService {
   /** Queues a publish after the pre-publish check; with `wait`, resolves when it has finished. */
   async start(courseId: string, hubId: string, opts: { wait?: boolean | undefined; bandwidthLimit?: number | undefined } = {}): Promise<PublishRun> {
     const check = this.check(courseId);
-    if (!check.ok) throw new LecternError('conflict', `The course cannot be published yet: ${check.problems.map((p) => p.message).join(' ')}`);
+    if (!check.ok) throw userError('conflict', 'svc.publishing.notReady', { cause: check.problems.map((p) => p.message).join(' ') });
     await this.opts.hubs.get(hubId);
     const active = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
-    if (active) throw new LecternError('conflict', `“${active.courseTitle}” is already being published to “${active.hubName}” (${active.state}); resume or cancel that run first.`);
+    if (active) throw userError('conflict', 'svc.publishing.alreadyRunning', { course: active.courseTitle, hub: active.hubName, state: active.state });
     const id = randomUUID();
     this.store.insertRun({ id, courseId, hubId, createdAt: this.now(), ownerPid: process.pid, bandwidthLimit: opts.bandwidthLimit ?? null });
     this.opts.log.log('info', 'publish queued', { runId: id, courseId, hubId });
@@ -118,7 +119,7 @@ export class PublishingService {
       this.assertNotOwnedElsewhere(run);
       return this.change(runId, { state: 'paused', error: null, reason: null, ownerPid: null });
     }
-    if (run.state !== 'running') throw new LecternError('conflict', `This publish is ${run.state}; only a running or queued publish can be paused.`);
+    if (run.state !== 'running') throw userError('conflict', 'svc.publishing.cannotPause', { state: run.state });
     const live = this.ownLive(run);
     live.publisher?.engine.pause();
     return this.change(runId, { state: 'paused' });
@@ -126,7 +127,7 @@ export class PublishingService {
 
   async resume(runId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
     const run = this.record(runId);
-    if (run.state !== 'paused') throw new LecternError('conflict', `This publish is ${run.state}; only a paused publish can be resumed.`);
+    if (run.state !== 'paused') throw userError('conflict', 'svc.publishing.cannotResume', { state: run.state });
     if (this.live?.runId === runId) {
       this.live.publisher?.engine.resume();
       this.change(runId, { state: 'running' });
@@ -139,7 +140,7 @@ export class PublishingService {
 
   async retry(runId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
     const run = this.record(runId);
-    if (run.state !== 'failed' && run.state !== 'cancelled') throw new LecternError('conflict', `This publish is ${run.state}; only a failed or cancelled publish can be retried.`);
+    if (run.state !== 'failed' && run.state !== 'cancelled') throw userError('conflict', 'svc.publishing.cannotRetry', { state: run.state });
     this.store.update(runId, { state: 'queued', error: null, reason: null, finishedAt: null, ownerPid: process.pid, updatedAt: this.now() });
     return this.queued(runId, opts.wait);
   }
@@ -147,7 +148,7 @@ export class PublishingService {
   /** Stops a run; its unfinished multipart uploads are aborted on the hub and the hub keeps its current version. */
   async cancel(runId: string): Promise<PublishRun> {
     const run = this.record(runId);
-    if (FINISHED.has(run.state)) throw new LecternError('conflict', `This publish is already ${run.state}.`);
+    if (FINISHED.has(run.state)) throw userError('conflict', 'svc.publishing.alreadyFinished', { state: run.state });
     if (this.live?.runId === runId) {
       const done = this.finished(runId);
       this.live.cancelled = true;
@@ -175,7 +176,7 @@ export class PublishingService {
   /** Refuses to remove a hub a run is using: its uploads would lose their target mid-way. */
   assertHubIdle(hubId: string): void {
     const busy = this.store.runsIn(['queued', 'running']).find((r) => r.hubId === hubId);
-    if (busy) throw new LecternError('conflict', `“${busy.hubName}” is in use by the publish of “${busy.courseTitle}”; cancel it before removing the hub.`);
+    if (busy) throw userError('conflict', 'svc.publishing.hubInUse', { hub: busy.hubName, course: busy.courseTitle });
   }
 
   /**
@@ -231,7 +232,7 @@ export class PublishingService {
     try {
       const course = this.opts.drafts.getCourse(run.courseId);
       const problems = checkCourse(course, this.opts.mediaOf);
-      if (problems.length) throw new LecternError('conflict', `The course cannot be published: ${problems.map((p) => p.message).join(' ')}`);
+      if (problems.length) throw userError('conflict', 'svc.publishing.cannotPublish', { cause: problems.map((p) => p.message).join(' ') });
       conn = await this.opts.hubs.connect(run.hubId, { maxSockets: 16 });
       await this.sweepOnce(conn);
       const publisher = new Publisher({
@@ -292,7 +293,7 @@ export class PublishingService {
   /** Runs `op` with a publisher for the hub, refusing while the course is being published there. */
   private async withPublisher<T>(courseId: string, hubId: string, what: string, op: (p: Publisher) => Promise<T>): Promise<T> {
     const busy = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
-    if (busy) throw new LecternError('conflict', `“${busy.courseTitle}” is being published to “${busy.hubName}” (${busy.state}); finish or cancel that first, then ${what}.`);
+    if (busy) throw userError('conflict', 'svc.publishing.busy', { course: busy.courseTitle, hub: busy.hubName, state: busy.state, what });
     const conn = await this.opts.hubs.connect(hubId);
     const workDir = path.join(this.opts.workDir, randomUUID());
     try {
@@ -369,24 +370,24 @@ export class PublishingService {
     this.waiters.delete(runId);
     for (const w of waiting) {
       if (stored) w.resolve(this.toPublic(stored));
-      else w.reject(new LecternError('not-found', `Publish run ${runId} was removed with its course or hub before it finished.`));
+      else w.reject(userError('not-found', 'svc.publishing.runRemoved', { runId }));
     }
   }
 
   private ownLive(run: RunRecord): Live {
     if (this.live?.runId === run.id) return this.live;
-    throw new LecternError('conflict', `This publish is running in another Lectern process (pid ${run.ownerPid ?? '?'}); pause it there.`);
+    throw userError('conflict', 'svc.publishing.otherProcess', { pid: String(run.ownerPid ?? '?') });
   }
 
   private assertNotOwnedElsewhere(run: RunRecord): void {
     if (run.ownerPid !== null && run.ownerPid !== process.pid && isAlive(run.ownerPid)) {
-      throw new LecternError('conflict', `This publish belongs to another Lectern process (pid ${run.ownerPid}); use that one.`);
+      throw userError('conflict', 'svc.publishing.ownedElsewhere', { pid: String(run.ownerPid) });
     }
   }
 
   private record(runId: string): RunRecord {
     const run = this.store.run(runId);
-    if (!run) throw new LecternError('not-found', `There is no publish run ${runId}.`);
+    if (!run) throw userError('not-found', 'svc.publishing.noRun', { runId });
     return run;
   }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger';
 import { resolveFfmpegPaths, type FfmpegPaths } from '../media/ffmpeg-tools';
 import type { MediaService } from '../media/media-service';
 import { FfmpegCancelled } from '../media/run-ffmpeg';
-import { describeRoom, diskSpace, PAUSE_MIN_MINUTES, START_MIN_MINUTES, statfsFreeSpace, type FreeSpaceProbe } from './disk-guard';
+import { diskSpace, roomValues, PAUSE_MIN_MINUTES, START_MIN_MINUTES, statfsFreeSpace, type FreeSpaceProbe } from './disk-guard';
 import { remuxTake, takePictures } from './finalise-take';
 import { currentOwner, isCurrentProcess, isOwnerAlive } from './process-owner';
 import { TakeEditor } from './take-editor';
@@ -16,6 +16,7 @@ import { TakeJournal } from './take-journal';
 import { takeFileName, TakePaths } from './take-paths';
 import { TakeStore, type StoredTake } from './take-store';
 import { viewTake } from './take-view';
+import { userError } from '../text/user-error';
 
 export interface RecordingsOptions {
   dataDir: string;
@@ -77,13 +78,10 @@ export class RecordingsService {
   }
 
   async start(input: StartTake): Promise<RecordingTake> {
-    if (!this.store.lectureExists(input.lectureId)) throw new LecternError('not-found', `Lecture ${input.lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(input.lectureId)) throw userError('not-found', 'svc.recordings.noLecture', { lectureId: input.lectureId });
     const space = await this.diskSpace();
     if (space.minutesLeft < START_MIN_MINUTES) {
-      throw new LecternError(
-        'unavailable',
-        `There is not enough disk space to record: ${describeRoom(space)} in ${this.opts.dataDir}. A take needs room for at least ${START_MIN_MINUTES} minutes; free some space and try again.`,
-      );
+      throw userError('unavailable', 'svc.recordings.noSpace', { ...roomValues(space), folder: this.opts.dataDir, needed: String(START_MIN_MINUTES) });
     }
     const id = randomUUID();
     const fileName = takeFileName(input.mimeType);
@@ -105,7 +103,7 @@ export class RecordingsService {
     } catch (err) {
       this.store.remove(id);
       await fs.promises.rm(this.paths.dir(id), { recursive: true, force: true });
-      throw new LecternError('unavailable', `Lectern could not create the take's file in ${this.paths.root()}: ${err instanceof Error ? err.message : String(err)}.`);
+      throw userError('unavailable', 'svc.recordings.cannotCreate', { folder: this.paths.root(), cause: err instanceof Error ? err.message : String(err) });
     }
     this.log.log('info', 'take started', { takeId: id, lectureId: input.lectureId, mimeType: input.mimeType });
     return this.publish(id);
@@ -142,7 +140,7 @@ export class RecordingsService {
     this.requireOwnLive(takeId);
     const space = await this.diskSpace();
     if (space.minutesLeft < PAUSE_MIN_MINUTES) {
-      throw new LecternError('unavailable', `The disk is still almost full (${describeRoom(space)}). Free some space in ${this.opts.dataDir}, then resume.`);
+      throw userError('unavailable', 'svc.recordings.stillFull', { ...roomValues(space), folder: this.opts.dataDir });
     }
     this.store.transition(takeId, ['paused'], 'recording');
     return this.publish(takeId);
@@ -162,12 +160,12 @@ export class RecordingsService {
     this.markUnfinished();
     const take = this.require(takeId);
     if (take.state !== 'unfinished' && take.state !== 'failed') {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}, not unfinished; only a take left behind by a crash can be recovered.`);
+      throw userError('conflict', 'svc.recordings.notUnfinished', { name: take.name, state: take.state });
     }
     if (!fs.existsSync(this.paths.file(takeId, take.fileName))) {
-      throw new LecternError('not-found', `The recorded file of take "${take.name}" is gone from ${this.paths.dir(takeId)}; discard the take.`);
+      throw userError('not-found', 'svc.recordings.fileGone', { name: take.name, folder: this.paths.dir(takeId) });
     }
-    if (!this.store.transition(takeId, [take.state], 'finalizing')) throw new LecternError('conflict', `Take "${take.name}" is already being recovered.`);
+    if (!this.store.transition(takeId, [take.state], 'finalizing')) throw userError('conflict', 'svc.recordings.recovering', { name: take.name });
     this.store.setOwner(takeId, currentOwner());
     this.log.log('info', 'recovering take', { takeId, bytes: take.bytes, chunks: take.chunks });
     return this.finishAndUse(takeId);
@@ -178,10 +176,10 @@ export class RecordingsService {
     this.markUnfinished();
     const take = this.require(takeId);
     if (LIVE.includes(take.state) && !isCurrentProcess(take.owner)) {
-      throw new LecternError('conflict', `Take "${take.name}" is being recorded by another Lectern process (pid ${take.owner.pid ?? '?'}); stop it there.`);
+      throw userError('conflict', 'svc.recordings.otherProcessStop', { name: take.name, pid: String(take.owner.pid ?? '?') });
     }
     if (!LIVE.includes(take.state) && take.state !== 'unfinished' && take.state !== 'failed') {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}; delete it instead (a deleted take can be restored).`);
+      throw userError('conflict', 'svc.recordings.deleteInstead', { name: take.name, state: take.state });
     }
     await this.journal.close(takeId);
     this.store.remove(takeId);
@@ -316,15 +314,12 @@ export class RecordingsService {
     this.store.transition(take.id, ['recording'], 'paused');
     this.publish(take.id);
     this.log.log('warn', 'take paused: disk almost full', { takeId: take.id, freeBytes: space.freeBytes });
-    return new LecternError(
-      'unavailable',
-      `The disk is almost full (${describeRoom(space)}), so Lectern paused take "${take.name}" and kept everything recorded so far. Free some space in ${this.opts.dataDir}, then resume or stop the take.`,
-    );
+    return userError('unavailable', 'svc.recordings.pausedFull', { ...roomValues(space), name: take.name, folder: this.opts.dataDir });
   }
 
   private require(takeId: string): StoredTake {
     const take = this.store.get(takeId);
-    if (!take) throw new LecternError('not-found', `Take ${takeId} does not exist; it may have been discarded.`);
+    if (!take) throw userError('not-found', 'svc.recordings.noTake', { takeId });
     return take;
   }
 
@@ -332,11 +327,10 @@ export class RecordingsService {
   private requireOwnLive(takeId: string): StoredTake {
     const take = this.require(takeId);
     if (!LIVE.includes(take.state)) {
-      const hint = take.state === 'unfinished' ? ' Recover or discard it.' : '';
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}, not being recorded.${hint}`);
+      throw userError('conflict', 'svc.recordings.notRecording', { name: take.name, state: take.state });
     }
     if (!isCurrentProcess(take.owner)) {
-      throw new LecternError('conflict', `Take "${take.name}" is being recorded by another Lectern process (pid ${take.owner.pid ?? '?'}).`);
+      throw userError('conflict', 'svc.recordings.otherProcess', { name: take.name, pid: String(take.owner.pid ?? '?') });
     }
     return take;
   }
