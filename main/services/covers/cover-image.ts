@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import { runFfmpeg } from '../media/run-ffmpeg';
 import { SNIFF_BYTES, sniffImage, type CoverSourceType } from './image-sniff';
 import { userError } from '../text/user-error';

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { CourseCover, CourseDetail, CourseSummary } from '../../contract/types';
 import type { Logger } from '../log/logger';

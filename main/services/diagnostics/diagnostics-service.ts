@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DiagnosticsExport } from '../../contract/types';
-import { LecternError } from '../../contract/errors';
 import type { Logger } from '../log/logger';
 import { logFiles } from '../log/logger';
 import { createRedactor, type Redactor } from './redact';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { CoursePatch, LecturePatch, SectionPatch } from '../../contract/schemas';
 import type { Course, CourseDetail, CourseSummary, DeleteReceipt, Lecture, RestoreReceipt, Section, TrashKind } from '../../contract/types';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
 import { userError } from '../text/user-error';
 
 /**

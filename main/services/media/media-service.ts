@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { LectureCaptions, LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import type { Database } from '../db/database';

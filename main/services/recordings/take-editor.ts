@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import type { LectureMedia, RecordingTake } from '../../contract/types';
 import type { FfmpegPaths } from '../media/ffmpeg-tools';
 import type { MediaService } from '../media/media-service';

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import type { TakePaths } from './take-paths';
 import type { TakeStore } from './take-store';
 import { userError } from '../text/user-error';
