@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { PublishRun } from '../../contract/domains/publishing-types';
 import type { EventSink } from '../../contract/events';
+import { formatText } from '../../services/text/format-text';
+import { cliLanguage } from '../cli-language';
 import type { CliContext } from '../context';
 import { resolveHub } from './hub';
 
@@ -67,7 +69,7 @@ export function registerPublishCommand(program: Command, ctx: CliContext): void 
       }
       const check = await ctx.call('publish.check', { courseId });
       if (o.check || !check.ok) {
-        ctx.print(check, () => (check.ok ? `Ready to publish: ${check.lectureCount} lectures.` : `Not ready to publish:\n${check.problems.map((p) => `  - ${p.message}`).join('\n')}`));
+        ctx.print(check, () => (check.ok ? `Ready to publish: ${check.lectureCount} lectures.` : `Not ready to publish:\n${check.problems.map((p) => `  - ${p.text ? formatText(p.text, cliLanguage()) : p.message}`).join('\n')}`));
         if (!check.ok) process.exitCode = 1;
         return;
       }

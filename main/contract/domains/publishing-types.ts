@@ -1,5 +1,7 @@
 /** Plain JSON shapes of the publishing domain as the renderer and the CLI see them. No secret ever appears here. */
 
+import type { ServiceText } from '../service-text';
+
 /** Why a hub refused: the UI branches on it (e.g. 'credentials-expired' asks for fresh temporary keys). */
 export type HubFailureReason = 'retryable' | 'credentials-expired' | 'credentials-invalid' | 'bucket-missing' | 'access-denied' | 'upload-missing' | 'aborted' | 'fatal' | 'unsupported';
 
@@ -45,6 +47,8 @@ export interface PublishProblem {
   /** The lecture the problem is about; null for the course as a whole. */
   lectureId: string | null;
   message: string;
+  /** The same as a message id and values, for the UI and the CLI to say in the user's language. */
+  text?: ServiceText;
 }
 
 /** The pre-publish check: what must be fixed before a course can be published. */
