@@ -11,7 +11,18 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 export function runLine(r: PublishRun): string {
   const files = r.filesTotal ? `  ${r.filesDone - r.filesSkipped}/${r.filesTotal - r.filesSkipped} files uploaded, ${r.filesSkipped} already on the hub, ${mb(r.bytesDone)}/${mb(r.bytesTotal)}` : '';
   const version = r.version !== null ? ` v${r.version}` : '';
-  return `${r.id}  ${r.state.padEnd(9)} ${r.courseTitle}${version} → ${r.hubName}${files}${r.error ? `\n    ${r.error}` : ''}`;
+  return `${r.id}  ${r.state.padEnd(9)} ${r.courseTitle}${version} → ${r.hubName}${files}${r.error ? `\n    ${runError(r)}` : ''}`;
+}
+
+/**
+ * A run's stored error in the terminal's language: English as stored (what scripts may match); another
+ * language from its message id when it has one, the technical cause (if any) on the next line.
+ */
+function runError(r: PublishRun): string | null {
+  const language = cliLanguage();
+  if (!r.error || !r.errorText || language === 'en') return r.error;
+  const cause = r.errorText.values?.cause;
+  return `${formatText(r.errorText, language)}${cause === undefined ? '' : `\n    ${String(cause)}`}`;
 }
 
 /** What a finished run prints on stdout; a run that did not finish sets a failing exit code. */
@@ -19,7 +30,7 @@ export function printRunOutcome(ctx: CliContext, run: PublishRun): void {
   ctx.print(run, () =>
     run.state === 'done'
       ? `Published “${run.courseTitle}” version ${run.version ?? '?'} to ${run.hubName}: ${run.filesDone - run.filesSkipped} files uploaded (${mb(run.bytesDone)}), ${run.filesSkipped} already on the hub.`
-      : `${run.state === 'failed' ? 'Failed' : run.state === 'cancelled' ? 'Cancelled' : 'Stopped'}: ${run.error ?? run.state}${run.reason === 'credentials-expired' ? `\nUpdate the key: lectern hub update "${run.hubName}" (with fresh LECTERN_HUB_SECRET / LECTERN_HUB_SESSION_TOKEN)` : ''}\nResume or retry later with: lectern uploads ${run.state === 'paused' ? 'resume' : 'retry'} ${run.id}`,
+      : `${run.state === 'failed' ? 'Failed' : run.state === 'cancelled' ? 'Cancelled' : 'Stopped'}: ${runError(run) ?? run.state}${run.reason === 'credentials-expired' ? `\nUpdate the key: lectern hub update "${run.hubName}" (with fresh LECTERN_HUB_SECRET / LECTERN_HUB_SESSION_TOKEN)` : ''}\nResume or retry later with: lectern uploads ${run.state === 'paused' ? 'resume' : 'retry'} ${run.id}`,
   );
   if (run.state !== 'done') process.exitCode = 1;
 }

@@ -74,6 +74,8 @@ export interface PublishRun {
   hubName: string;
   state: PublishRunState;
   error: string | null;
+  /** `error` as a message id and values, when the service worded it as one (the UI says it in its language). */
+  errorText?: ServiceText | null;
   reason: HubFailureReason | null;
   filesTotal: number;
   filesDone: number;

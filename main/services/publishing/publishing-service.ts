@@ -14,7 +14,9 @@ import { UploadCancelledError, UploadEngine, type UploadEvent } from '../uploads
 import { checkCourse, toPublishCourse, type MediaOf } from './course-to-publish';
 import { describeRunFailure } from './run-failure';
 import { PublishStore, type RunChange, type RunRecord } from './publish-store';
+import { formatText } from '../text/format-text';
 import { userError } from '../text/user-error';
+import type { ServiceText, TextKey } from '../../contract/service-text';
 
 export interface PublishingServiceOptions {
   db: Database;
@@ -188,7 +190,7 @@ export class PublishingService {
     const live = this.live;
     if (!live) return;
     live.publisher?.engine.pause();
-    this.store.update(live.runId, { state: 'paused', error: 'Interrupted when Lectern closed; resume to finish.', ownerPid: null, updatedAt: this.now() });
+    this.store.update(live.runId, { state: 'paused', ...stored('svc.publishing.interruptedClosed'), ownerPid: null, updatedAt: this.now() });
   }
 
   /** Runs left 'running' or 'queued' by a process that is gone become 'paused', to be resumed by the user. */
@@ -196,7 +198,7 @@ export class PublishingService {
     for (const run of this.store.runsIn(['queued', 'running', 'paused'])) {
       if (run.ownerPid !== null && run.ownerPid !== process.pid && isAlive(run.ownerPid)) continue;
       if (run.state === 'paused' && run.ownerPid === null) continue;
-      this.store.update(run.id, { state: 'paused', error: 'Interrupted when Lectern stopped; resume to finish.', ownerPid: null, updatedAt: this.now() });
+      this.store.update(run.id, { state: 'paused', ...stored('svc.publishing.interruptedStopped'), ownerPid: null, updatedAt: this.now() });
       this.opts.log.log('info', 'publish run was interrupted; kept as paused', { runId: run.id, was: run.state });
     }
   }
@@ -279,7 +281,7 @@ export class PublishingService {
         this.opts.log.log('info', 'publish cancelled', { runId });
       } else {
         const failure = describeRunFailure(err, conn ? { hub: conn.hub.name, bucket: conn.bucket } : null);
-        this.change(runId, { state: 'failed', error: failure.message, reason: failure.reason, finishedAt: this.now(), ownerPid: null });
+        this.change(runId, { state: 'failed', error: failure.message, errorText: failure.text ?? null, reason: failure.reason, finishedAt: this.now(), ownerPid: null });
         this.opts.log.log('warn', 'publish failed', { runId, reason: failure.reason, error: failure.message });
       }
     } finally {
@@ -413,4 +415,10 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A stored error worded as a message: its English for `error`, its id for `errorText`. */
+function stored(key: TextKey): { error: string; errorText: ServiceText } {
+  const text = { key };
+  return { error: formatText(text), errorText: text };
 }

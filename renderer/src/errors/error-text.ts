@@ -70,8 +70,10 @@ const HUB_REASON_FAILURE: Partial<Record<HubFailureReason, FailureCode>> = {
 };
 
 /** A stored error (a publish run's, a connection test's) with the hub's reason, ready for `describeError`. */
-export function storedHubError(message: string, reason: HubFailureReason | null): { message: string; failure?: FailureCode } {
+export function storedHubError(message: string, reason: HubFailureReason | null, text?: ServiceText | null): LecternError | { message: string; failure?: FailureCode } {
   const failure = reason ? HUB_REASON_FAILURE[reason] : undefined;
+  // A stored message id (migration 0016) says the sentence in the active language; a hub failure still wins.
+  if (text && !failure) return new LecternError('internal', message, undefined, { text });
   return failure ? { message, failure } : { message };
 }
 

@@ -13,6 +13,7 @@ import { appSettings } from './0011-app-settings';
 import { courseEncoding } from './0012-course-encoding';
 import { catalogPages } from './0013-catalog-pages';
 import { courseCover } from './0014-course-cover';
+import { storedErrorText } from './0016-error-text';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   courseEncoding,
   catalogPages,
   courseCover,
+  storedErrorText,
 ];
