@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { EventSink } from '../../contract/events';
 import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import { CliError, type CliContext } from '../context';
+import { mediaKindWord, mediaStatusWord } from '../status-words';
 
 export function registerMediaCommands(program: Command, ctx: CliContext): void {
   const media = program.command('media').description('lecture videos: import, previews and the HLS ladder');
@@ -116,7 +117,7 @@ export function mediaProgressOnStderr(): EventSink {
     const job = payload as MediaJob;
     if (job.status === 'queued') return;
     const eta = job.status === 'running' && job.etaSec !== null ? `, ${job.etaSec}s left` : '';
-    process.stderr.write(`${job.kind.padEnd(10)} ${job.status}${job.status === 'running' ? ` ${job.percent.toFixed(0)}%${eta}` : ''}${job.error ? `: ${job.error}` : ''}\n`);
+    process.stderr.write(`${mediaKindWord(job.kind).padEnd(10)} ${mediaStatusWord(job.status)}${job.status === 'running' ? ` ${job.percent.toFixed(0)}%${eta}` : ''}${job.error ? `: ${job.error}` : ''}\n`);
   };
 }
 

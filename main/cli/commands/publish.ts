@@ -5,6 +5,7 @@ import { formatText } from '../../services/text/format-text';
 import { cliLanguage } from '../cli-language';
 import type { CliContext } from '../context';
 import { resolveHub } from './hub';
+import { runStateWord } from '../status-words';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -51,7 +52,7 @@ export function publishProgressOnStderr(): EventSink {
     last = now;
     const speed = run.state === 'running' && run.bytesPerSecond > 0 ? `, ${mb(run.bytesPerSecond)}/s${run.etaSeconds !== null ? `, ${run.etaSeconds}s left` : ''}` : '';
     const files = run.filesTotal ? ` ${run.filesDone}/${run.filesTotal} files (${run.filesSkipped} already there), ${mb(run.bytesDone)}/${mb(run.bytesTotal)}` : '';
-    process.stderr.write(`publish ${run.state}${files}${speed}\n`);
+    process.stderr.write(`publish ${runStateWord(run.state)}${files}${speed}\n`);
   };
 }
 

@@ -17,6 +17,9 @@ import { validateProbe } from '../../../main/services/media/validate-source';
 import { checkCourse } from '../../../main/services/publishing/course-to-publish';
 import { roomValues } from '../../../main/services/recordings/disk-guard';
 import { formatText } from '../../../main/services/text/format-text';
+import { userError } from '../../../main/services/text/user-error';
+import { describeRunFailure } from '../../../main/services/publishing/run-failure';
+import { mediaKindWord, mediaStatusWord, runStateWord } from '../../../main/cli/status-words';
 import { tempDir } from '../../helpers/tmp';
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -151,6 +154,16 @@ describe('studio service messages (media, recordings, drafts, covers, publishing
     expect(reply.error.message).toBe('Lectern could not complete "app.language.get": boom');
     expect(reply.error.text?.key).toBe('svc.ipc.couldNotComplete');
     expect(formatText(reply.error.text!, 'ko')).toBe('Lectern이 "app.language.get" 요청을 완료하지 못했습니다.');
+  });
+
+  it('publishing: a stopped run keeps its cause for Details, and the CLI status words stay English by default', () => {
+    const failure = describeRunFailure(new Error('disk on fire'), null);
+    expect(failure.message).toBe('Publishing stopped: disk on fire');
+    expect(failure.text?.key).toBe('svc.publishing.stopped');
+    expect(formatText(failure.text!, 'ko')).toBe('게시가 중단되었습니다.');
+    expect(describeRunFailure(userError('conflict', 'svc.publishing.noRun', { runId: 'r1' }), null).text?.key).toBe('svc.publishing.noRun');
+    expect([runStateWord('paused', 'en'), mediaStatusWord('running', 'en'), mediaKindWord('ladder', 'en')]).toEqual(['paused', 'running', 'ladder']);
+    expect([runStateWord('paused', 'ko'), mediaStatusWord('running', 'ko'), mediaKindWord('preview', 'ko')]).toEqual(['일시 정지됨', '진행 중', '미리보기']);
   });
 
   it('dialogs: titles and filter names in both languages', () => {
