@@ -1,5 +1,5 @@
 import type { PublishRunState } from '../contract/domains/publishing-types';
-import type { TextKey } from '../contract/service-text';
+import type { ServiceText, TextKey } from '../contract/service-text';
 import type { MediaJobKind, MediaJobStatus } from '../contract/types';
 import { formatText } from '../services/text/format-text';
 import { cliLanguage } from './cli-language';
@@ -33,3 +33,13 @@ const word = (value: string, key: TextKey, language: string): string => (languag
 export const mediaStatusWord = (status: MediaJobStatus, language = cliLanguage()): string => word(status, MEDIA_STATUS[status], language);
 export const mediaKindWord = (kind: MediaJobKind, language = cliLanguage()): string => word(kind, MEDIA_KIND[kind], language);
 export const runStateWord = (state: PublishRunState, language = cliLanguage()): string => word(state, RUN_STATE[state], language);
+
+/**
+ * A stored error (a job's, a run's) in the terminal's language: English as stored (what scripts may match);
+ * another language from its message id when it has one, the technical cause (if any) after it.
+ */
+export function storedErrorText(error: string, text: ServiceText | null | undefined, language = cliLanguage()): string {
+  if (!text || language === 'en') return error;
+  const cause = text.values?.cause;
+  return `${formatText(text, language)}${cause === undefined ? '' : ` (${String(cause)})`}`;
+}

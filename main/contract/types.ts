@@ -1,3 +1,5 @@
+import type { ServiceText } from './service-text';
+
 /** Domain objects as the renderer sees them. Plain JSON: they cross IPC and the test host's WebSocket. */
 
 export type LectureStatus = 'draft' | 'ready';
@@ -181,6 +183,8 @@ export interface MediaJob {
   /** Seconds left by the current speed; null when unknown. */
   etaSec: number | null;
   error: string | null;
+  /** `error` as a message id and values (the cause under Details), for the UI to say in its language. */
+  errorText?: ServiceText | null;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;

@@ -5,7 +5,7 @@ import { formatText } from '../../services/text/format-text';
 import { cliLanguage } from '../cli-language';
 import type { CliContext } from '../context';
 import { resolveHub } from './hub';
-import { runStateWord } from '../status-words';
+import { runStateWord, storedErrorText } from '../status-words';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -15,16 +15,7 @@ export function runLine(r: PublishRun): string {
   return `${r.id}  ${r.state.padEnd(9)} ${r.courseTitle}${version} → ${r.hubName}${files}${r.error ? `\n    ${runError(r)}` : ''}`;
 }
 
-/**
- * A run's stored error in the terminal's language: English as stored (what scripts may match); another
- * language from its message id when it has one, the technical cause (if any) on the next line.
- */
-function runError(r: PublishRun): string | null {
-  const language = cliLanguage();
-  if (!r.error || !r.errorText || language === 'en') return r.error;
-  const cause = r.errorText.values?.cause;
-  return `${formatText(r.errorText, language)}${cause === undefined ? '' : `\n    ${String(cause)}`}`;
-}
+const runError = (r: PublishRun): string | null => (r.error ? storedErrorText(r.error, r.errorText) : null);
 
 /** What a finished run prints on stdout; a run that did not finish sets a failing exit code. */
 export function printRunOutcome(ctx: CliContext, run: PublishRun): void {

@@ -16,6 +16,8 @@ import { checkTail, probeFile } from './probe';
 import { FfmpegCancelled } from './run-ffmpeg';
 import { readLadderInfo, runJob } from './run-job';
 import { validateProbe } from './validate-source';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import { userError } from '../text/user-error';
 
 export interface MediaServiceOptions {
@@ -332,7 +334,7 @@ export class MediaService {
   }
 
   private async execute(job: StoredJob, signal: AbortSignal): Promise<void> {
-    let outcome: { status: 'done' | 'failed' | 'cancelled'; error: string | null };
+    let outcome: { status: 'done' | 'failed' | 'cancelled'; error: string | null; errorText?: ServiceText };
     try {
       const tools = await this.tools();
       if (tools.problem) throw new Error(tools.problem);
@@ -360,11 +362,11 @@ export class MediaService {
       });
       outcome = { status: 'done', error: null };
     } catch (err) {
-      outcome = err instanceof FfmpegCancelled ? { status: 'cancelled', error: null } : { status: 'failed', error: `${job.kind} for lecture ${job.lectureId} failed: ${err instanceof Error ? err.message : String(err)}` };
+      outcome = err instanceof FfmpegCancelled ? { status: 'cancelled', error: null } : failedJob(job.kind, job.lectureId, err);
     }
     // After close() the job was already re-queued for the next start; the database may be gone.
     if (this.closed) return;
-    this.store.finish(job.id, outcome.status, outcome.error, Date.now());
+    this.store.finish(job.id, outcome.status, outcome.error, Date.now(), outcome.errorText ?? null);
     if (outcome.error) this.log.log('warn', 'media job failed', { jobId: job.id, error: outcome.error });
     this.running.delete(job.id);
     this.publishId(job.id);
@@ -425,4 +427,10 @@ function isFfmpeg(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A failed job's stored error: the English sentence (logs, the CLI) and its message id, the cause for Details. */
+function failedJob(kind: MediaJobKind, lectureId: string, err: unknown): { status: 'failed'; error: string; errorText: ServiceText } {
+  const errorText: ServiceText = { key: 'svc.media.jobFailed', values: { kind, lectureId, cause: err instanceof Error ? err.message : String(err) } };
+  return { status: 'failed', error: formatText(errorText), errorText };
 }

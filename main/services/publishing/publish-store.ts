@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HubFailureReason, Publication, PublishRun, PublishRunState } from '../../contract/domains/publishing-types';
-import { isServiceText, type ServiceText } from '../../contract/service-text';
+import type { ServiceText } from '../../contract/service-text';
+import { storeText, storedText } from '../text/stored-text';
 
 /** A publish run as stored (migration 0005): speed, ETA and files in flight are live values and not stored. */
 export type RunRecord = Omit<PublishRun, 'bytesPerSecond' | 'currentFiles' | 'etaSeconds' | 'waitingFor'> & {
@@ -85,7 +86,7 @@ export class PublishStore {
     const withText = change.error !== undefined && change.errorText === undefined ? { ...change, errorText: null } : change;
     const entries = Object.entries(withText)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, k === 'errorText' && v !== null ? JSON.stringify(v) : v]) as [keyof RunChange, unknown][];
+      .map(([k, v]) => [k, k === 'errorText' ? storeText(v as ServiceText | null) : v]) as [keyof RunChange, unknown][];
     if (entries.length === 0) return;
     const set = entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ');
     this.db.prepare(`UPDATE publish_runs SET ${set} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
@@ -119,17 +120,6 @@ export class PublishStore {
       byCourse.set(r.course_id, list);
     }
     return byCourse;
-  }
-}
-
-/** A stored message id, or null when there is none or it is no longer in the catalog (a newer Lectern wrote it). */
-function storedText(json: string | null): ServiceText | null {
-  if (json === null) return null;
-  try {
-    const text: unknown = JSON.parse(json);
-    return isServiceText(text) ? text : null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { buildMedia, cancelJob } from './media-actions';
 import { formatAboutLeft } from '../i18n/format';
 import { JOB_LABELS } from './media-format';
+import { storedError } from '../errors/error-text';
 
 const STATUS: Record<MediaJob['status'], string> = {
   queued: 'Waiting',
@@ -43,7 +44,7 @@ export function JobRow({ job }: { job: MediaJob }) {
           <span className="visually-hidden"> {label}</span>
         </button>
       )}
-      {job.error && <ErrorNotice className="media-job-error" error={job.error} data-testid="media-job-error" />}
+      {job.error && <ErrorNotice className="media-job-error" error={storedError(job.error, job.errorText)} data-testid="media-job-error" />}
     </li>
   );
 }

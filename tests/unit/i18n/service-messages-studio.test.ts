@@ -17,6 +17,8 @@ import { validateProbe } from '../../../main/services/media/validate-source';
 import { checkCourse } from '../../../main/services/publishing/course-to-publish';
 import { roomValues } from '../../../main/services/recordings/disk-guard';
 import { formatText } from '../../../main/services/text/format-text';
+import { MediaStore } from '../../../main/services/media/media-store';
+import { storedError } from '../../../renderer/src/errors/error-text';
 import { userError } from '../../../main/services/text/user-error';
 import { describeRunFailure } from '../../../main/services/publishing/run-failure';
 import { mediaKindWord, mediaStatusWord, runStateWord } from '../../../main/cli/status-words';
@@ -164,6 +166,24 @@ describe('studio service messages (media, recordings, drafts, covers, publishing
     expect(describeRunFailure(userError('conflict', 'svc.publishing.noRun', { runId: 'r1' }), null).text?.key).toBe('svc.publishing.noRun');
     expect([runStateWord('paused', 'en'), mediaStatusWord('running', 'en'), mediaKindWord('ladder', 'en')]).toEqual(['paused', 'running', 'ladder']);
     expect([runStateWord('paused', 'ko'), mediaStatusWord('running', 'ko'), mediaKindWord('preview', 'ko')]).toEqual(['일시 정지됨', '진행 중', '미리보기']);
+  });
+
+  it('media: a failed job keeps its message id in the database (migration 0016), and the UI says it unless a failure is classified', () => {
+    const drafts = new DraftsService(db, () => {});
+    const lectureId = drafts.createLecture(drafts.createSection(drafts.createCourse('C').id, 'S').id, 'L').id;
+    const store = new MediaStore(db);
+    const job = store.addJob(lectureId, 'ladder', 1);
+    const text: ServiceText = { key: 'svc.media.jobFailed', values: { kind: 'ladder', lectureId, cause: 'ffmpeg exited with code 1' } };
+    store.finish(job.id, 'failed', formatText(text), 2, text);
+    const stored = store.job(job.id)!;
+    expect(stored.error).toBe(`ladder for lecture ${lectureId} failed: ffmpeg exited with code 1`);
+    expect(stored.errorText).toEqual(text);
+    expect(formatText(stored.errorText!, 'ko')).toBe(`강의 ${lectureId}의 HLS 화질 단계 작업이 실패했습니다.`);
+    const shown = storedError(stored.error!, stored.errorText);
+    expect(shown).toBeInstanceOf(LecternError);
+    expect(storedError('ladder failed: No space left on device', text)).toBe('ladder failed: No space left on device');
+    db.prepare('UPDATE media_jobs SET error_text = ? WHERE id = ?').run('{"key":"svc.gone"}', job.id);
+    expect(store.job(job.id)!.errorText).toBeNull();
   });
 
   it('dialogs: titles and filter names in both languages', () => {
