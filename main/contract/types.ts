@@ -114,6 +114,8 @@ export interface DiagnosticsExport {
   files: string[];
   /** Sections that could not be read (the rest was still written). */
   problems: string[];
+  /** The same, one for one, as message ids (the cause under Details), for the UI to say in its language. */
+  problemTexts?: ServiceText[];
 }
 
 /** Where the app's own update stands; release notes are plain text from the release feed. */

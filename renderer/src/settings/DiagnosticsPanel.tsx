@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DiagnosticsExport } from '../../../main/contract/types';
+import { translate } from '../i18n/format';
 import { call } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
@@ -41,8 +42,8 @@ export function DiagnosticsPanel() {
           </p>
           {state.result.problems.length > 0 && (
             <ul className="diagnostics-problems">
-              {state.result.problems.map((p) => (
-                <li key={p}>Not included: {p}</li>
+              {state.result.problems.map((p, i) => (
+                <li key={p}>Not included: {state.result?.problemTexts?.[i] ? translate(state.result.problemTexts[i].key, state.result.problemTexts[i].values) : p}</li>
               ))}
             </ul>
           )}

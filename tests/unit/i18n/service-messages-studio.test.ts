@@ -142,6 +142,9 @@ describe('studio service messages (media, recordings, drafts, covers, publishing
     const { error, ko } = await caught(() => service.export(path.join(tmp.dir, 'gone')));
     expect(error.message).toBe(`The folder ${path.join(tmp.dir, 'gone')} does not exist. Choose an existing folder for the diagnostics.`);
     expect(ko).toContain('폴더가 없습니다');
+    const part: ServiceText = { key: 'svc.diagnostics.couldNotRead', values: { part: 'log', what: 'the log', cause: 'EACCES' } };
+    expect(formatText(part)).toBe('Could not read the log: EACCES');
+    expect(formatText(part, 'ko')).toBe('로그을(를) 읽을 수 없습니다.');
   });
 
   it('ipc: the headless shell and a crashed handler answer with ids', async () => {
