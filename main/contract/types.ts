@@ -268,6 +268,8 @@ export interface RecordingTake {
   deletedAt: number | null;
   /** A sentence a user can act on when state is 'failed' (or a trim failed). */
   error: string | null;
+  /** `error` as a message id and values (the cause under Details), for the UI to say in its language. */
+  errorText?: ServiceText | null;
 }
 
 export interface RecordingDiskSpace {

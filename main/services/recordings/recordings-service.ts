@@ -16,6 +16,8 @@ import { TakeJournal } from './take-journal';
 import { takeFileName, TakePaths } from './take-paths';
 import { TakeStore, type StoredTake } from './take-store';
 import { viewTake } from './take-view';
+import type { ServiceText, TextKey, TextValues } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import { userError } from '../text/user-error';
 
 export interface RecordingsOptions {
@@ -277,7 +279,7 @@ export class RecordingsService {
         await this.editor.use(take);
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        this.store.setState(takeId, 'ready', { error: `The take is saved but could not become the lecture's video: ${reason}` });
+        this.store.setState(takeId, 'ready', said('svc.recordings.notUsed', { cause: reason }));
         this.log.log('warn', 'finished take not used', { takeId, reason });
       }
     }
@@ -287,11 +289,11 @@ export class RecordingsService {
   private async finalise(takeId: string): Promise<void> {
     const take = this.require(takeId);
     const dir = this.paths.dir(takeId);
-    const fail = (why: string) => this.store.setState(takeId, 'failed', { error: why, finishedAt: Date.now() });
+    const fail = (key: TextKey, values: TextValues) => this.store.setState(takeId, 'failed', { ...said(key, values), finishedAt: Date.now() });
     try {
       const { had, kept } = await this.journal.truncateToJournal(takeId);
       if (had !== kept) this.log.log('info', 'cut unjournaled bytes off a take', { takeId, had, kept });
-      if (kept === 0) return fail(`Take "${take.name}" recorded nothing: no slice reached the disk. Discard it and record again.`);
+      if (kept === 0) return fail('svc.recordings.nothingRecorded', { name: take.name });
       const signal = this.closing.signal;
       const { finalName, probe } = await remuxTake(this.bins, dir, take.fileName, signal);
       const problems = await takePictures(this.bins, dir, finalName, probe, signal);
@@ -306,7 +308,7 @@ export class RecordingsService {
       if (err instanceof FfmpegCancelled || this.closing.signal.aborted) return;
       const reason = err instanceof Error ? err.message : String(err);
       this.log.log('warn', 'take could not be finalised', { takeId, reason });
-      fail(`Lectern could not finish take "${take.name}" (${reason}). The recorded file is kept in ${dir}; try Recover again, or discard the take.`);
+      fail('svc.recordings.finishFailed', { name: take.name, cause: reason, folder: dir });
     }
   }
 
@@ -341,4 +343,10 @@ export class RecordingsService {
     this.emit('recordings.take', view);
     return view;
   }
+}
+
+/** A stored take error worded as a message: its English for `error`, its id for `errorText`. */
+function said(key: TextKey, values: TextValues): { error: string; errorText: ServiceText } {
+  const errorText = { key, values };
+  return { error: formatText(errorText), errorText };
 }

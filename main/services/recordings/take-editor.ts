@@ -9,6 +9,8 @@ import { trimTake } from './finalise-take';
 import { currentOwner, isCurrentProcess, isOwnerAlive } from './process-owner';
 import { TRIMMED_FILE, type TakePaths } from './take-paths';
 import type { StoredTake, TakeStore } from './take-store';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import { userError } from '../text/user-error';
 
 export interface TakeEditorDeps {
@@ -152,7 +154,7 @@ export class TakeEditor {
       const reason = err instanceof Error ? err.message : String(err);
       this.d.log.log('warn', 'trim failed', { takeId, reason });
       if (this.sameTrim(takeId, startSec, endSec)) {
-        this.d.store.setTrim(takeId, { startSec, endSec, state: 'failed', owner: null, error: `Lectern could not trim take "${take.name}" (${reason}). Try again, or remove the in/out points.` });
+        this.d.store.setTrim(takeId, { startSec, endSec, state: 'failed', owner: null, ...trimFailed(take.name, reason) });
         this.d.publish(takeId);
       }
       return;
@@ -194,4 +196,10 @@ export class TakeEditor {
     }
     return { ...take, finalName: take.finalName };
   }
+}
+
+/** A failed trim's stored error: the English sentence and its message id (the cause for Details). */
+function trimFailed(name: string, cause: string): { error: string; errorText: ServiceText } {
+  const errorText: ServiceText = { key: 'svc.recordings.trimFailedCause', values: { name, cause } };
+  return { error: formatText(errorText), errorText };
 }

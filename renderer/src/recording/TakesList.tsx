@@ -8,6 +8,7 @@ import { useLectureTakes, useTakes } from './takes-store';
 import { TrimEditor } from './TrimEditor';
 import { isComposing } from '../ui/ime';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { storedError } from '../errors/error-text';
 
 /** A lecture's takes: play, rename, use, trim, delete with undo. Shown only once the lecture has one. */
 export function TakesList({ lectureId }: { lectureId: string }) {
@@ -36,7 +37,7 @@ export function TakesList({ lectureId }: { lectureId: string }) {
                 {take.inUse && <strong className="take-badge"> · Lecture video</strong>}
               </span>
               {take.error && (take.state === 'failed' || take.trim?.state === 'failed') ? (
-                <ErrorNotice inline className="take-status take-status-error" error={take.error} lead={take.state === 'failed' ? 'This take could not be finished.' : 'Trimming failed.'} data-testid="take-status" />
+                <ErrorNotice inline className="take-status take-status-error" error={storedError(take.error, take.errorText)} lead={take.state === 'failed' ? 'This take could not be finished.' : 'Trimming failed.'} data-testid="take-status" />
               ) : (
                 <span className={take.state === 'failed' ? 'take-status take-status-error' : 'take-status'} data-testid="take-status">
                   {takeStatus(take)}
