@@ -1,7 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { FailureCode, FailureParams } from './failures';
-import en from './messages/en.json';
-import ko from './messages/ko.json';
+import en from './messages/en.json' with { type: 'json' };
+import ko from './messages/ko.json' with { type: 'json' };
 
 /**
  * What a service tells the user, as a message id and its values rather than a sentence, so the renderer

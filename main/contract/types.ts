@@ -114,6 +114,8 @@ export interface DiagnosticsExport {
   files: string[];
   /** Sections that could not be read (the rest was still written). */
   problems: string[];
+  /** The same, one for one, as message ids (the cause under Details), for the UI to say in its language. */
+  problemTexts?: ServiceText[];
 }
 
 /** Where the app's own update stands; release notes are plain text from the release feed. */
@@ -183,6 +185,8 @@ export interface MediaJob {
   /** Seconds left by the current speed; null when unknown. */
   etaSec: number | null;
   error: string | null;
+  /** `error` as a message id and values (the cause under Details), for the UI to say in its language. */
+  errorText?: ServiceText | null;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
@@ -264,6 +268,8 @@ export interface RecordingTake {
   deletedAt: number | null;
   /** A sentence a user can act on when state is 'failed' (or a trim failed). */
   error: string | null;
+  /** `error` as a message id and values (the cause under Details), for the UI to say in its language. */
+  errorText?: ServiceText | null;
 }
 
 export interface RecordingDiskSpace {

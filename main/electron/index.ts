@@ -15,6 +15,7 @@ import { APP_ORIGIN, APP_START_URL, trustedOrigins } from './security-policy';
 import { createMainWindow, lockDownSession } from './window';
 import { createCaptureSources } from './capture-sources';
 import { watchRecordingPower } from './recording-power';
+import { sayIn, uiLanguage } from './ui-language';
 import type { Dispatch } from '../ipc/dispatch';
 
 // The Electron entry point: wires plain-Node services to windows, IPC and the app protocol. No business logic here.
@@ -65,13 +66,14 @@ async function start(): Promise<void> {
       },
     });
   } catch (err) {
-    dialog.showErrorBox('Lectern cannot open its data', err instanceof Error ? err.message : String(err));
+    const language = uiLanguage(undefined);
+    dialog.showErrorBox(sayIn(language, { key: 'dialog.cannotOpenData' }), sayIn(language, err));
     app.exit(1);
     return;
   }
   lockDownSession(origins);
   handleAppScheme(createAppHandler({ rendererDir: path.join(import.meta.dirname, '../renderer'), routes: services.routes(APP_ORIGIN) }));
-  const shell = createElectronShell(createCaptureSources(origins, log.child('capture')));
+  const shell = createElectronShell(createCaptureSources(origins, log.child('capture')), () => uiLanguage(services?.settings));
   const dispatch = createDispatcher(createHandlers(services, shell), log.child('ipc'));
   wired.dispatch = dispatch;
   registerIpc(dispatch, origins, log.child('ipc'));

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { channels, isChannelName, type ChannelName } from '../contract/channels';
 import { LecternError, type Envelope, type ErrorData } from '../contract/errors';
 import { classifyFailure } from '../contract/failures';
-import { issueText } from '../contract/service-text';
+import { issueText, type ServiceText } from '../contract/service-text';
+import { formatText } from '../services/text/format-text';
 import type { Logger } from '../services/log/logger';
 import type { Handlers } from './handlers';
 
@@ -39,7 +40,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       log.log('error', 'handler crashed', { channel, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       // A full disk or a dropped connection is still worth a sentence the user can act on.
       const failure = classifyFailure(err);
-      return fail({ code: 'internal', message: `Lectern could not complete "${channel}": ${err instanceof Error ? err.message : String(err)}`, ...(failure ? { failure } : {}) });
+      // A classified failure says more than "could not complete", so it goes without a text of its own.
+      const text: ServiceText = { key: 'svc.ipc.couldNotComplete', values: { channel, cause: err instanceof Error ? err.message : String(err) } };
+      return fail({ code: 'internal', message: formatText(text), ...(failure ? { failure } : { text }) });
     }
   };
 }

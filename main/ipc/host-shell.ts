@@ -1,4 +1,5 @@
-import { LecternError } from '../contract/errors';
+import type { ServiceText } from '../contract/service-text';
+import { userError } from '../services/text/user-error';
 import type { CaptureSource } from '../contract/types';
 
 /**
@@ -13,8 +14,8 @@ export interface HostShell {
   pickImageFile(): Promise<string | null>;
   /** Asks the user for one WebVTT captions file; null when they cancel. */
   pickCaptionsFile(): Promise<string | null>;
-  /** Asks the user for a folder to write into; null when they cancel. */
-  pickFolder(title: string): Promise<string | null>;
+  /** Asks the user for a folder to write into, titled in the UI's language; null when they cancel. */
+  pickFolder(title: ServiceText): Promise<string | null>;
   /** Screens and windows the recorder may capture; empty where the browser shows its own picker. */
   listCaptureSources(): Promise<CaptureSource[]>;
   /** Which of those the next screen-capture request records. */
@@ -24,12 +25,12 @@ export interface HostShell {
 }
 
 export const headlessShell: HostShell = {
-  pickVideoFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
-  pickImageFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
-  pickCaptionsFile: () => Promise.reject(new LecternError('unavailable', 'There is no file dialog here; pass the file path instead')),
-  pickFolder: () => Promise.reject(new LecternError('unavailable', 'There is no folder dialog here; pass the folder instead (lectern diagnostics --out <folder>)')),
+  pickVideoFile: () => Promise.reject(userError('unavailable', 'svc.ipc.noFileDialog')),
+  pickImageFile: () => Promise.reject(userError('unavailable', 'svc.ipc.noFileDialog')),
+  pickCaptionsFile: () => Promise.reject(userError('unavailable', 'svc.ipc.noFileDialog')),
+  pickFolder: () => Promise.reject(userError('unavailable', 'svc.ipc.noFolderDialog')),
   listCaptureSources: () => Promise.resolve([]),
-  selectCaptureSource: () => Promise.reject(new LecternError('unavailable', 'Screen recording needs the Lectern app')),
+  selectCaptureSource: () => Promise.reject(userError('unavailable', 'svc.ipc.noScreenCapture')),
   preferredLanguages: () => languagesFromEnv(process.env),
 };
 

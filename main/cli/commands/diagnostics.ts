@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { storedErrorText } from '../status-words';
 
 export function registerDiagnosticsCommand(program: Command, ctx: CliContext): void {
   program
@@ -9,7 +10,7 @@ export function registerDiagnosticsCommand(program: Command, ctx: CliContext): v
     .action(async (opts: { out: string }) => {
       const result = await ctx.call('diagnostics.export', { outDir: opts.out });
       ctx.print(result, () =>
-        [`Saved to ${result.path ?? ''}`, ...result.files.map((f) => `  ${f}`), ...result.problems.map((p) => `Not included: ${p}`)].join('\n'),
+        [`Saved to ${result.path ?? ''}`, ...result.files.map((f) => `  ${f}`), ...result.problems.map((p, i) => `Not included: ${storedErrorText(p, result.problemTexts?.[i])}`)].join('\n'),
       );
     });
 }

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { EventSink } from '../../contract/events';
 import type { LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import { CliError, type CliContext } from '../context';
+import { mediaKindWord, mediaStatusWord, storedErrorText } from '../status-words';
 
 export function registerMediaCommands(program: Command, ctx: CliContext): void {
   const media = program.command('media').description('lecture videos: import, previews and the HLS ladder');
@@ -116,12 +117,12 @@ export function mediaProgressOnStderr(): EventSink {
     const job = payload as MediaJob;
     if (job.status === 'queued') return;
     const eta = job.status === 'running' && job.etaSec !== null ? `, ${job.etaSec}s left` : '';
-    process.stderr.write(`${job.kind.padEnd(10)} ${job.status}${job.status === 'running' ? ` ${job.percent.toFixed(0)}%${eta}` : ''}${job.error ? `: ${job.error}` : ''}\n`);
+    process.stderr.write(`${mediaKindWord(job.kind).padEnd(10)} ${mediaStatusWord(job.status)}${job.status === 'running' ? ` ${job.percent.toFixed(0)}%${eta}` : ''}${job.error ? `: ${storedErrorText(job.error, job.errorText)}` : ''}\n`);
   };
 }
 
 function jobLine(j: MediaJob): string {
-  return `${j.id}  ${j.kind.padEnd(10)} ${j.status}${j.status === 'running' ? ` ${j.percent.toFixed(0)}%` : ''}${j.error ? `  ${j.error}` : ''}`;
+  return `${j.id}  ${j.kind.padEnd(10)} ${j.status}${j.status === 'running' ? ` ${j.percent.toFixed(0)}%` : ''}${j.error ? `  ${storedErrorText(j.error, j.errorText)}` : ''}`;
 }
 
 function describe(m: LectureMedia): string {

@@ -1,23 +1,28 @@
 import type { Command } from 'commander';
 import type { PublishRun } from '../../contract/domains/publishing-types';
 import type { EventSink } from '../../contract/events';
+import { formatText } from '../../services/text/format-text';
+import { cliLanguage } from '../cli-language';
 import type { CliContext } from '../context';
 import { resolveHub } from './hub';
+import { runStateWord, storedErrorText } from '../status-words';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function runLine(r: PublishRun): string {
   const files = r.filesTotal ? `  ${r.filesDone - r.filesSkipped}/${r.filesTotal - r.filesSkipped} files uploaded, ${r.filesSkipped} already on the hub, ${mb(r.bytesDone)}/${mb(r.bytesTotal)}` : '';
   const version = r.version !== null ? ` v${r.version}` : '';
-  return `${r.id}  ${r.state.padEnd(9)} ${r.courseTitle}${version} → ${r.hubName}${files}${r.error ? `\n    ${r.error}` : ''}`;
+  return `${r.id}  ${r.state.padEnd(9)} ${r.courseTitle}${version} → ${r.hubName}${files}${r.error ? `\n    ${runError(r)}` : ''}`;
 }
+
+const runError = (r: PublishRun): string | null => (r.error ? storedErrorText(r.error, r.errorText) : null);
 
 /** What a finished run prints on stdout; a run that did not finish sets a failing exit code. */
 export function printRunOutcome(ctx: CliContext, run: PublishRun): void {
   ctx.print(run, () =>
     run.state === 'done'
       ? `Published “${run.courseTitle}” version ${run.version ?? '?'} to ${run.hubName}: ${run.filesDone - run.filesSkipped} files uploaded (${mb(run.bytesDone)}), ${run.filesSkipped} already on the hub.`
-      : `${run.state === 'failed' ? 'Failed' : run.state === 'cancelled' ? 'Cancelled' : 'Stopped'}: ${run.error ?? run.state}${run.reason === 'credentials-expired' ? `\nUpdate the key: lectern hub update "${run.hubName}" (with fresh LECTERN_HUB_SECRET / LECTERN_HUB_SESSION_TOKEN)` : ''}\nResume or retry later with: lectern uploads ${run.state === 'paused' ? 'resume' : 'retry'} ${run.id}`,
+      : `${run.state === 'failed' ? 'Failed' : run.state === 'cancelled' ? 'Cancelled' : 'Stopped'}: ${runError(run) ?? run.state}${run.reason === 'credentials-expired' ? `\nUpdate the key: lectern hub update "${run.hubName}" (with fresh LECTERN_HUB_SECRET / LECTERN_HUB_SESSION_TOKEN)` : ''}\nResume or retry later with: lectern uploads ${run.state === 'paused' ? 'resume' : 'retry'} ${run.id}`,
   );
   if (run.state !== 'done') process.exitCode = 1;
 }
@@ -38,7 +43,7 @@ export function publishProgressOnStderr(): EventSink {
     last = now;
     const speed = run.state === 'running' && run.bytesPerSecond > 0 ? `, ${mb(run.bytesPerSecond)}/s${run.etaSeconds !== null ? `, ${run.etaSeconds}s left` : ''}` : '';
     const files = run.filesTotal ? ` ${run.filesDone}/${run.filesTotal} files (${run.filesSkipped} already there), ${mb(run.bytesDone)}/${mb(run.bytesTotal)}` : '';
-    process.stderr.write(`publish ${run.state}${files}${speed}\n`);
+    process.stderr.write(`publish ${runStateWord(run.state)}${files}${speed}\n`);
   };
 }
 
@@ -67,7 +72,7 @@ export function registerPublishCommand(program: Command, ctx: CliContext): void 
       }
       const check = await ctx.call('publish.check', { courseId });
       if (o.check || !check.ok) {
-        ctx.print(check, () => (check.ok ? `Ready to publish: ${check.lectureCount} lectures.` : `Not ready to publish:\n${check.problems.map((p) => `  - ${p.message}`).join('\n')}`));
+        ctx.print(check, () => (check.ok ? `Ready to publish: ${check.lectureCount} lectures.` : `Not ready to publish:\n${check.problems.map((p) => `  - ${p.text ? formatText(p.text, cliLanguage()) : p.message}`).join('\n')}`));
         if (!check.ok) process.exitCode = 1;
         return;
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RecordingTake } from '../../contract/types';
 import type { CliContext } from '../context';
+import { storedErrorText } from '../status-words';
 
 export function registerRecordingCommands(program: Command, ctx: CliContext): void {
   const recordings = program.command('recordings').description('recorded takes: list them, recover or discard takes a crash left unfinished');
@@ -37,5 +38,5 @@ export function registerRecordingCommands(program: Command, ctx: CliContext): vo
 function takeLine(t: RecordingTake): string {
   const size = `${(t.bytes / 1_000_000).toFixed(1)} MB`;
   const flags = [t.inUse ? 'in use' : '', t.trim ? `trim ${t.trim.startSec}–${t.trim.endSec} s (${t.trim.state})` : ''].filter(Boolean).join(', ');
-  return `${t.id}  ${t.state.padEnd(10)} ${t.durationSec.toFixed(1).padStart(7)} s  ${size.padStart(9)}  lecture ${t.lectureId}  "${t.name}"${flags ? `  ${flags}` : ''}${t.error ? `\n    ${t.error}` : ''}`;
+  return `${t.id}  ${t.state.padEnd(10)} ${t.durationSec.toFixed(1).padStart(7)} s  ${size.padStart(9)}  lecture ${t.lectureId}  "${t.name}"${flags ? `  ${flags}` : ''}${t.error ? `\n    ${storedErrorText(t.error, t.errorText)}` : ''}`;
 }

@@ -49,6 +49,8 @@ export interface PublishProblem {
   /** The lecture the problem is about; null for the course as a whole. */
   lectureId: string | null;
   message: string;
+  /** The same as a message id and values, for the UI and the CLI to say in the user's language. */
+  text?: ServiceText;
 }
 
 /** The pre-publish check: what must be fixed before a course can be published. */
@@ -74,6 +76,8 @@ export interface PublishRun {
   hubName: string;
   state: PublishRunState;
   error: string | null;
+  /** `error` as a message id and values, when the service worded it as one (the UI says it in its language). */
+  errorText?: ServiceText | null;
   reason: HubFailureReason | null;
   filesTotal: number;
   filesDone: number;

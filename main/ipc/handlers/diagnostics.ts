@@ -5,7 +5,7 @@ import type { HandlersFor } from './handler-types';
 
 export const diagnosticsHandlers = ({ diagnostics }: AppServices, shell: HostShell): HandlersFor<typeof diagnosticsChannels> => ({
   'diagnostics.export': async ({ outDir }) => {
-    const dir = outDir ?? (await shell.pickFolder('Choose where to save the diagnostics'));
+    const dir = outDir ?? (await shell.pickFolder({ key: 'dialog.diagnosticsFolder' }));
     return dir === null ? { path: null, files: [], problems: [] } : diagnostics.export(dir);
   },
 });

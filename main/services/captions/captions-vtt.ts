@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { ServiceText, TextKey, TextValues } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 
 /**
  * WebVTT captions as Lectern accepts them, from an instructor's file and (again) from a hub: small, UTF-8,
@@ -19,41 +21,46 @@ export interface CaptionsCheck {
   cueCount: number;
 }
 
-/** Why a captions file was refused; `problem` is a sentence fragment that names no file. */
+/** Why a captions file was refused: a catalog message naming the file as `{label}`, so the UI can say it in its language. */
 export class CaptionsError extends Error {
+  readonly text: ServiceText;
+
   constructor(
     readonly label: string,
-    readonly problem: string,
+    key: TextKey,
+    values: TextValues = {},
   ) {
-    super(`${label} ${problem}`);
+    const text = { key, values: { ...values, label } };
+    super(formatText(text));
     this.name = 'CaptionsError';
+    this.text = text;
   }
 }
 
 /** The refusal of a file over `MAX_CAPTIONS_BYTES`, whether measured on disk or in memory. */
 export const captionsTooLarge = (label: string, bytes: number) =>
-  new CaptionsError(label, `is ${bytes.toLocaleString('en')} bytes; captions files may be at most ${MAX_CAPTIONS_BYTES.toLocaleString('en')} bytes (2 MiB).`);
+  new CaptionsError(label, 'svc.captions.tooLarge', { bytes: bytes.toLocaleString('en'), max: MAX_CAPTIONS_BYTES.toLocaleString('en') });
 
 /**
  * Checks bytes claimed to be WebVTT captions; `label` names them in the error (e.g. `"talk.vtt"`).
  * Refuses: over `MAX_CAPTIONS_BYTES`, empty, not valid UTF-8, NUL bytes, no `WEBVTT` signature, no cue.
  */
 export function checkCaptions(bytes: Uint8Array, label: string): CaptionsCheck {
-  if (bytes.byteLength === 0) throw new CaptionsError(label, 'is empty (0 bytes).');
+  if (bytes.byteLength === 0) throw new CaptionsError(label, 'svc.captions.empty');
   if (bytes.byteLength > MAX_CAPTIONS_BYTES) throw captionsTooLarge(label, bytes.byteLength);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new CaptionsError(label, 'is not UTF-8 text; WebVTT files must be saved as UTF-8.');
+    throw new CaptionsError(label, 'svc.captions.notUtf8');
   }
-  if (text.includes('\0')) throw new CaptionsError(label, 'contains NUL bytes; it is not a text file.');
+  if (text.includes('\0')) throw new CaptionsError(label, 'svc.captions.nul');
   // The signature is "WEBVTT" alone on the line or followed by a space or tab (WebVTT §4.1).
   if (!/^WEBVTT(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text)) {
-    throw new CaptionsError(label, 'does not start with "WEBVTT"; it is not a WebVTT captions file (SubRip .srt files must be converted first).');
+    throw new CaptionsError(label, 'svc.captions.noSignature');
   }
   const cueCount = text.split(/\r\n|\r|\n/).filter((line) => CUE_TIMING.test(line)).length;
-  if (cueCount === 0) throw new CaptionsError(label, 'has no cues (no "00:00:01.000 --> 00:00:04.000" timing line), so it would show nothing.');
+  if (cueCount === 0) throw new CaptionsError(label, 'svc.captions.noCues');
   return { text, cueCount };
 }
 

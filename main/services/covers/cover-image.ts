@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import { runFfmpeg } from '../media/run-ffmpeg';
 import { SNIFF_BYTES, sniffImage, type CoverSourceType } from './image-sniff';
+import { userError } from '../text/user-error';
 
 /** What a course cover becomes: one 16:9 JPEG, whatever was chosen, so cards and pages crop alike. */
 export const COVER_WIDTH = 1280;
@@ -33,22 +33,22 @@ export async function checkCoverSource(filePath: string): Promise<CheckedCoverSo
   try {
     stat = await fs.promises.stat(filePath);
   } catch {
-    throw new LecternError('not-found', `“${name}” could not be found; choose the image again.`);
+    throw userError('not-found', 'svc.covers.notFound', { name });
   }
-  if (!stat.isFile()) throw new LecternError('invalid-input', `“${name}” is a folder, not an image; choose a JPEG, PNG or WebP file.`);
+  if (!stat.isFile()) throw userError('invalid-input', 'svc.covers.folder', { name });
   if (stat.size > MAX_COVER_SOURCE_BYTES) {
-    throw new LecternError('invalid-input', `“${name}” is ${mib(stat.size)} MiB; a cover image may be at most ${mib(MAX_COVER_SOURCE_BYTES)} MiB. Export a smaller JPEG, PNG or WebP.`);
+    throw userError('invalid-input', 'svc.covers.tooLarge', { name, size: mib(stat.size), max: mib(MAX_COVER_SOURCE_BYTES) });
   }
   const head = await readHead(filePath, Math.min(SNIFF_BYTES, stat.size));
   const sniffed = sniffImage(head);
-  if (sniffed.kind === 'other') throw new LecternError('invalid-input', `“${name}” is ${sniffed.name}, not an image Lectern can use as a cover; choose a JPEG, PNG or WebP file.`);
-  if (sniffed.kind === 'damaged') throw new LecternError('invalid-input', `“${name}” looks like a ${TYPE_NAMES[sniffed.type]} image, but its header is damaged or cut short; open and save it again, then retry.`);
+  if (sniffed.kind === 'other') throw userError('invalid-input', 'svc.covers.notImage', { name, kind: sniffed.name });
+  if (sniffed.kind === 'damaged') throw userError('invalid-input', 'svc.covers.damaged', { name, type: TYPE_NAMES[sniffed.type] });
   const { width, height } = sniffed;
   if (Math.min(width, height) < MIN_COVER_SIDE) {
-    throw new LecternError('invalid-input', `“${name}” is only ${width}×${height} pixels; a cover needs at least ${MIN_COVER_SIDE} pixels on each side (${COVER_WIDTH}×${COVER_HEIGHT} looks best).`);
+    throw userError('invalid-input', 'svc.covers.tooSmall', { name, width: String(width), height: String(height), min: String(MIN_COVER_SIDE), best: `${COVER_WIDTH}×${COVER_HEIGHT}` });
   }
   if (Math.max(width, height) > MAX_COVER_SIDE) {
-    throw new LecternError('invalid-input', `“${name}” is ${width}×${height} pixels; Lectern takes covers up to ${MAX_COVER_SIDE} pixels on a side. Scale it down first.`);
+    throw userError('invalid-input', 'svc.covers.tooBig', { name, width: String(width), height: String(height), max: String(MAX_COVER_SIDE) });
   }
   return { type: sniffed.type, width, height, bytes: stat.size };
 }
@@ -76,7 +76,7 @@ export async function renderCover(ffmpegPath: string, source: string, out: strin
       },
     });
   } catch (err) {
-    throw new LecternError('invalid-input', `“${name}” could not be decoded as an image (${err instanceof Error ? err.message : String(err)}); open and save it again, then retry.`);
+    throw userError('invalid-input', 'svc.covers.undecodable', { name, cause: err instanceof Error ? err.message : String(err) });
   }
 }
 

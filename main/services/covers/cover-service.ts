@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { CourseCover, CourseDetail, CourseSummary } from '../../contract/types';
 import type { Logger } from '../log/logger';
 import { MediaPaths } from '../media/media-paths';
 import { checkCoverSource, renderCover } from './cover-image';
 import { SNIFF_BYTES, sniffImage } from './image-sniff';
+import { userError } from '../text/user-error';
 
 export const STUDIO_COVERS_ROUTE = '/studio-covers/';
 
@@ -137,7 +137,7 @@ export class CoverService {
   }
 
   private requireCourse(courseId: string): void {
-    if (!this.db.prepare('SELECT 1 FROM courses WHERE id = ?').get(courseId)) throw new LecternError('not-found', `There is no course ${courseId}; it may have been deleted.`);
+    if (!this.db.prepare('SELECT 1 FROM courses WHERE id = ?').get(courseId)) throw userError('not-found', 'svc.covers.noCourse', { courseId });
   }
 
   private pathOf(sha256: string): string {

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DiagnosticsExport } from '../../contract/types';
-import { LecternError } from '../../contract/errors';
 import type { Logger } from '../log/logger';
 import { logFiles } from '../log/logger';
 import { createRedactor, type Redactor } from './redact';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 
 /** What an export reads; the composition root wires it to the running services. */
 export interface DiagnosticsSources {
@@ -35,51 +37,62 @@ const MAX_CRASH_DUMPS = 10;
  * the newest log lines and any crash dumps — every file passed through the redactor, so it can be sent
  * as is. A section that cannot be read becomes a line in `problems` instead of failing the export.
  */
+/** The parts of an export that may fail on their own, and how the English message names them. */
+type Part = 'queues' | 'log' | 'crashDumps' | 'schemaVersion' | 'disk' | 'ffmpeg';
+const PARTS: Record<Part, string> = {
+  queues: 'the queues',
+  log: 'the log',
+  crashDumps: 'the crash dumps',
+  schemaVersion: 'the schema version',
+  disk: 'the free disk space',
+  ffmpeg: 'the ffmpeg report',
+};
+
 export class DiagnosticsService {
   constructor(private readonly src: DiagnosticsSources) {}
 
   async export(parentDir: string): Promise<DiagnosticsExport> {
     const parent = path.resolve(parentDir);
     const stat = await fs.promises.stat(parent).catch(() => null);
-    if (!stat?.isDirectory()) throw new LecternError('invalid-input', `The folder ${parent} does not exist. Choose an existing folder for the diagnostics.`);
+    if (!stat?.isDirectory()) throw userError('invalid-input', 'svc.diagnostics.noFolder', { folder: parent });
     const dir = await this.createTarget(parent);
     const redact = createRedactor(await this.src.knownSecrets().catch(() => []));
-    const problems: string[] = [];
+    const problems: ServiceText[] = [];
     const files: string[] = [];
     const write = async (name: string, content: string) => {
       await fs.promises.writeFile(path.join(dir, name), redact.text(content));
       files.push(name);
     };
-    const attempt = async <T>(what: string, read: () => Promise<T>): Promise<T | null> => {
+    const attempt = async <T>(part: Part, read: () => Promise<T>): Promise<T | null> => {
       try {
         return await read();
       } catch (err) {
-        problems.push(`Could not read ${what}: ${err instanceof Error ? err.message : String(err)}`);
+        problems.push({ key: 'svc.diagnostics.couldNotRead', values: { part, what: PARTS[part], cause: redact.text(err instanceof Error ? err.message : String(err)) } });
         return null;
       }
     };
 
-    const queues = await attempt('the queues', () => this.src.queues());
+    const queues = await attempt('queues', () => this.src.queues());
     if (queues) await write('queues.json', json(queues));
-    const lines = await attempt('the log', () => tailLog(this.src.dataDir, this.src.logLines ?? DEFAULT_LOG_LINES));
+    const lines = await attempt('log', () => tailLog(this.src.dataDir, this.src.logLines ?? DEFAULT_LOG_LINES));
     if (lines) await write('log.jsonl', lines.length ? `${lines.join('\n')}\n` : '');
-    const dumps = await attempt('the crash dumps', () => copyCrashDumps(this.src.crashDumpsDir, path.join(dir, 'crash-dumps'), redact));
+    const dumps = await attempt('crashDumps', () => copyCrashDumps(this.src.crashDumpsDir, path.join(dir, 'crash-dumps'), redact));
     if (dumps) files.push(...dumps.map((d) => `crash-dumps/${d}`));
     const summary = {
       createdAt: (this.src.now?.() ?? new Date()).toISOString(),
       app: { name: 'Lectern', version: this.src.version },
       os: { platform: process.platform, arch: process.arch, release: os.release(), version: os.version(), totalMemory: os.totalmem(), cpus: os.cpus().length },
       runtime: process.versions,
-      schemaVersion: await attempt('the schema version', async () => this.src.schemaVersion()),
+      schemaVersion: await attempt('schemaVersion', async () => this.src.schemaVersion()),
       dataDir: this.src.dataDir,
-      disk: await attempt('the free disk space', () => diskSpace(this.src.dataDir)),
-      ffmpeg: await attempt('the ffmpeg report', () => this.src.ffmpeg()),
+      disk: await attempt('disk', () => diskSpace(this.src.dataDir)),
+      ffmpeg: await attempt('ffmpeg', () => this.src.ffmpeg()),
       crashDumps: dumps?.length ?? 0,
-      problems,
+      problems: problems.map((p) => formatText(p)),
     };
     await write('summary.json', json(summary));
     this.src.log.log('info', 'diagnostics exported', { dir, files: files.length, problems: problems.length });
-    return { path: dir, files: files.sort(), problems: problems.map((p) => redact.text(p)) };
+    return { path: dir, files: files.sort(), problems: problems.map((p) => redact.text(formatText(p))), problemTexts: problems };
   }
 
   private async createTarget(parent: string): Promise<string> {
@@ -91,7 +104,7 @@ export class DiagnosticsService {
         return dir;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST' && n < 100) continue;
-        throw new LecternError('unavailable', `Lectern cannot create a folder in ${parent} (${(err as Error).message}). Choose a folder you can write to.`);
+        throw userError('unavailable', 'svc.diagnostics.cannotCreate', { folder: parent, cause: (err as Error).message });
       }
     }
   }

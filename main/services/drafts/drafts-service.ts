@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { CoursePatch, LecturePatch, SectionPatch } from '../../contract/schemas';
 import type { Course, CourseDetail, CourseSummary, DeleteReceipt, Lecture, RestoreReceipt, Section, TrashKind } from '../../contract/types';
 import { toCourse, toLecture, toSection, type CourseRow, type LectureRow, type SectionRow } from './rows';
+import { userError } from '../text/user-error';
 
 type TrashPayload =
   | { kind: 'course'; course: CourseRow; sections: SectionRow[]; lectures: LectureRow[] }
@@ -217,7 +217,7 @@ export class DraftsService {
     const lecture = this.lectureRow(lectureId);
     const courseId = this.courseIdOfSection(lecture.section_id);
     if (this.courseIdOfSection(toSectionId) !== courseId) {
-      throw new LecternError('conflict', 'A lecture can only move between sections of its own course');
+      throw userError('conflict', 'svc.drafts.moveOtherCourse');
     }
     this.db.transaction(() => {
       const idsIn = (sectionId: string) =>
@@ -240,7 +240,7 @@ export class DraftsService {
 
   restore(undoToken: string): RestoreReceipt {
     const row = this.db.prepare('SELECT payload FROM trash WHERE token = ?').get(undoToken) as { payload: string } | undefined;
-    if (!row) throw new LecternError('not-found', 'Nothing to undo: that delete was already undone or has expired');
+    if (!row) throw userError('not-found', 'svc.drafts.nothingToUndo');
     const payload = JSON.parse(row.payload) as TrashPayload;
     const courseId = this.db.transaction(() => {
       const id = this.reinsert(payload);
@@ -260,7 +260,7 @@ export class DraftsService {
         return p.course.id;
       case 'section': {
         if (!this.exists('courses', p.section.course_id)) {
-          throw new LecternError('conflict', `Cannot restore section "${p.section.title}": its course was deleted too. Undo that first.`);
+          throw userError('conflict', 'svc.drafts.sectionOrphan', { title: p.section.title });
         }
         this.insertRow('sections', { ...p.section, position: this.openGap('sections', 'course_id', p.section.course_id, p.section.position) });
         p.lectures.forEach((l) => this.insertRow('lectures', l));
@@ -269,7 +269,7 @@ export class DraftsService {
       }
       case 'lecture': {
         if (!this.exists('sections', p.lecture.section_id)) {
-          throw new LecternError('conflict', `Cannot restore lecture "${p.lecture.title}": its section was deleted too. Undo that first.`);
+          throw userError('conflict', 'svc.drafts.lectureOrphan', { title: p.lecture.title });
         }
         this.insertRow('lectures', { ...p.lecture, position: this.openGap('lectures', 'section_id', p.lecture.section_id, p.lecture.position) });
         this.touchCourse(p.courseId);
@@ -286,19 +286,19 @@ export class DraftsService {
 
   private courseRow(id: string): CourseRow {
     const row = this.db.prepare('SELECT * FROM courses WHERE id = ?').get(id) as CourseRow | undefined;
-    if (!row) throw new LecternError('not-found', `No course with id ${id}`);
+    if (!row) throw userError('not-found', 'svc.drafts.noCourse', { id });
     return row;
   }
 
   private sectionRow(id: string): SectionRow {
     const row = this.db.prepare('SELECT * FROM sections WHERE id = ?').get(id) as SectionRow | undefined;
-    if (!row) throw new LecternError('not-found', `No section with id ${id}`);
+    if (!row) throw userError('not-found', 'svc.drafts.noSection', { id });
     return row;
   }
 
   private lectureRow(id: string): LectureRow {
     const row = this.db.prepare('SELECT * FROM lectures WHERE id = ?').get(id) as LectureRow | undefined;
-    if (!row) throw new LecternError('not-found', `No lecture with id ${id}`);
+    if (!row) throw userError('not-found', 'svc.drafts.noLecture', { id });
     return row;
   }
 

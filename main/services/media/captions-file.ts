@@ -11,16 +11,18 @@ import { statPickedFile } from './import-source';
  */
 export async function readCaptionsFile(file: string): Promise<CaptionsCheck & { sizeBytes: number }> {
   const label = captionsLabel(file);
-  const stat = await statPickedFile(file, 'a WebVTT (.vtt) captions file');
-  if (stat.size > MAX_CAPTIONS_BYTES) throw new LecternError('invalid-input', captionsTooLarge(label, stat.size).message);
+  const stat = await statPickedFile(file, 'captions');
+  if (stat.size > MAX_CAPTIONS_BYTES) throw refused(captionsTooLarge(label, stat.size));
   try {
     const checked = checkCaptions(await fs.promises.readFile(file), label);
     return { ...checked, sizeBytes: Buffer.byteLength(checked.text, 'utf8') };
   } catch (err) {
-    if (err instanceof CaptionsError) throw new LecternError('invalid-input', err.message);
+    if (err instanceof CaptionsError) throw refused(err);
     throw err;
   }
 }
+
+const refused = (err: CaptionsError) => new LecternError('invalid-input', err.message, undefined, { text: err.text });
 
 /** Writes `text` to `dest` through a temporary file in the same folder, so `dest` is never half written. */
 export async function writeFileAtomically(dest: string, text: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
+import { userError } from '../text/user-error';
 
 /**
  * Puts a copy of `from` at `to` atomically: hard link when source and library share a file system (instant,
@@ -30,29 +30,32 @@ export async function placeFile(from: string, to: string): Promise<'linked' | 'c
   }
 }
 
+export type PickedKind = 'video' | 'captions';
+const CHOOSE: Record<PickedKind, string> = { video: 'a video file', captions: 'a WebVTT (.vtt) captions file' };
+
 /**
  * Stats a file the instructor picked and refuses, naming it, one that is gone, unreadable or not a
- * regular file; `choose` says what to pick instead (e.g. "a video file").
+ * regular file; `kind` says what to pick instead.
  */
-export async function statPickedFile(file: string, choose: string): Promise<fs.Stats> {
+export async function statPickedFile(file: string, kind: PickedKind): Promise<fs.Stats> {
   const name = `"${path.basename(file)}"`;
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new LecternError('not-found', `${name} does not exist (${file}). It may have been moved or deleted.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new LecternError('invalid-input', `${name} cannot be read: permission denied (${file}).`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw userError('not-found', 'svc.media.fileMissing', { name, file });
+    if (code === 'EACCES' || code === 'EPERM') throw userError('invalid-input', 'svc.media.fileDenied', { name, file });
     throw err;
   }
-  if (!stat.isFile()) throw new LecternError('invalid-input', `${name} is not a file (${file}). Choose ${choose}.`);
+  if (!stat.isFile()) throw userError('invalid-input', 'svc.media.notAFile', { name, file, kind, choose: CHOOSE[kind] });
   return stat;
 }
 
 /** Checks the path names a readable, non-empty regular file before ffprobe sees it. */
 export async function statSource(file: string): Promise<fs.Stats> {
-  const stat = await statPickedFile(file, 'a video file');
-  if (stat.size === 0) throw new LecternError('invalid-input', `"${path.basename(file)}" is empty (0 bytes). Was the recording or copy interrupted?`);
+  const stat = await statPickedFile(file, 'video');
+  if (stat.size === 0) throw userError('invalid-input', 'svc.media.empty', { name: path.basename(file) });
   return stat;
 }
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
 import type { EventSink } from '../../contract/events';
 import type { LectureCaptions, LectureMedia, MediaJob, MediaJobKind } from '../../contract/types';
 import type { Database } from '../db/database';
@@ -17,6 +16,9 @@ import { checkTail, probeFile } from './probe';
 import { FfmpegCancelled } from './run-ffmpeg';
 import { readLadderInfo, runJob } from './run-job';
 import { validateProbe } from './validate-source';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 
 export interface MediaServiceOptions {
   dataDir: string;
@@ -95,7 +97,7 @@ export class MediaService {
 
   /** `originalName` names the source where the file's own name says nothing (a recorded take). */
   async import(lectureId: string, filePath: string, opts: { originalName?: string } = {}): Promise<LectureMedia> {
-    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(lectureId)) throw userError('not-found', 'svc.media.noLecture', { lectureId });
     const file = path.resolve(filePath);
     const stat = await statSource(file);
     const probe = await probeFile(this.bins.ffprobe, file);
@@ -132,7 +134,7 @@ export class MediaService {
    * from the video, so they survive a re-import of the source.
    */
   async attachCaptions(lectureId: string, filePath: string, opts: { language?: string | undefined; label?: string | undefined } = {}): Promise<LectureMedia> {
-    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(lectureId)) throw userError('not-found', 'svc.media.noLecture', { lectureId });
     const file = path.resolve(filePath);
     const checked = await readCaptionsFile(file);
     await fs.promises.mkdir(this.paths.lectureDir(lectureId), { recursive: true });
@@ -155,19 +157,19 @@ export class MediaService {
    * clears a field, undefined keeps it. A blank label is stored as none, as on attach.
    */
   setCaptionsInfo(lectureId: string, info: { language?: string | null | undefined; label?: string | null | undefined }): LectureMedia {
-    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(lectureId)) throw userError('not-found', 'svc.media.noLecture', { lectureId });
     const patch: { language?: string | null; label?: string | null } = {};
     if (info.language !== undefined) patch.language = info.language;
     if (info.label !== undefined) patch.label = info.label?.trim() || null;
     if (!this.captionsOf(lectureId) || !this.store.updateCaptionsInfo(lectureId, patch)) {
-      throw new LecternError('not-found', `Lecture ${lectureId} has no captions; attach a WebVTT file first.`);
+      throw userError('not-found', 'svc.media.noCaptions', { lectureId });
     }
     return this.get(lectureId);
   }
 
   /** Removes the lecture's captions; the next publish lists none for it. */
   async removeCaptions(lectureId: string): Promise<LectureMedia> {
-    if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(lectureId)) throw userError('not-found', 'svc.media.noLecture', { lectureId });
     // Row first: a row without its file would be published as missing; a file without a row is ignored.
     this.store.deleteCaptions(lectureId);
     await fs.promises.rm(this.paths.captions(lectureId), { force: true });
@@ -225,8 +227,8 @@ export class MediaService {
    */
   async build(lectureId: string, opts: { wait?: boolean | undefined; kinds?: readonly MediaJobKind[] | undefined } = {}): Promise<MediaJob[]> {
     if (!this.store.source(lectureId)) {
-      if (!this.store.lectureExists(lectureId)) throw new LecternError('not-found', `Lecture ${lectureId} does not exist; it may have been deleted.`);
-      throw new LecternError('invalid-input', `Lecture ${lectureId} has no video yet; import one first (lectern media import ${lectureId} <file>).`);
+      if (!this.store.lectureExists(lectureId)) throw userError('not-found', 'svc.media.noLecture', { lectureId });
+      throw userError('invalid-input', 'svc.media.noVideo', { lectureId });
     }
     const active = new Set(this.store.activeJobs(lectureId).map((j) => j.kind));
     const now = Date.now();
@@ -266,12 +268,12 @@ export class MediaService {
   /** Cancels a queued or running job; a running one's ffmpeg is killed and its partial output removed before this resolves. */
   async cancel(jobId: string): Promise<MediaJob> {
     const job = this.store.job(jobId);
-    if (!job) throw new LecternError('not-found', `Media job ${jobId} does not exist.`);
+    if (!job) throw userError('not-found', 'svc.media.noJob', { jobId });
     if (job.status === 'queued' && this.store.cancelQueued(jobId, Date.now())) {
       this.publishId(jobId);
     } else if (job.status === 'running') {
       const run = this.running.get(jobId);
-      if (!run) throw new LecternError('conflict', `Media job ${jobId} is running in another Lectern process (pid ${job.ownerPid ?? '?'}); cancel it there.`);
+      if (!run) throw userError('conflict', 'svc.media.otherProcess', { jobId, pid: String(job.ownerPid ?? '?') });
       run.abort.abort();
       await run.done;
     }
@@ -332,7 +334,7 @@ export class MediaService {
   }
 
   private async execute(job: StoredJob, signal: AbortSignal): Promise<void> {
-    let outcome: { status: 'done' | 'failed' | 'cancelled'; error: string | null };
+    let outcome: { status: 'done' | 'failed' | 'cancelled'; error: string | null; errorText?: ServiceText };
     try {
       const tools = await this.tools();
       if (tools.problem) throw new Error(tools.problem);
@@ -360,11 +362,11 @@ export class MediaService {
       });
       outcome = { status: 'done', error: null };
     } catch (err) {
-      outcome = err instanceof FfmpegCancelled ? { status: 'cancelled', error: null } : { status: 'failed', error: `${job.kind} for lecture ${job.lectureId} failed: ${err instanceof Error ? err.message : String(err)}` };
+      outcome = err instanceof FfmpegCancelled ? { status: 'cancelled', error: null } : failedJob(job.kind, job.lectureId, err);
     }
     // After close() the job was already re-queued for the next start; the database may be gone.
     if (this.closed) return;
-    this.store.finish(job.id, outcome.status, outcome.error, Date.now());
+    this.store.finish(job.id, outcome.status, outcome.error, Date.now(), outcome.errorText ?? null);
     if (outcome.error) this.log.log('warn', 'media job failed', { jobId: job.id, error: outcome.error });
     this.running.delete(job.id);
     this.publishId(job.id);
@@ -425,4 +427,10 @@ function isFfmpeg(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A failed job's stored error: the English sentence (logs, the CLI) and its message id, the cause for Details. */
+function failedJob(kind: MediaJobKind, lectureId: string, err: unknown): { status: 'failed'; error: string; errorText: ServiceText } {
+  const errorText: ServiceText = { key: 'svc.media.jobFailed', values: { kind, lectureId, cause: err instanceof Error ? err.message : String(err) } };
+  return { status: 'failed', error: formatText(errorText), errorText };
 }

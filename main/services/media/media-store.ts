@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import { DEFAULT_ENCODING, type EncodingQuality } from './ladder-plan';
 import type { LectureCaptions, MediaJob, MediaJobKind, MediaJobStatus, MediaProbe } from '../../contract/types';
+import type { ServiceText } from '../../contract/service-text';
+import { storeText, storedText } from '../text/stored-text';
 
 export interface SourceRow {
   lectureId: string;
@@ -23,6 +25,7 @@ interface JobRecord {
   percent: number;
   eta_sec: number | null;
   error: string | null;
+  error_text: string | null;
   owner_pid: number | null;
   ffmpeg_pid: number | null;
   created_at: number;
@@ -155,7 +158,7 @@ export class MediaStore {
       const next = this.db.prepare(`SELECT id FROM media_jobs WHERE status = 'queued' ORDER BY created_at, rowid LIMIT 1`).get() as { id: string } | undefined;
       if (!next) return null;
       const claimed = this.db
-        .prepare(`UPDATE media_jobs SET status = 'running', owner_pid = ?, ffmpeg_pid = NULL, started_at = ?, percent = 0, eta_sec = NULL, error = NULL WHERE id = ? AND status = 'queued'`)
+        .prepare(`UPDATE media_jobs SET status = 'running', owner_pid = ?, ffmpeg_pid = NULL, started_at = ?, percent = 0, eta_sec = NULL, error = NULL, error_text = NULL WHERE id = ? AND status = 'queued'`)
         .run(pid, now, next.id);
       return claimed.changes === 1 ? this.job(next.id) : null;
     }).immediate();
@@ -169,10 +172,10 @@ export class MediaStore {
     this.db.prepare(`UPDATE media_jobs SET percent = ?, eta_sec = ? WHERE id = ? AND status = 'running'`).run(percent, etaSec, id);
   }
 
-  finish(id: string, status: Exclude<MediaJobStatus, 'queued' | 'running'>, error: string | null, now: number): void {
+  finish(id: string, status: Exclude<MediaJobStatus, 'queued' | 'running'>, error: string | null, now: number, errorText: ServiceText | null = null): void {
     this.db
-      .prepare(`UPDATE media_jobs SET status = ?, error = ?, finished_at = ?, ffmpeg_pid = NULL, percent = CASE WHEN ? = 'done' THEN 100 ELSE percent END, eta_sec = NULL WHERE id = ?`)
-      .run(status, error, now, status, id);
+      .prepare(`UPDATE media_jobs SET status = ?, error = ?, error_text = ?, finished_at = ?, ffmpeg_pid = NULL, percent = CASE WHEN ? = 'done' THEN 100 ELSE percent END, eta_sec = NULL WHERE id = ?`)
+      .run(status, error, storeText(errorText), now, status, id);
   }
 
   /** Puts a running job back in line (its owner died or is shutting down); it restarts from scratch. */
@@ -194,6 +197,7 @@ function toJob(r: JobRecord): StoredJob {
     percent: r.percent,
     etaSec: r.eta_sec,
     error: r.error,
+    errorText: storedText(r.error_text),
     createdAt: r.created_at,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { z } from 'zod';
 import { LecternError } from '../../contract/errors';
 import type { MediaProbe } from '../../contract/types';
+import { userError } from '../text/user-error';
 
 const run = promisify(execFile);
 
@@ -80,7 +81,7 @@ export async function checkTail(ffmpeg: string, file: string, durationSec: numbe
     stderr = err instanceof Error && 'stderr' in err ? String((err as { stderr: unknown }).stderr) : String(err);
   }
   const bad = stderr.split('\n').find((l) => DAMAGED.test(l));
-  if (bad) throw new LecternError('invalid-input', `"${path.basename(file)}" is damaged or incomplete: its end cannot be read (${bad.replace(/^\[[^\]]*\]\s*/, '').trim()}). Export or copy it again.`);
+  if (bad) throw userError('invalid-input', 'svc.media.badTail', { name: path.basename(file), cause: bad.replace(/^\[[^\]]*\]\s*/, '').trim() });
 }
 
 async function looksLikeMp4(file: string): Promise<boolean> {

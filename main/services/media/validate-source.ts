@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { LecternError } from '../../contract/errors';
+import type { TextKey, TextValues } from '../../contract/service-text';
 import type { MediaProbe } from '../../contract/types';
+import { userError } from '../text/user-error';
 
 /** Video codecs that cameras, phones and screen recorders produce and Debian's ffmpeg decodes. */
 const SUPPORTED_VIDEO_CODECS = new Set(['h264', 'hevc', 'vp8', 'vp9', 'av1', 'mpeg4', 'mpeg2video', 'mpeg1video', 'prores', 'dnxhd', 'theora', 'vc1', 'wmv3', 'mjpeg', 'h263']);
@@ -16,19 +17,17 @@ export interface SourceLimits {
 /** Rejects what the ladder cannot or should not turn into a lecture, with the file named in every message. */
 export function validateProbe(file: string, probe: MediaProbe, limits: SourceLimits): void {
   const name = `"${path.basename(file)}"`;
-  const bad = (problem: string) => new LecternError('invalid-input', `${name} ${problem}`);
-  if (IMAGE_FORMATS.test(probe.container)) throw bad('is a still image, not a video. Choose a video file (for example MP4 or MOV).');
-  if (probe.video && TEXT_ART_CODECS.has(probe.video.codec)) throw bad('is a text file, not a video. Choose a video file (for example MP4 or MOV).');
+  const bad = (key: TextKey, values: TextValues = {}) => userError('invalid-input', key, { name, ...values });
+  if (IMAGE_FORMATS.test(probe.container)) throw bad('svc.media.stillImage');
+  if (probe.video && TEXT_ART_CODECS.has(probe.video.codec)) throw bad('svc.media.textFile');
   if (!probe.video) {
-    throw bad(probe.audio ? `has no video track (audio only, ${probe.audio.codec}). Lectures need a video; add a picture track or choose another file.` : 'has no video track. Choose a video file.');
+    throw probe.audio ? bad('svc.media.audioOnly', { codec: probe.audio.codec }) : bad('svc.media.noVideoTrack');
   }
-  if (!SUPPORTED_VIDEO_CODECS.has(probe.video.codec)) {
-    throw bad(`uses the "${probe.video.codec}" video codec, which Lectern does not import. Export it as H.264 MP4 and try again.`);
-  }
-  if (probe.video.width < 16 || probe.video.height < 16) throw bad(`has an unusable picture size (${probe.video.width}×${probe.video.height}).`);
-  if (probe.durationSec === null || !(probe.durationSec > 0.1)) throw bad('has no readable duration; it may be damaged or still being written.');
+  if (!SUPPORTED_VIDEO_CODECS.has(probe.video.codec)) throw bad('svc.media.codec', { codec: probe.video.codec });
+  if (probe.video.width < 16 || probe.video.height < 16) throw bad('svc.media.tinyPicture', { width: String(probe.video.width), height: String(probe.video.height) });
+  if (probe.durationSec === null || !(probe.durationSec > 0.1)) throw bad('svc.media.noDuration');
   if (probe.durationSec > limits.maxDurationSec) {
-    throw bad(`is ${formatDuration(probe.durationSec)} long; the limit is ${formatDuration(limits.maxDurationSec)}. Split it into shorter lectures.`);
+    throw bad('svc.media.tooLong', { duration: formatDuration(probe.durationSec), limit: formatDuration(limits.maxDurationSec) });
   }
 }
 

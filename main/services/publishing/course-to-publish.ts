@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PublishProblem } from '../../contract/domains/publishing-types';
 import type { CourseDetail, Lecture, LectureMedia } from '../../contract/types';
+import type { TextKey, TextValues } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
 import type { PublishCourse, PublishLecture } from '../uploads/publish-plan';
 
 /** What the hub format accepts (main/services/downloads/manifest.ts); drafts allow longer text. */
@@ -11,13 +13,25 @@ export type MediaOf = (lectureId: string) => LectureMedia;
 
 interface Located {
   lecture: Lecture;
-  /** "Lecture 2 of “Basics”", for messages about lectures without a usable title. */
-  where: string;
+  /** Names the lecture in messages: its title, or ("Lecture 2 of section “Basics”") its place when untitled. */
+  values: TextValues;
 }
 
 function lecturesOf(course: CourseDetail): Located[] {
-  return course.sections.flatMap((s) => s.lectures.map((lecture, i) => ({ lecture, where: `Lecture ${i + 1} of section “${s.title.trim() || 'untitled'}”` })));
+  return course.sections.flatMap((s) =>
+    s.lectures.map((lecture, i) => {
+      const section = s.title.trim() || 'untitled';
+      const title = lecture.title.trim();
+      return { lecture, values: { index: String(i + 1), section, title, named: title ? 'yes' : 'no' } };
+    }),
+  );
 }
+
+/** A problem as a catalog message, its English `message` formatted from it (logs, the English CLI). */
+const said = (lectureId: string | null, key: TextKey, values?: TextValues): PublishProblem => {
+  const text = values ? { key, values } : { key };
+  return { lectureId, message: formatText(text), text };
+};
 
 /**
  * The pre-publish check: everything that would make the published course unusable or be refused by the
@@ -26,27 +40,26 @@ function lecturesOf(course: CourseDetail): Located[] {
  */
 export function checkCourse(course: CourseDetail, mediaOf: MediaOf): PublishProblem[] {
   const problems: PublishProblem[] = [];
-  const courseProblem = (message: string) => problems.push({ lectureId: null, message });
-  if (course.title.trim() === '') courseProblem('The course has no title. Give it one in the Studio.');
-  if (course.title.length > LIMITS.title) courseProblem(`The course title is longer than ${LIMITS.title} characters; shorten it.`);
-  if (course.subtitle.length > LIMITS.subtitle) courseProblem(`The subtitle is longer than ${LIMITS.subtitle} characters; shorten it.`);
-  if (course.description.length > LIMITS.description) courseProblem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters; shorten it.`);
-  for (const s of course.sections) if (s.title.length > LIMITS.title) courseProblem(`The title of section “${s.title.slice(0, 40)}…” is longer than ${LIMITS.title} characters.`);
+  const courseProblem = (key: TextKey, values?: TextValues) => problems.push(said(null, key, values));
+  if (course.title.trim() === '') courseProblem('svc.publishing.courseNoTitle');
+  if (course.title.length > LIMITS.title) courseProblem('svc.publishing.courseTitleLong', { max: String(LIMITS.title) });
+  if (course.subtitle.length > LIMITS.subtitle) courseProblem('svc.publishing.subtitleLong', { max: String(LIMITS.subtitle) });
+  if (course.description.length > LIMITS.description) courseProblem('svc.publishing.descriptionLong', { max: LIMITS.description.toLocaleString('en') });
+  for (const s of course.sections) if (s.title.length > LIMITS.title) courseProblem('svc.publishing.sectionTitleLong', { start: s.title.slice(0, 40), max: String(LIMITS.title) });
   const lectures = lecturesOf(course);
-  if (lectures.length === 0) courseProblem('The course has no lectures yet. Add at least one lecture with a video in the Studio.');
+  if (lectures.length === 0) courseProblem('svc.publishing.noLectures');
 
-  for (const { lecture, where } of lectures) {
-    const name = lecture.title.trim() ? `“${lecture.title.trim()}”` : where;
-    const problem = (message: string) => problems.push({ lectureId: lecture.id, message });
-    if (lecture.title.trim() === '') problem(`${where} has no title.`);
-    if (lecture.title.length > LIMITS.title) problem(`The title of ${name} is longer than ${LIMITS.title} characters.`);
-    if (lecture.summary.length > LIMITS.summary) problem(`The summary of ${name} is longer than ${LIMITS.summary.toLocaleString('en')} characters.`);
+  for (const { lecture, values } of lectures) {
+    const problem = (key: TextKey, more: TextValues = {}) => problems.push(said(lecture.id, key, { ...values, ...more }));
+    if (lecture.title.trim() === '') problem('svc.publishing.lectureNoTitle');
+    if (lecture.title.length > LIMITS.title) problem('svc.publishing.lectureTitleLong', { max: String(LIMITS.title) });
+    if (lecture.summary.length > LIMITS.summary) problem('svc.publishing.summaryLong', { max: LIMITS.summary.toLocaleString('en') });
     const media = mediaOf(lecture.id);
     if (media.ladder) continue;
     const building = media.jobs.some((j) => j.kind === 'ladder' && (j.status === 'queued' || j.status === 'running'));
-    if (building) problem(`${name} is still being transcoded; wait until its video ladder is finished.`);
-    else if (media.source) problem(`${name} has a video but no finished HLS ladder; build it in the Studio.`);
-    else problem(`${name} has no video; import one and build it in the Studio.`);
+    if (building) problem('svc.publishing.transcoding');
+    else if (media.source) problem('svc.publishing.noLadder');
+    else problem('svc.publishing.noVideo');
   }
   return problems;
 }

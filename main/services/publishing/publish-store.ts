@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HubFailureReason, Publication, PublishRun, PublishRunState } from '../../contract/domains/publishing-types';
+import type { ServiceText } from '../../contract/service-text';
+import { storeText, storedText } from '../text/stored-text';
 
 /** A publish run as stored (migration 0005): speed, ETA and files in flight are live values and not stored. */
 export type RunRecord = Omit<PublishRun, 'bytesPerSecond' | 'currentFiles' | 'etaSeconds' | 'waitingFor'> & {
@@ -16,6 +18,7 @@ interface RunRow {
   hub_name: string;
   state: PublishRunState;
   error: string | null;
+  error_text: string | null;
   error_reason: HubFailureReason | null;
   files_total: number;
   files_done: number;
@@ -33,6 +36,7 @@ interface RunRow {
 const COLUMNS: Record<keyof RunChange, string> = {
   state: 'state',
   error: 'error',
+  errorText: 'error_text',
   reason: 'error_reason',
   filesTotal: 'files_total',
   filesDone: 'files_done',
@@ -78,7 +82,11 @@ export class PublishStore {
   }
 
   update(id: string, change: RunChange): void {
-    const entries = Object.entries(change).filter(([, v]) => v !== undefined) as [keyof RunChange, unknown][];
+    // A new error without a message id must not keep showing the previous error's sentence.
+    const withText = change.error !== undefined && change.errorText === undefined ? { ...change, errorText: null } : change;
+    const entries = Object.entries(withText)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, k === 'errorText' ? storeText(v as ServiceText | null) : v]) as [keyof RunChange, unknown][];
     if (entries.length === 0) return;
     const set = entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ');
     this.db.prepare(`UPDATE publish_runs SET ${set} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
@@ -124,6 +132,7 @@ function toRun(r: RunRow): RunRecord {
     hubName: r.hub_name,
     state: r.state,
     error: r.error,
+    errorText: storedText(r.error_text),
     reason: r.error_reason,
     filesTotal: r.files_total,
     filesDone: r.files_done,

@@ -14,6 +14,9 @@ import { UploadCancelledError, UploadEngine, type UploadEvent } from '../uploads
 import { checkCourse, toPublishCourse, type MediaOf } from './course-to-publish';
 import { describeRunFailure } from './run-failure';
 import { PublishStore, type RunChange, type RunRecord } from './publish-store';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
+import type { ServiceText, TextKey } from '../../contract/service-text';
 
 export interface PublishingServiceOptions {
   db: Database;
@@ -102,10 +105,10 @@ export class PublishingService {
   /** Queues a publish after the pre-publish check; with `wait`, resolves when it has finished. */
   async start(courseId: string, hubId: string, opts: { wait?: boolean | undefined; bandwidthLimit?: number | undefined } = {}): Promise<PublishRun> {
     const check = this.check(courseId);
-    if (!check.ok) throw new LecternError('conflict', `The course cannot be published yet: ${check.problems.map((p) => p.message).join(' ')}`);
+    if (!check.ok) throw userError('conflict', 'svc.publishing.notReady', { cause: check.problems.map((p) => p.message).join(' ') });
     await this.opts.hubs.get(hubId);
     const active = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
-    if (active) throw new LecternError('conflict', `“${active.courseTitle}” is already being published to “${active.hubName}” (${active.state}); resume or cancel that run first.`);
+    if (active) throw userError('conflict', 'svc.publishing.alreadyRunning', { course: active.courseTitle, hub: active.hubName, state: active.state });
     const id = randomUUID();
     this.store.insertRun({ id, courseId, hubId, createdAt: this.now(), ownerPid: process.pid, bandwidthLimit: opts.bandwidthLimit ?? null });
     this.opts.log.log('info', 'publish queued', { runId: id, courseId, hubId });
@@ -118,7 +121,7 @@ export class PublishingService {
       this.assertNotOwnedElsewhere(run);
       return this.change(runId, { state: 'paused', error: null, reason: null, ownerPid: null });
     }
-    if (run.state !== 'running') throw new LecternError('conflict', `This publish is ${run.state}; only a running or queued publish can be paused.`);
+    if (run.state !== 'running') throw userError('conflict', 'svc.publishing.cannotPause', { state: run.state });
     const live = this.ownLive(run);
     live.publisher?.engine.pause();
     return this.change(runId, { state: 'paused' });
@@ -126,7 +129,7 @@ export class PublishingService {
 
   async resume(runId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
     const run = this.record(runId);
-    if (run.state !== 'paused') throw new LecternError('conflict', `This publish is ${run.state}; only a paused publish can be resumed.`);
+    if (run.state !== 'paused') throw userError('conflict', 'svc.publishing.cannotResume', { state: run.state });
     if (this.live?.runId === runId) {
       this.live.publisher?.engine.resume();
       this.change(runId, { state: 'running' });
@@ -139,7 +142,7 @@ export class PublishingService {
 
   async retry(runId: string, opts: { wait?: boolean | undefined } = {}): Promise<PublishRun> {
     const run = this.record(runId);
-    if (run.state !== 'failed' && run.state !== 'cancelled') throw new LecternError('conflict', `This publish is ${run.state}; only a failed or cancelled publish can be retried.`);
+    if (run.state !== 'failed' && run.state !== 'cancelled') throw userError('conflict', 'svc.publishing.cannotRetry', { state: run.state });
     this.store.update(runId, { state: 'queued', error: null, reason: null, finishedAt: null, ownerPid: process.pid, updatedAt: this.now() });
     return this.queued(runId, opts.wait);
   }
@@ -147,7 +150,7 @@ export class PublishingService {
   /** Stops a run; its unfinished multipart uploads are aborted on the hub and the hub keeps its current version. */
   async cancel(runId: string): Promise<PublishRun> {
     const run = this.record(runId);
-    if (FINISHED.has(run.state)) throw new LecternError('conflict', `This publish is already ${run.state}.`);
+    if (FINISHED.has(run.state)) throw userError('conflict', 'svc.publishing.alreadyFinished', { state: run.state });
     if (this.live?.runId === runId) {
       const done = this.finished(runId);
       this.live.cancelled = true;
@@ -175,7 +178,7 @@ export class PublishingService {
   /** Refuses to remove a hub a run is using: its uploads would lose their target mid-way. */
   assertHubIdle(hubId: string): void {
     const busy = this.store.runsIn(['queued', 'running']).find((r) => r.hubId === hubId);
-    if (busy) throw new LecternError('conflict', `“${busy.hubName}” is in use by the publish of “${busy.courseTitle}”; cancel it before removing the hub.`);
+    if (busy) throw userError('conflict', 'svc.publishing.hubInUse', { hub: busy.hubName, course: busy.courseTitle });
   }
 
   /**
@@ -187,7 +190,7 @@ export class PublishingService {
     const live = this.live;
     if (!live) return;
     live.publisher?.engine.pause();
-    this.store.update(live.runId, { state: 'paused', error: 'Interrupted when Lectern closed; resume to finish.', ownerPid: null, updatedAt: this.now() });
+    this.store.update(live.runId, { state: 'paused', ...stored('svc.publishing.interruptedClosed'), ownerPid: null, updatedAt: this.now() });
   }
 
   /** Runs left 'running' or 'queued' by a process that is gone become 'paused', to be resumed by the user. */
@@ -195,7 +198,7 @@ export class PublishingService {
     for (const run of this.store.runsIn(['queued', 'running', 'paused'])) {
       if (run.ownerPid !== null && run.ownerPid !== process.pid && isAlive(run.ownerPid)) continue;
       if (run.state === 'paused' && run.ownerPid === null) continue;
-      this.store.update(run.id, { state: 'paused', error: 'Interrupted when Lectern stopped; resume to finish.', ownerPid: null, updatedAt: this.now() });
+      this.store.update(run.id, { state: 'paused', ...stored('svc.publishing.interruptedStopped'), ownerPid: null, updatedAt: this.now() });
       this.opts.log.log('info', 'publish run was interrupted; kept as paused', { runId: run.id, was: run.state });
     }
   }
@@ -231,7 +234,7 @@ export class PublishingService {
     try {
       const course = this.opts.drafts.getCourse(run.courseId);
       const problems = checkCourse(course, this.opts.mediaOf);
-      if (problems.length) throw new LecternError('conflict', `The course cannot be published: ${problems.map((p) => p.message).join(' ')}`);
+      if (problems.length) throw userError('conflict', 'svc.publishing.cannotPublish', { cause: problems.map((p) => p.message).join(' ') });
       conn = await this.opts.hubs.connect(run.hubId, { maxSockets: 16 });
       await this.sweepOnce(conn);
       const publisher = new Publisher({
@@ -278,7 +281,7 @@ export class PublishingService {
         this.opts.log.log('info', 'publish cancelled', { runId });
       } else {
         const failure = describeRunFailure(err, conn ? { hub: conn.hub.name, bucket: conn.bucket } : null);
-        this.change(runId, { state: 'failed', error: failure.message, reason: failure.reason, finishedAt: this.now(), ownerPid: null });
+        this.change(runId, { state: 'failed', error: failure.message, errorText: failure.text ?? null, reason: failure.reason, finishedAt: this.now(), ownerPid: null });
         this.opts.log.log('warn', 'publish failed', { runId, reason: failure.reason, error: failure.message });
       }
     } finally {
@@ -292,7 +295,7 @@ export class PublishingService {
   /** Runs `op` with a publisher for the hub, refusing while the course is being published there. */
   private async withPublisher<T>(courseId: string, hubId: string, what: string, op: (p: Publisher) => Promise<T>): Promise<T> {
     const busy = this.store.runsIn(['queued', 'running', 'paused']).find((r) => r.courseId === courseId && r.hubId === hubId);
-    if (busy) throw new LecternError('conflict', `“${busy.courseTitle}” is being published to “${busy.hubName}” (${busy.state}); finish or cancel that first, then ${what}.`);
+    if (busy) throw userError('conflict', 'svc.publishing.busy', { course: busy.courseTitle, hub: busy.hubName, state: busy.state, what });
     const conn = await this.opts.hubs.connect(hubId);
     const workDir = path.join(this.opts.workDir, randomUUID());
     try {
@@ -369,24 +372,24 @@ export class PublishingService {
     this.waiters.delete(runId);
     for (const w of waiting) {
       if (stored) w.resolve(this.toPublic(stored));
-      else w.reject(new LecternError('not-found', `Publish run ${runId} was removed with its course or hub before it finished.`));
+      else w.reject(userError('not-found', 'svc.publishing.runRemoved', { runId }));
     }
   }
 
   private ownLive(run: RunRecord): Live {
     if (this.live?.runId === run.id) return this.live;
-    throw new LecternError('conflict', `This publish is running in another Lectern process (pid ${run.ownerPid ?? '?'}); pause it there.`);
+    throw userError('conflict', 'svc.publishing.otherProcess', { pid: String(run.ownerPid ?? '?') });
   }
 
   private assertNotOwnedElsewhere(run: RunRecord): void {
     if (run.ownerPid !== null && run.ownerPid !== process.pid && isAlive(run.ownerPid)) {
-      throw new LecternError('conflict', `This publish belongs to another Lectern process (pid ${run.ownerPid}); use that one.`);
+      throw userError('conflict', 'svc.publishing.ownedElsewhere', { pid: String(run.ownerPid) });
     }
   }
 
   private record(runId: string): RunRecord {
     const run = this.store.run(runId);
-    if (!run) throw new LecternError('not-found', `There is no publish run ${runId}.`);
+    if (!run) throw userError('not-found', 'svc.publishing.noRun', { runId });
     return run;
   }
 
@@ -412,4 +415,10 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A stored error worded as a message: its English for `error`, its id for `errorText`. */
+function stored(key: TextKey): { error: string; errorText: ServiceText } {
+  const text = { key };
+  return { error: formatText(text), errorText: text };
 }

@@ -27,7 +27,7 @@ export function diskSpace(freeBytes: number): RecordingDiskSpace {
   return { freeBytes, minutesLeft: Math.floor(minutesFor(freeBytes) * 10) / 10 };
 }
 
-export function describeRoom(space: RecordingDiskSpace): string {
-  const mb = Math.round(space.freeBytes / 1_000_000);
-  return `${mb} MB free, about ${space.minutesLeft.toFixed(1)} minutes of recording`;
+/** The room left as message values: free megabytes and minutes of recording, as the messages print them. */
+export function roomValues(space: RecordingDiskSpace): { free: string; minutes: string } {
+  return { free: String(Math.round(space.freeBytes / 1_000_000)), minutes: space.minutesLeft.toFixed(1) };
 }

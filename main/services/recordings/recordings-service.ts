@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger';
 import { resolveFfmpegPaths, type FfmpegPaths } from '../media/ffmpeg-tools';
 import type { MediaService } from '../media/media-service';
 import { FfmpegCancelled } from '../media/run-ffmpeg';
-import { describeRoom, diskSpace, PAUSE_MIN_MINUTES, START_MIN_MINUTES, statfsFreeSpace, type FreeSpaceProbe } from './disk-guard';
+import { diskSpace, roomValues, PAUSE_MIN_MINUTES, START_MIN_MINUTES, statfsFreeSpace, type FreeSpaceProbe } from './disk-guard';
 import { remuxTake, takePictures } from './finalise-take';
 import { currentOwner, isCurrentProcess, isOwnerAlive } from './process-owner';
 import { TakeEditor } from './take-editor';
@@ -16,6 +16,9 @@ import { TakeJournal } from './take-journal';
 import { takeFileName, TakePaths } from './take-paths';
 import { TakeStore, type StoredTake } from './take-store';
 import { viewTake } from './take-view';
+import type { ServiceText, TextKey, TextValues } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 
 export interface RecordingsOptions {
   dataDir: string;
@@ -77,13 +80,10 @@ export class RecordingsService {
   }
 
   async start(input: StartTake): Promise<RecordingTake> {
-    if (!this.store.lectureExists(input.lectureId)) throw new LecternError('not-found', `Lecture ${input.lectureId} does not exist; it may have been deleted.`);
+    if (!this.store.lectureExists(input.lectureId)) throw userError('not-found', 'svc.recordings.noLecture', { lectureId: input.lectureId });
     const space = await this.diskSpace();
     if (space.minutesLeft < START_MIN_MINUTES) {
-      throw new LecternError(
-        'unavailable',
-        `There is not enough disk space to record: ${describeRoom(space)} in ${this.opts.dataDir}. A take needs room for at least ${START_MIN_MINUTES} minutes; free some space and try again.`,
-      );
+      throw userError('unavailable', 'svc.recordings.noSpace', { ...roomValues(space), folder: this.opts.dataDir, needed: String(START_MIN_MINUTES) });
     }
     const id = randomUUID();
     const fileName = takeFileName(input.mimeType);
@@ -105,7 +105,7 @@ export class RecordingsService {
     } catch (err) {
       this.store.remove(id);
       await fs.promises.rm(this.paths.dir(id), { recursive: true, force: true });
-      throw new LecternError('unavailable', `Lectern could not create the take's file in ${this.paths.root()}: ${err instanceof Error ? err.message : String(err)}.`);
+      throw userError('unavailable', 'svc.recordings.cannotCreate', { folder: this.paths.root(), cause: err instanceof Error ? err.message : String(err) });
     }
     this.log.log('info', 'take started', { takeId: id, lectureId: input.lectureId, mimeType: input.mimeType });
     return this.publish(id);
@@ -142,7 +142,7 @@ export class RecordingsService {
     this.requireOwnLive(takeId);
     const space = await this.diskSpace();
     if (space.minutesLeft < PAUSE_MIN_MINUTES) {
-      throw new LecternError('unavailable', `The disk is still almost full (${describeRoom(space)}). Free some space in ${this.opts.dataDir}, then resume.`);
+      throw userError('unavailable', 'svc.recordings.stillFull', { ...roomValues(space), folder: this.opts.dataDir });
     }
     this.store.transition(takeId, ['paused'], 'recording');
     return this.publish(takeId);
@@ -162,12 +162,12 @@ export class RecordingsService {
     this.markUnfinished();
     const take = this.require(takeId);
     if (take.state !== 'unfinished' && take.state !== 'failed') {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}, not unfinished; only a take left behind by a crash can be recovered.`);
+      throw userError('conflict', 'svc.recordings.notUnfinished', { name: take.name, state: take.state });
     }
     if (!fs.existsSync(this.paths.file(takeId, take.fileName))) {
-      throw new LecternError('not-found', `The recorded file of take "${take.name}" is gone from ${this.paths.dir(takeId)}; discard the take.`);
+      throw userError('not-found', 'svc.recordings.fileGone', { name: take.name, folder: this.paths.dir(takeId) });
     }
-    if (!this.store.transition(takeId, [take.state], 'finalizing')) throw new LecternError('conflict', `Take "${take.name}" is already being recovered.`);
+    if (!this.store.transition(takeId, [take.state], 'finalizing')) throw userError('conflict', 'svc.recordings.recovering', { name: take.name });
     this.store.setOwner(takeId, currentOwner());
     this.log.log('info', 'recovering take', { takeId, bytes: take.bytes, chunks: take.chunks });
     return this.finishAndUse(takeId);
@@ -178,10 +178,10 @@ export class RecordingsService {
     this.markUnfinished();
     const take = this.require(takeId);
     if (LIVE.includes(take.state) && !isCurrentProcess(take.owner)) {
-      throw new LecternError('conflict', `Take "${take.name}" is being recorded by another Lectern process (pid ${take.owner.pid ?? '?'}); stop it there.`);
+      throw userError('conflict', 'svc.recordings.otherProcessStop', { name: take.name, pid: String(take.owner.pid ?? '?') });
     }
     if (!LIVE.includes(take.state) && take.state !== 'unfinished' && take.state !== 'failed') {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}; delete it instead (a deleted take can be restored).`);
+      throw userError('conflict', 'svc.recordings.deleteInstead', { name: take.name, state: take.state });
     }
     await this.journal.close(takeId);
     this.store.remove(takeId);
@@ -279,7 +279,7 @@ export class RecordingsService {
         await this.editor.use(take);
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        this.store.setState(takeId, 'ready', { error: `The take is saved but could not become the lecture's video: ${reason}` });
+        this.store.setState(takeId, 'ready', said('svc.recordings.notUsed', { cause: reason }));
         this.log.log('warn', 'finished take not used', { takeId, reason });
       }
     }
@@ -289,11 +289,11 @@ export class RecordingsService {
   private async finalise(takeId: string): Promise<void> {
     const take = this.require(takeId);
     const dir = this.paths.dir(takeId);
-    const fail = (why: string) => this.store.setState(takeId, 'failed', { error: why, finishedAt: Date.now() });
+    const fail = (key: TextKey, values: TextValues) => this.store.setState(takeId, 'failed', { ...said(key, values), finishedAt: Date.now() });
     try {
       const { had, kept } = await this.journal.truncateToJournal(takeId);
       if (had !== kept) this.log.log('info', 'cut unjournaled bytes off a take', { takeId, had, kept });
-      if (kept === 0) return fail(`Take "${take.name}" recorded nothing: no slice reached the disk. Discard it and record again.`);
+      if (kept === 0) return fail('svc.recordings.nothingRecorded', { name: take.name });
       const signal = this.closing.signal;
       const { finalName, probe } = await remuxTake(this.bins, dir, take.fileName, signal);
       const problems = await takePictures(this.bins, dir, finalName, probe, signal);
@@ -308,7 +308,7 @@ export class RecordingsService {
       if (err instanceof FfmpegCancelled || this.closing.signal.aborted) return;
       const reason = err instanceof Error ? err.message : String(err);
       this.log.log('warn', 'take could not be finalised', { takeId, reason });
-      fail(`Lectern could not finish take "${take.name}" (${reason}). The recorded file is kept in ${dir}; try Recover again, or discard the take.`);
+      fail('svc.recordings.finishFailed', { name: take.name, cause: reason, folder: dir });
     }
   }
 
@@ -316,15 +316,12 @@ export class RecordingsService {
     this.store.transition(take.id, ['recording'], 'paused');
     this.publish(take.id);
     this.log.log('warn', 'take paused: disk almost full', { takeId: take.id, freeBytes: space.freeBytes });
-    return new LecternError(
-      'unavailable',
-      `The disk is almost full (${describeRoom(space)}), so Lectern paused take "${take.name}" and kept everything recorded so far. Free some space in ${this.opts.dataDir}, then resume or stop the take.`,
-    );
+    return userError('unavailable', 'svc.recordings.pausedFull', { ...roomValues(space), name: take.name, folder: this.opts.dataDir });
   }
 
   private require(takeId: string): StoredTake {
     const take = this.store.get(takeId);
-    if (!take) throw new LecternError('not-found', `Take ${takeId} does not exist; it may have been discarded.`);
+    if (!take) throw userError('not-found', 'svc.recordings.noTake', { takeId });
     return take;
   }
 
@@ -332,11 +329,10 @@ export class RecordingsService {
   private requireOwnLive(takeId: string): StoredTake {
     const take = this.require(takeId);
     if (!LIVE.includes(take.state)) {
-      const hint = take.state === 'unfinished' ? ' Recover or discard it.' : '';
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}, not being recorded.${hint}`);
+      throw userError('conflict', 'svc.recordings.notRecording', { name: take.name, state: take.state });
     }
     if (!isCurrentProcess(take.owner)) {
-      throw new LecternError('conflict', `Take "${take.name}" is being recorded by another Lectern process (pid ${take.owner.pid ?? '?'}).`);
+      throw userError('conflict', 'svc.recordings.otherProcess', { name: take.name, pid: String(take.owner.pid ?? '?') });
     }
     return take;
   }
@@ -347,4 +343,10 @@ export class RecordingsService {
     this.emit('recordings.take', view);
     return view;
   }
+}
+
+/** A stored take error worded as a message: its English for `error`, its id for `errorText`. */
+function said(key: TextKey, values: TextValues): { error: string; errorText: ServiceText } {
+  const errorText = { key, values };
+  return { error: formatText(errorText), errorText };
 }

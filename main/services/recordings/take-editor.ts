@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import type { LectureMedia, RecordingTake } from '../../contract/types';
 import type { FfmpegPaths } from '../media/ffmpeg-tools';
 import type { MediaService } from '../media/media-service';
@@ -10,6 +9,9 @@ import { trimTake } from './finalise-take';
 import { currentOwner, isCurrentProcess, isOwnerAlive } from './process-owner';
 import { TRIMMED_FILE, type TakePaths } from './take-paths';
 import type { StoredTake, TakeStore } from './take-store';
+import type { ServiceText } from '../../contract/service-text';
+import { formatText } from '../text/format-text';
+import { userError } from '../text/user-error';
 
 export interface TakeEditorDeps {
   store: TakeStore;
@@ -35,8 +37,8 @@ export class TakeEditor {
    */
   async use(take: StoredTake): Promise<LectureMedia> {
     const ready = this.requireReady(take, 'used');
-    if (ready.trim?.state === 'working') throw new LecternError('conflict', `Take "${take.name}" is still being trimmed; use it when the trim is done.`);
-    if (ready.trim?.state === 'failed') throw new LecternError('conflict', `Trimming take "${take.name}" failed; trim it again or remove the in/out points first.`);
+    if (ready.trim?.state === 'working') throw userError('conflict', 'svc.recordings.trimming', { name: take.name });
+    if (ready.trim?.state === 'failed') throw userError('conflict', 'svc.recordings.trimFailed', { name: take.name });
     const trimmed = ready.trim?.state === 'ready';
     const file = trimmed ? this.d.paths.file(take.id, TRIMMED_FILE) : this.d.paths.file(take.id, ready.finalName);
     const ext = trimmed ? '.mp4' : ready.finalName.slice(ready.finalName.lastIndexOf('.'));
@@ -58,9 +60,9 @@ export class TakeEditor {
     const durationSec = take.durationMs / 1000;
     // Contract checks already ensure end − start ≥ 1 s; the end must also lie within the take (a frame of slack).
     if (endSec > durationSec + 0.05) {
-      throw new LecternError('invalid-input', `The out point (${endSec.toFixed(1)} s) is past the end of take "${take.name}" (${durationSec.toFixed(1)} s).`, [
-        { path: 'endSec', message: `At most ${durationSec.toFixed(1)} s` },
-      ]);
+      throw userError('invalid-input', 'svc.recordings.outPastEnd', { end: endSec.toFixed(1), name: take.name, duration: durationSec.toFixed(1) }, {
+        issues: [{ path: 'endSec', message: `At most ${durationSec.toFixed(1)} s`, text: { key: 'svc.recordings.atMost', values: { duration: durationSec.toFixed(1) } } }],
+      });
     }
     this.cancelTrim(take.id);
     this.d.store.setTrim(take.id, { startSec, endSec: Math.min(endSec, durationSec), state: 'working', owner: currentOwner(), error: null });
@@ -88,10 +90,10 @@ export class TakeEditor {
   delete(take: StoredTake): RecordingTake {
     if (take.deletedAt !== null) return this.d.publish(take.id);
     if (['recording', 'paused', 'finalizing'].includes(take.state)) {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}; stop or discard it instead.`);
+      throw userError('conflict', 'svc.recordings.stopInstead', { name: take.name, state: take.state });
     }
     if (this.isInUse(take)) {
-      throw new LecternError('conflict', `Take "${take.name}" is the lecture's video; use another take or attach another video before deleting it.`);
+      throw userError('conflict', 'svc.recordings.inUse', { name: take.name });
     }
     this.cancelTrim(take.id);
     this.d.store.setDeleted(take.id, Date.now());
@@ -152,7 +154,7 @@ export class TakeEditor {
       const reason = err instanceof Error ? err.message : String(err);
       this.d.log.log('warn', 'trim failed', { takeId, reason });
       if (this.sameTrim(takeId, startSec, endSec)) {
-        this.d.store.setTrim(takeId, { startSec, endSec, state: 'failed', owner: null, error: `Lectern could not trim take "${take.name}" (${reason}). Try again, or remove the in/out points.` });
+        this.d.store.setTrim(takeId, { startSec, endSec, state: 'failed', owner: null, ...trimFailed(take.name, reason) });
         this.d.publish(takeId);
       }
       return;
@@ -188,10 +190,16 @@ export class TakeEditor {
   }
 
   private requireReady(take: StoredTake, verb: string): StoredTake & { finalName: NonNullable<StoredTake['finalName']> } {
-    if (take.deletedAt !== null) throw new LecternError('conflict', `Take "${take.name}" is deleted; restore it before it can be ${verb}.`);
+    if (take.deletedAt !== null) throw userError('conflict', 'svc.recordings.deleted', { name: take.name, verb });
     if (take.state !== 'ready' || take.finalName === null) {
-      throw new LecternError('conflict', `Take "${take.name}" is ${take.state}; only a finished take can be ${verb}.`);
+      throw userError('conflict', 'svc.recordings.notReady', { name: take.name, state: take.state, verb });
     }
     return { ...take, finalName: take.finalName };
   }
+}
+
+/** A failed trim's stored error: the English sentence and its message id (the cause for Details). */
+function trimFailed(name: string, cause: string): { error: string; errorText: ServiceText } {
+  const errorText: ServiceText = { key: 'svc.recordings.trimFailedCause', values: { name, cause } };
+  return { error: formatText(errorText), errorText };
 }

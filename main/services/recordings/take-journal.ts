@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { LecternError } from '../../contract/errors';
 import type { TakePaths } from './take-paths';
 import type { TakeStore } from './take-store';
+import { userError } from '../text/user-error';
 
 export interface AppendResult {
   bytes: number;
@@ -35,16 +35,13 @@ export class TakeJournal {
   append(takeId: string, seq: number, data: Buffer, elapsedMs: number): Promise<AppendResult> {
     const run = async (): Promise<AppendResult> => {
       const take = this.store.get(takeId);
-      if (!take) throw new LecternError('not-found', `Take ${takeId} does not exist; it may have been discarded.`);
+      if (!take) throw userError('not-found', 'svc.recordings.noTake', { takeId });
       if (seq < take.chunks) return { bytes: take.bytes, chunks: take.chunks, appended: false };
       if (take.state !== 'recording' && take.state !== 'paused') {
-        throw new LecternError('conflict', `Take "${take.name}" is ${take.state}; it takes no more slices. Start a new take to record again.`);
+        throw userError('conflict', 'svc.recordings.noMoreSlices', { name: take.name, state: take.state });
       }
       if (seq > take.chunks) {
-        throw new LecternError(
-          'conflict',
-          `Slice ${seq} of take "${take.name}" arrived but slice ${take.chunks} is missing; the recording cannot continue with a gap. Stop the take to keep the first ${take.chunks} slices.`,
-        );
+        throw userError('conflict', 'svc.recordings.gap', { seq: String(seq), name: take.name, missing: String(take.chunks) });
       }
       const handle = await this.handleFor(takeId, take.fileName);
       let written = 0;
@@ -79,7 +76,7 @@ export class TakeJournal {
   /** Cuts off bytes written after the last journaled slice (a crash between the write and the row). */
   async truncateToJournal(takeId: string): Promise<{ had: number; kept: number }> {
     const take = this.store.get(takeId);
-    if (!take) throw new LecternError('not-found', `Take ${takeId} does not exist; it may have been discarded.`);
+    if (!take) throw userError('not-found', 'svc.recordings.noTake', { takeId });
     const file = this.paths.file(takeId, take.fileName);
     const had = (await fs.promises.stat(file)).size;
     if (had > take.bytes) await fs.promises.truncate(file, take.bytes);

@@ -1,5 +1,7 @@
 import type { RecordingTake, TakeState } from '../../contract/types';
 import type { Database } from '../db/database';
+import type { ServiceText } from '../../contract/service-text';
+import { storeText, storedText } from '../text/stored-text';
 import type { ProcessOwner } from './process-owner';
 
 export interface TakeTrim {
@@ -9,12 +11,14 @@ export interface TakeTrim {
   /** The process making the trimmed file while 'working', so a trim cut short by a kill can be redone. */
   owner: ProcessOwner | null;
   error: string | null;
+  /** `error` as a message id (kept in the same JSON column). */
+  errorText?: ServiceText | null;
 }
 
 /** What the journal keeps of a take: the fields it shows as they are, plus what only main needs. */
 export type StoredTake = Pick<
   RecordingTake,
-  'id' | 'lectureId' | 'name' | 'state' | 'mimeType' | 'tracks' | 'layout' | 'bytes' | 'chunks' | 'createdAt' | 'finishedAt' | 'deletedAt' | 'error'
+  'id' | 'lectureId' | 'name' | 'state' | 'mimeType' | 'tracks' | 'layout' | 'bytes' | 'chunks' | 'createdAt' | 'finishedAt' | 'deletedAt' | 'error' | 'errorText'
 > & {
   fileName: string;
   finalName: string | null;
@@ -46,6 +50,7 @@ interface Row {
   in_use: number | null;
   deleted_at: number | null;
   error: string | null;
+  error_text: string | null;
 }
 
 /** SQL for recording_takes; no file system work here. */
@@ -103,9 +108,11 @@ export class TakeStore {
     this.db.prepare('UPDATE recording_takes SET bytes = ?, chunks = ?, duration_ms = ? WHERE id = ?').run(bytes, chunks, durationMs, id);
   }
 
-  setState(id: string, state: TakeState, fields: { error?: string | null; finishedAt?: number | null; durationMs?: number; finalName?: string | null } = {}): void {
+  setState(id: string, state: TakeState, fields: { error?: string | null; errorText?: ServiceText | null; finishedAt?: number | null; durationMs?: number; finalName?: string | null } = {}): void {
     const columns: [string, string | number | null | undefined][] = [
       ['error', fields.error],
+      // A new error (or none) replaces the message id with its own, or with none.
+      ['error_text', fields.error === undefined && fields.errorText === undefined ? undefined : storeText(fields.errorText)],
       ['finished_at', fields.finishedAt],
       ['duration_ms', fields.durationMs],
       ['final_name', fields.finalName],
@@ -172,5 +179,6 @@ function fromRow(r: Row): StoredTake {
     inUse: r.in_use,
     deletedAt: r.deleted_at,
     error: r.error,
+    errorText: storedText(r.error_text),
   };
 }

@@ -12,6 +12,7 @@ export function viewTake(t: StoredTake, store: TakeStore, paths: TakePaths): Rec
   const ready = t.state === 'ready' && t.finalName !== null;
   const has = (...parts: string[]) => ready && fs.existsSync(path.join(dir, ...parts));
   const trimError = t.trim?.state === 'failed' ? t.trim.error : null;
+  const trimErrorText = t.trim?.state === 'failed' ? (t.trim.errorText ?? null) : null;
   return {
     id: t.id,
     lectureId: t.lectureId,
@@ -34,5 +35,6 @@ export function viewTake(t: StoredTake, store: TakeStore, paths: TakePaths): Rec
     inUse: t.inUse !== null && t.inUse === store.sourceImportedAt(t.lectureId),
     deletedAt: t.deletedAt,
     error: t.error ?? trimError,
+    errorText: t.error !== null ? (t.errorText ?? null) : trimErrorText,
   };
 }

@@ -69,9 +69,17 @@ const HUB_REASON_FAILURE: Partial<Record<HubFailureReason, FailureCode>> = {
   unsupported: 'unsupported-server',
 };
 
+/** A stored error (a media job's) with its message id when it has one (migration 0016), ready for `describeError`. */
+export function storedError(message: string, text?: ServiceText | null): LecternError | string {
+  // A classified failure in the cause (a full disk) says more than "the job failed": then the text stays unused.
+  return text && !classifyFailure(message) ? new LecternError('internal', message, undefined, { text }) : message;
+}
+
 /** A stored error (a publish run's, a connection test's) with the hub's reason, ready for `describeError`. */
-export function storedHubError(message: string, reason: HubFailureReason | null): { message: string; failure?: FailureCode } {
+export function storedHubError(message: string, reason: HubFailureReason | null, text?: ServiceText | null): LecternError | { message: string; failure?: FailureCode } {
   const failure = reason ? HUB_REASON_FAILURE[reason] : undefined;
+  // A stored message id (migration 0016) says the sentence in the active language; a hub failure still wins.
+  if (text && !failure && !classifyFailure(message)) return new LecternError('internal', message, undefined, { text });
   return failure ? { message, failure } : { message };
 }
 

@@ -4,6 +4,7 @@ import { buildMedia, cancelJob } from './media-actions';
 import { formatAboutLeft, formatPercent } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { JOB_LABELS, JOB_STATUS } from './media-format';
+import { storedError } from '../errors/error-text';
 
 /** One output being made: its state, a progress bar with percent and time left, and cancel or retry. */
 export function JobRow({ job }: { job: MediaJob }) {
@@ -40,7 +41,7 @@ export function JobRow({ job }: { job: MediaJob }) {
           <span className="visually-hidden"> {label}</span>
         </button>
       )}
-      {job.error && <ErrorNotice className="media-job-error" error={job.error} data-testid="media-job-error" />}
+      {job.error && <ErrorNotice className="media-job-error" error={storedError(job.error, job.errorText)} data-testid="media-job-error" />}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Hub, PublishableCourse, PublishCheck } from '../../../main/contract/domains/publishing-types';
+import { translate } from '../i18n/format';
 import { call } from '../ipc';
 import { refuseWhileComposing } from '../ui/ime';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -96,7 +97,7 @@ export function PublishDialog({ course, hub, onClose }: Props) {
             <ul className="publish-problems">
               {check.problems.map((p, i) => (
                 <li key={i} dir="auto">
-                  {p.message}
+                  {p.text ? translate(p.text.key, p.text.values) : p.message}
                 </li>
               ))}
             </ul>

@@ -85,7 +85,7 @@ function RunRow({ run }: { run: PublishRun }) {
             : t('publishing.run.sending', { files: sending })}
         </p>
       )}
-      {run.error && <ErrorNotice className="upload-run-error" error={storedHubError(run.error, run.reason)} context={{ hub: run.hubName }} data-testid="run-error" />}
+      {run.error && <ErrorNotice className="upload-run-error" error={storedHubError(run.error, run.reason, run.errorText)} context={{ hub: run.hubName }} data-testid="run-error" />}
       <div className="upload-run-actions">
         {run.reason === 'credentials-expired' && (
           <button type="button" className="button button-primary" onClick={() => edit(run.hubId)} data-testid="run-update-key">

@@ -10,6 +10,7 @@ import { useLectureTakes, useTakes } from './takes-store';
 import { TrimEditor } from './TrimEditor';
 import { isComposing } from '../ui/ime';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { storedError } from '../errors/error-text';
 
 /** A lecture's takes: play, rename, use, trim, delete with undo. Shown only once the lecture has one. */
 export function TakesList({ lectureId }: { lectureId: string }) {
@@ -39,7 +40,7 @@ export function TakesList({ lectureId }: { lectureId: string }) {
                 {take.inUse && <strong className="take-badge"> · {t('recording.take.lectureVideo')}</strong>}
               </span>
               {take.error && (take.state === 'failed' || take.trim?.state === 'failed') ? (
-                <ErrorNotice inline className="take-status take-status-error" error={take.error} lead={take.state === 'failed' ? t('recording.take.failedLead') : t('recording.take.trimFailedLead')} data-testid="take-status" />
+                <ErrorNotice inline className="take-status take-status-error" error={storedError(take.error, take.errorText)} lead={take.state === 'failed' ? t('recording.take.failedLead') : t('recording.take.trimFailedLead')} data-testid="take-status" />
               ) : (
                 <span className={take.state === 'failed' ? 'take-status take-status-error' : 'take-status'} data-testid="take-status">
                   {takeStatus(take, t)}

@@ -41,8 +41,8 @@ export function DiagnosticsPanel() {
           </p>
           {state.result.problems.length > 0 && (
             <ul className="diagnostics-problems">
-              {state.result.problems.map((p) => (
-                <li key={p}>{t('diagnostics.notIncluded', { problem: p })}</li>
+              {state.result.problems.map((p, i) => (
+                <li key={p}>{t('diagnostics.notIncluded', { problem: state.result?.problemTexts?.[i] ? t(state.result.problemTexts[i].key, state.result.problemTexts[i].values) : p })}</li>
               ))}
             </ul>
           )}

@@ -117,8 +117,9 @@ describe('PublishingService', () => {
   it('the pre-publish check names each lecture without a finished ladder, and publish.start refuses', async () => {
     const check = services.publish.check(courseId);
     expect(check.ok).toBe(false);
-    expect(check.problems).toEqual([
-      { lectureId: lectureIds[0], message: '“Variables” has no video; import one and build it in the Studio.' },
+    // toMatchObject: each problem also carries its message id (`text`), tested in tests/unit/i18n.
+    expect(check.problems).toMatchObject([
+      { lectureId: lectureIds[0], message: '“Variables” has no video; import one and build it in the Studio.', text: { key: 'svc.publishing.noVideo' } },
       { lectureId: lectureIds[1], message: '“Traits” has no video; import one and build it in the Studio.' },
     ]);
     await expect(services.publish.start(courseId, hubId)).rejects.toThrow(/cannot be published yet: “Variables” has no video/);

@@ -85,7 +85,8 @@ describe('the pre-publish check', () => {
       e: built('e'),
     };
     const problems = checkCourse(course([[lecture('a', 'Intro'), lecture('b', 'Setup')], [lecture('c', 'Deep dive'), lecture('d', ' '), lecture('e', 'x'.repeat(501))]]), (id) => media[id]!);
-    expect(problems).toEqual([
+    // The English sentences as before; each problem also carries its message id (tests/unit/i18n).
+    expect(problems.map(({ lectureId, message }) => ({ lectureId, message }))).toEqual([
       { lectureId: 'a', message: '“Intro” has no video; import one and build it in the Studio.' },
       { lectureId: 'b', message: '“Setup” has a video but no finished HLS ladder; build it in the Studio.' },
       { lectureId: 'c', message: '“Deep dive” is still being transcoded; wait until its video ladder is finished.' },

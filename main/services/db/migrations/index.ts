@@ -14,6 +14,7 @@ import { courseEncoding } from './0012-course-encoding';
 import { catalogPages } from './0013-catalog-pages';
 import { courseCover } from './0014-course-cover';
 import { downloadErrorText } from './0015-download-error-text';
+import { storedErrorText } from './0016-error-text';
 
 /** Every migration in order. Append only: the position in this list is the schema version. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   catalogPages,
   courseCover,
   downloadErrorText,
+  storedErrorText,
 ];
