@@ -138,7 +138,7 @@ export type UpdateState =
   | { phase: 'available'; version: string; notes?: string | undefined; size: number | null }
   | { phase: 'downloading'; version: string; percent: number; bytesPerSecond: number; transferred: number; total: number }
   /** Downloaded and sha512-verified. `waitingFor`: the restart was asked for and waits for this to finish. */
-  | { phase: 'ready'; version: string; waitingFor?: string | undefined }
+  | { phase: 'ready'; version: string; waitingFor?: ServiceText | undefined }
   | { phase: 'error'; message: string; messageText?: ServiceText };
 
 /** Everything the Updates page shows, sent whole on every change. */
@@ -149,7 +149,7 @@ export interface UpdateStatus {
   lastCheck: number | null;
   state: UpdateState;
   /** Why Lectern must not restart right now (a recording, an upload or a download), or null. */
-  busyReason: string | null;
+  busyReason: ServiceText | null;
 }
 
 /** What ffprobe found in a lecture's source video. Width/height are the display size (rotation and pixel aspect applied). */

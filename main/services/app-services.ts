@@ -83,11 +83,7 @@ export function openAppServices(opts: ServiceOptions): AppServices {
   });
   const settings = new AppSettings(db);
   const updates = new UpdateService({ updater: opts.updater ?? null, emit, log: opts.log.child('updates'), settings, currentVersion: opts.version });
-  registerBusyReasons(updates, { publishing: publishing.publish, downloads: library.downloads });
-  updates.addBusyReason(() => {
-    const busy = recordings.recordingBusy();
-    return busy ? `${busy}. Lectern restarts when it has finished.` : null;
-  });
+  registerBusyReasons(updates, { publishing: publishing.publish, downloads: library.downloads, recordings });
   const diagnostics = new DiagnosticsService({
     dataDir: opts.dataDir,
     version: opts.version,

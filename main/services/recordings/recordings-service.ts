@@ -231,11 +231,11 @@ export class RecordingsService {
   }
 
   /** Why quitting or restarting now would cut a take short; null when nothing is being recorded or made. */
-  recordingBusy(): string | null {
+  recordingBusy(): 'recording' | 'finalising' | 'trimming' | null {
     const mine = this.store.inStates(['recording', 'paused', 'finalizing']).filter((t) => isCurrentProcess(t.owner));
-    if (mine.some((t) => LIVE.includes(t.state))) return 'A lecture is being recorded';
-    if (mine.length || this.finalising.size) return 'A recorded take is being finalised';
-    if (this.editor.busy()) return 'A recorded take is being trimmed';
+    if (mine.some((t) => LIVE.includes(t.state))) return 'recording';
+    if (mine.length || this.finalising.size) return 'finalising';
+    if (this.editor.busy()) return 'trimming';
     return null;
   }
 

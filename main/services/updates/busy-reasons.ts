@@ -1,20 +1,35 @@
+import type { ServiceText, TextKey } from '../../contract/service-text';
 import type { DownloadManager } from '../downloads/download-manager';
 import type { PublishingService } from '../publishing/publishing-service';
+import type { RecordingsService } from '../recordings/recordings-service';
 import type { UpdateService } from './update-service';
 
+const RECORDING_BUSY: Record<NonNullable<ReturnType<RecordingsService['recordingBusy']>>, TextKey> = {
+  recording: 'svc.updates.busyRecording',
+  finalising: 'svc.updates.busyFinalising',
+  trimming: 'svc.updates.busyTrimming',
+};
+
 /**
- * The work a restart must not cut short, as the Updates page says it. Recording registers its own
- * reason where it is composed.
+ * The work a restart must not cut short, as message ids the Updates page says in the UI's language.
  */
-export function registerBusyReasons(updates: UpdateService, from: { publishing: Pick<PublishingService, 'runs'>; downloads: Pick<DownloadManager, 'list'> }): void {
+export function registerBusyReasons(
+  updates: UpdateService,
+  from: { publishing: Pick<PublishingService, 'runs'>; downloads: Pick<DownloadManager, 'list'>; recordings: Pick<RecordingsService, 'recordingBusy'> },
+): void {
   updates.addBusyReason(() => {
     const run = from.publishing.runs().find((r) => r.state === 'running');
-    return run ? `“${run.courseTitle}” is being published to “${run.hubName}”. Lectern restarts when the upload has finished, or pause it first.` : null;
+    return run ? { key: 'svc.updates.busyPublishing', values: { course: run.courseTitle, hub: run.hubName } } : null;
   });
-  updates.addBusyReason(() => {
+  updates.addBusyReason((): ServiceText | null => {
     const active = from.downloads.list().filter((d) => d.state === 'downloading');
     if (active.length === 0) return null;
-    const what = active.length === 1 ? `“${active[0]!.title}” is downloading` : `${active.length} lectures are downloading`;
-    return `${what}. Lectern restarts when the download has finished, or pause it first.`;
+    return active.length === 1
+      ? { key: 'svc.updates.busyDownloadingOne', values: { title: active[0]!.title } }
+      : { key: 'svc.updates.busyDownloadingMany', values: { count: active.length } };
+  });
+  updates.addBusyReason(() => {
+    const busy = from.recordings.recordingBusy();
+    return busy ? { key: RECORDING_BUSY[busy] } : null;
   });
 }

@@ -1,4 +1,5 @@
 import type { EventSink } from '../../contract/events';
+import type { ServiceText } from '../../contract/service-text';
 import type { UpdateChannel, UpdateSettings, UpdateState, UpdateStatus } from '../../contract/types';
 import type { Logger } from '../log/logger';
 import type { AppSettings } from '../settings/app-settings';
@@ -36,7 +37,7 @@ export interface Updater {
 }
 
 /** Returns why Lectern must not restart now (e.g. "A recording is running."), or null. */
-export type BusyReason = () => string | null;
+export type BusyReason = () => ServiceText | null;
 
 export interface UpdateServiceOptions {
   updater: Updater | null;
@@ -198,7 +199,7 @@ export class UpdateService {
     return this.status();
   }
 
-  private busyReason(): string | null {
+  private busyReason(): ServiceText | null {
     for (const reason of this.busyReasons) {
       try {
         const r = reason();
@@ -206,7 +207,7 @@ export class UpdateService {
       } catch (err) {
         // A broken provider must not allow a restart: it might be the one guarding a recording.
         this.opts.log.log('warn', 'a busy check failed', { error: String(err) });
-        return 'Lectern could not confirm that no work is running.';
+        return { key: 'svc.updates.busyUnknown' };
       }
     }
     return null;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ServiceText } from '../../../main/contract/service-text';
 import type { UpdateChannel, UpdateState, UpdateStatus } from '../../../main/contract/types';
 import { call, subscribe } from '../ipc';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -61,7 +62,7 @@ export function UpdatesPanel() {
   );
 }
 
-function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: string | null; onDownload(): void; onInstall(): void }) {
+function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: UpdateState; busyReason: ServiceText | null; onDownload(): void; onInstall(): void }) {
   const t = useT();
   switch (state.phase) {
     case 'disabled':
@@ -123,7 +124,7 @@ function UpdateBody({ state, busyReason, onDownload, onInstall }: { state: Updat
           <p>{t('updates.state.ready', { version: state.version })}</p>
           {(state.waitingFor ?? busyReason) && (
             <p className="updates-wait" role="status">
-              {state.waitingFor ? t('updates.waitingToRestart', { reason: state.waitingFor }) : t('updates.restartWouldWait', { reason: busyReason ?? '' })}
+              {state.waitingFor ? t('updates.waitingToRestart', { reason: t(state.waitingFor.key, state.waitingFor.values) }) : busyReason ? t('updates.restartWouldWait', { reason: t(busyReason.key, busyReason.values) }) : null}
             </p>
           )}
           <button type="button" className="button button-primary" onClick={onInstall} disabled={Boolean(state.waitingFor)} data-testid="updates-install">

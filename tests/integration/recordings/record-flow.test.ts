@@ -90,7 +90,7 @@ describe('recording a take', () => {
   it('trims 2→8 s into a 6 s H.264/AAC cut that replaces the lecture video', async () => {
     const working = s.recordings.trim(first.id, 2, 8);
     expect(working.trim).toEqual({ startSec: 2, endSec: 8, state: 'working' });
-    expect(s.recordings.recordingBusy()).toBe('A recorded take is being trimmed');
+    expect(s.recordings.recordingBusy()).toBe('trimming');
     await expect(s.recordings.use(first.id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('still being trimmed') as unknown });
     await s.recordings.idle();
     const trimmed = s.recordings.get(first.id);

@@ -138,7 +138,7 @@ describe('take journal', () => {
   it('a take left recording when the services close is unfinished at the next start', async () => {
     const take = await s.recordings.start({ lectureId, mimeType: mime, tracks });
     await s.recordings.appendChunk(take.id, 0, b64(slice(0)), 1000);
-    expect(s.recordings.recordingBusy()).toBe('A lecture is being recorded');
+    expect(s.recordings.recordingBusy()).toBe('recording');
     await s.close();
     s = openServices(dataDir, disk);
     expect(s.recordings.recordingBusy()).toBeNull();

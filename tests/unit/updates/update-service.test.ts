@@ -1,9 +1,12 @@
+import type { ServiceText } from '../../../main/contract/service-text';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../main/services/db/database';
 import { createMemoryLogger } from '../../../main/services/log/logger';
 import { AppSettings } from '../../../main/services/settings/app-settings';
+import { formatText } from '../../../main/services/text/format-text';
+import { registerBusyReasons } from '../../../main/services/updates/busy-reasons';
 import { UpdateService, type Updater } from '../../../main/services/updates/update-service';
 import { tempDir } from '../../helpers/tmp';
 
@@ -85,7 +88,7 @@ describe('UpdateService', () => {
   it('waits to restart while work runs, says why, then restarts', async () => {
     vi.useFakeTimers();
     const { db, updater, service } = make('busy');
-    let busy: string | null = '“Intro” is being published to “Campus”.';
+    let busy: ServiceText | null = { key: 'svc.updates.busyPublishing', values: { course: 'Intro', hub: 'Campus' } };
     service.addBusyReason(() => busy);
     updater.emit('update-available', { version: '1.1.0', files: [{ url: 'a', size: 5 }] });
     await service.download();
@@ -107,8 +110,33 @@ describe('UpdateService', () => {
       throw new Error('boom');
     });
     updater.emit('update-downloaded', { version: '1.1.0' });
-    expect(service.install().state).toMatchObject({ phase: 'ready', waitingFor: expect.stringContaining('could not confirm') });
+    expect(service.install().state).toMatchObject({ phase: 'ready', waitingFor: { key: 'svc.updates.busyUnknown' } });
     expect(updater.installs).toBe(0);
+    service.close();
+    db.close();
+  });
+
+  it('says why a restart waits in both languages: the publish, the downloads or the recording, as message ids, the downloads or the recording, ', () => {
+    const { db, service } = make('reasons');
+    const runs: { state: string; courseTitle: string; hubName: string }[] = [];
+    const downloads: { state: string; title: string }[] = [];
+    let recording: 'recording' | 'finalising' | 'trimming' | null = null;
+    registerBusyReasons(service, {
+      publishing: { runs: () => runs as never },
+      downloads: { list: () => downloads as never },
+      recordings: { recordingBusy: () => recording },
+    });
+    const reason = () => service.status().busyReason;
+    expect(reason()).toBeNull();
+    recording = 'trimming';
+    expect(formatText(reason()!, 'en')).toBe('A recorded take is being trimmed. Lectern restarts when it has finished.');
+    expect(formatText(reason()!, 'ko')).toBe('녹화한 테이크를 자르는 중입니다. 끝나면 Lectern이 다시 시작됩니다.');
+    recording = null;
+    downloads.push({ state: 'downloading', title: '데이터 분석 1강' }, { state: 'downloading', title: 'Lecture 2' });
+    expect(formatText(reason()!, 'en')).toBe('2 lectures are downloading. Lectern restarts when the download has finished, or pause it first.');
+    expect(formatText(reason()!, 'ko')).toMatch(/^강의 2개를 다운로드하는 중입니다/);
+    runs.push({ state: 'running', courseTitle: 'Intro', hubName: 'Campus' });
+    expect(formatText(reason()!, 'en')).toBe('“Intro” is being published to “Campus”. Lectern restarts when the upload has finished, or pause it first.');
     service.close();
     db.close();
   });
