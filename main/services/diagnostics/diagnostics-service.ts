@@ -39,15 +39,6 @@ const MAX_CRASH_DUMPS = 10;
  */
 /** The parts of an export that may fail on their own, and how the English message names them. */
 type Part = 'queues' | 'log' | 'crashDumps' | 'schemaVersion' | 'disk' | 'ffmpeg';
-const PARTS: Record<Part, string> = {
-  queues: 'the queues',
-  log: 'the log',
-  crashDumps: 'the crash dumps',
-  schemaVersion: 'the schema version',
-  disk: 'the free disk space',
-  ffmpeg: 'the ffmpeg report',
-};
-
 export class DiagnosticsService {
   constructor(private readonly src: DiagnosticsSources) {}
 
@@ -67,7 +58,7 @@ export class DiagnosticsService {
       try {
         return await read();
       } catch (err) {
-        problems.push({ key: 'svc.diagnostics.couldNotRead', values: { part, what: PARTS[part], cause: redact.text(err instanceof Error ? err.message : String(err)) } });
+        problems.push({ key: 'svc.diagnostics.couldNotRead', values: { part, cause: redact.text(err instanceof Error ? err.message : String(err)) } });
         return null;
       }
     };

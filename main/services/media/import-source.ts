@@ -31,8 +31,6 @@ export async function placeFile(from: string, to: string): Promise<'linked' | 'c
 }
 
 export type PickedKind = 'video' | 'captions';
-const CHOOSE: Record<PickedKind, string> = { video: 'a video file', captions: 'a WebVTT (.vtt) captions file' };
-
 /**
  * Stats a file the instructor picked and refuses, naming it, one that is gone, unreadable or not a
  * regular file; `kind` says what to pick instead.
@@ -48,7 +46,7 @@ export async function statPickedFile(file: string, kind: PickedKind): Promise<fs
     if (code === 'EACCES' || code === 'EPERM') throw userError('invalid-input', 'svc.media.fileDenied', { name, file });
     throw err;
   }
-  if (!stat.isFile()) throw userError('invalid-input', 'svc.media.notAFile', { name, file, kind, choose: CHOOSE[kind] });
+  if (!stat.isFile()) throw userError('invalid-input', 'svc.media.notAFile', { name, file, kind });
   return stat;
 }
 

@@ -134,7 +134,7 @@ describe('updates from a release feed on the S3 test store', () => {
   it('an unreachable feed is a calm offline state, with the time of the check', async () => {
     const c = client('none/', '1.1.0', { feed: 'http://127.0.0.1:9/releases/' });
     const s = await c.service.check();
-    expect(s.state).toEqual({ phase: 'offline', message: expect.stringMatching(/could not reach the update server.*check again later/) });
+    expect(s.state).toEqual({ phase: 'offline', message: expect.stringMatching(/could not reach the update server.*check again later/), messageText: { key: 'svc.updates.offline' } });
     expect(s.lastCheck).toEqual(expect.any(Number));
     c.close();
   }, 60_000);
@@ -142,7 +142,7 @@ describe('updates from a release feed on the S3 test store', () => {
   it('a missing feed (404) says there are no releases on that channel yet', async () => {
     const c = client('empty/', '1.1.0', { channel: 'beta' });
     const s = await c.service.check();
-    expect(s.state).toEqual({ phase: 'error', message: 'The update server has no beta releases yet. Choose another channel, or check again later.' });
+    expect(s.state).toEqual({ phase: 'error', message: 'The update server has no beta releases yet. Choose another channel, or check again later.', messageText: { key: 'svc.updates.noReleases', values: { feed: 'beta' } } });
     c.close();
   }, 30_000);
 
@@ -150,7 +150,7 @@ describe('updates from a release feed on the S3 test store', () => {
     await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `bad/${RELEASES_FOLDER}latest-linux.yml`, Body: 'version: [1.2.0\nfiles: {{{' }));
     const c = client('bad/', '1.1.0');
     const s = await c.service.check();
-    expect(s.state).toEqual({ phase: 'error', message: expect.stringMatching(/^The update server sent a release description Lectern cannot read/) });
+    expect(s.state).toEqual({ phase: 'error', message: expect.stringMatching(/^The update server sent a release description Lectern cannot read/), messageText: { key: 'svc.updates.unreadable' } });
     // The next check still runs (nothing is stuck in "checking").
     await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `bad/${RELEASES_FOLDER}latest-linux.yml`, Body: 'just: text' }));
     expect((await c.service.check()).state.phase).toBe('error');

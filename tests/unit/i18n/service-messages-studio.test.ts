@@ -181,7 +181,7 @@ describe('studio service messages (media, recordings, drafts, covers, publishing
     const stored = store.job(job.id)!;
     expect(stored.error).toBe(`ladder for lecture ${lectureId} failed: ffmpeg exited with code 1`);
     expect(stored.errorText).toEqual(text);
-    expect(formatText(stored.errorText!, 'ko')).toBe(`강의 ${lectureId}의 HLS 화질 단계 작업이 실패했습니다.`);
+    expect(formatText(stored.errorText!, 'ko')).toBe(`강의 ${lectureId}의 HLS 래더 작업이 실패했습니다.`);
     const shown = storedError(stored.error!, stored.errorText);
     expect(shown).toBeInstanceOf(LecternError);
     expect(storedError('ladder failed: No space left on device', text)).toBe('ladder failed: No space left on device');
