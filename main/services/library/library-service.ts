@@ -75,7 +75,7 @@ export class LibraryService {
       fetchedAt: course.fetchedAt,
       posterPath: posterOf(hubId, courseId, m.lectures),
       coverPath: coverPathOf(hubId, courseId, m.cover, m.lectures),
-      sections: sectionsOf(m.sections ?? [], m.lectures).map((s) => ({ id: s.id, title: s.title, lectures: s.lectures.map(lectureView) })),
+      sections: sectionsOf(m.sections ?? [], m.lectures).map((s) => ({ ...s, lectures: s.lectures.map(lectureView) })),
       update: outdated.length > 0 ? { from: Math.min(...outdated.map((d) => d.courseVersion)), to: m.version } : null,
     };
   }
