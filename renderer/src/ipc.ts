@@ -12,7 +12,3 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
 export function subscribe<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void {
   return window.lectern.on(event, listener);
 }
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

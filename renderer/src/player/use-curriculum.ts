@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlayerLecture } from '../../../main/contract/domains/playback';
-import { call, errorMessage } from '../ipc';
+import { describeError } from '../errors/error-text';
+import { call } from '../ipc';
 import { useLibrary } from '../library/library-store';
 import { buildCurriculum, keepUnchanged, outlineFromCourse, outlineFromDownloads, type CurriculumSection, type Outline } from './curriculum';
 import { useProgressQuery } from './use-progress';
@@ -70,7 +71,7 @@ export function useCurriculum(lecture: PlayerLecture | null): CurriculumView {
         setCourse(loaded);
         setNotice(null);
       },
-      (err: unknown) => live && setNotice({ kind: 'unreadable', reason: errorMessage(err) }),
+      (err: unknown) => live && setNotice({ kind: 'unreadable', reason: describeError(err).sentence }),
     );
     return () => {
       live = false;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LectureProgress } from '../../../main/contract/domains/playback';
-import { call, errorMessage, subscribe } from '../ipc';
+import { describeError } from '../errors/error-text';
+import { call, subscribe } from '../ipc';
 
 /**
  * Loads with `load` and reloads whenever a saved position passes `relevant`, so progress shown next to
@@ -14,7 +15,7 @@ export function useProgressQuery<T>(load: () => Promise<T>, relevant: (p: Lectur
     const refresh = () =>
       load()
         .then((value) => live && setState({ value, error: null }))
-        .catch((err: unknown) => live && setState((s) => ({ value: s.value, error: errorMessage(err) })));
+        .catch((err: unknown) => live && setState((s) => ({ value: s.value, error: describeError(err).sentence })));
     void refresh();
     const off = subscribe('progress.changed', (p) => relevant(p) && void refresh());
     return () => {

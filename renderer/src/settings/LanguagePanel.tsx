@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage } from '../ipc';
+import { describeError } from '../errors/error-text';
 import { languageName, LOCALES } from '../i18n/catalogs';
 import { useLocale } from '../i18n/locale-store';
 import { useT } from '../i18n/use-t';
@@ -14,7 +14,7 @@ export function LanguagePanel() {
 
   const onChange = (next: string) => {
     setProblem(null);
-    choose(next).catch((err: unknown) => setProblem(t('settings.language.failed', { reason: errorMessage(err) })));
+    choose(next).catch((err: unknown) => setProblem(t('settings.language.failed', { reason: describeError(err).sentence })));
   };
 
   return (
