@@ -1,8 +1,7 @@
-import type { ErrorCode } from '../../contract/errors';
+import type { ErrorCode, LecternError } from '../../contract/errors';
 import { classifyFailure, type FailureParams } from '../../contract/failures';
 import type { TextKey, TextValues } from '../../contract/service-text';
 import { userError } from './user-error';
-import type { LecternError } from '../../contract/errors';
 
 /**
  * An error wrapping a cause: when the cause is a classified failure (network, credentials, bucket…) the
