@@ -1,20 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { en, ko, text } from './support/catalogs';
 import { test, expect } from './support/fixtures';
 import { addLecture, addSection, lectures, section } from './support/drafts-ui';
-
-type Catalog = Record<string, string>;
-const catalog = (lang: string): Catalog => JSON.parse(fs.readFileSync(path.resolve('renderer/src/i18n/messages', `${lang}.json`), 'utf8')) as Catalog;
-const en = catalog('en');
-const ko = catalog('ko');
-
-/** A catalog message with simple `{name}` values filled in (no plurals in the messages used here). */
-function text(c: Catalog, key: string, values: Record<string, string> = {}): string {
-  const value = c[key];
-  if (value === undefined) throw new Error(`The catalog has no message "${key}"`);
-  return value.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
-}
 
 async function chooseLanguage(page: Page, lang: string): Promise<void> {
   await page.keyboard.press('Control+4');

@@ -1,17 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { en, ko, text } from './support/catalogs';
 import { test, expect } from './support/fixtures';
 
-type Catalog = Record<string, string>;
-// Read as files: the assertions are against the shipped catalogs, whatever they say.
-const catalog = (lang: string): Catalog => JSON.parse(fs.readFileSync(path.resolve('renderer/src/i18n/messages', `${lang}.json`), 'utf8')) as Catalog;
-const text = (c: Catalog, key: string): string => {
-  const value = c[key];
-  if (value === undefined) throw new Error(`The catalog has no message "${key}"`);
-  return value;
-};
-const en = catalog('en');
-const ko = catalog('ko');
 const SCREENS_DIR = path.resolve('test-results/screens');
 
 test('the library without a hub, its downloads and storage read in Korean, and switch back to English at once', async ({ page, host }) => {

@@ -1,18 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { ko, text } from './support/catalogs';
 import { test, expect } from './support/fixtures';
 import { invoke } from './support/invoke';
-
-type Catalog = Record<string, string>;
-// Assert against the shipped catalogs, whatever they say.
-const catalog = (lang: string): Catalog => JSON.parse(fs.readFileSync(path.resolve('renderer/src/i18n/messages', `${lang}.json`), 'utf8')) as Catalog;
-const ko = catalog('ko');
-const text = (key: string): string => {
-  const value = ko[key];
-  if (value === undefined) throw new Error(`ko.json has no message "${key}"`);
-  return value;
-};
 
 const SCREENS_DIR = path.resolve('test-results/screens');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `i18n-${name}.png`) });
@@ -37,18 +27,18 @@ test('publishing and the Updates / Diagnostics settings in Korean show no Englis
 
   // Settings: Updates through available → downloading → ready with the scripted updater, and Diagnostics.
   const updates = page.getByTestId('updates');
-  await expect(updates.getByRole('heading', { name: text('updates.heading') })).toBeVisible();
-  await expect(page.getByTestId('updates-last-check')).toHaveText(text('updates.never'));
-  await expect(page.getByTestId('updates-check')).toHaveText(text('updates.checkNow'));
-  await expect(page.getByTestId('diagnostics-export')).toHaveText(text('diagnostics.export'));
+  await expect(updates.getByRole('heading', { name: text(ko, 'updates.heading') })).toBeVisible();
+  await expect(page.getByTestId('updates-last-check')).toHaveText(text(ko, 'updates.never'));
+  await expect(page.getByTestId('updates-check')).toHaveText(text(ko, 'updates.checkNow'));
+  await expect(page.getByTestId('diagnostics-export')).toHaveText(text(ko, 'diagnostics.export'));
   await page.getByTestId('updates-check').click();
-  await expect(page.getByTestId('updates-download')).toHaveText(text('updates.download'));
+  await expect(page.getByTestId('updates-download')).toHaveText(text(ko, 'updates.download'));
   await expect(updates.getByText(/업데이트를 사용할 수 있습니다\(96\.0 MB\)/)).toBeVisible();
   await page.getByTestId('updates-download').click();
-  await expect(page.getByTestId('updates-install')).toHaveText(text('updates.restart'), { timeout: 10_000 });
+  await expect(page.getByTestId('updates-install')).toHaveText(text(ko, 'updates.restart'), { timeout: 10_000 });
   await expect(updates.getByText('Lectern 9.9.0 다운로드와 검증을 마쳤습니다.')).toBeVisible();
   const notes = (await page.getByTestId('updates-notes').count()) > 0 ? [await page.getByTestId('updates-notes').innerText()] : [];
-  const settings = page.getByRole('main', { name: text('settings.title') });
+  const settings = page.getByRole('main', { name: text(ko, 'settings.title') });
   expect(await englishLeft(settings, ['1.0.0-test-host', '9.9.0', ...notes])).toEqual([]);
   await shot(page, 'settings-updates-ko');
 
@@ -65,12 +55,12 @@ test('publishing and the Updates / Diagnostics settings in Korean show no Englis
   });
   await invoke(page, 'courses.create', { title: '데이터 분석' });
   await page.keyboard.press('Control+2');
-  const area = page.getByRole('main', { name: text('publishing.title') });
-  await expect(area.getByRole('heading', { level: 1 })).toHaveText(text('publishing.title'));
+  const area = page.getByRole('main', { name: text(ko, 'publishing.title') });
+  await expect(area.getByRole('heading', { level: 1 })).toHaveText(text(ko, 'publishing.title'));
   await expect(page.getByTestId('hub-card')).toHaveCount(1);
-  await expect(page.getByTestId('hub-test')).toHaveText(text('hubs.test'));
+  await expect(page.getByTestId('hub-test')).toHaveText(text(ko, 'hubs.test'));
   await expect(page.getByTestId('publish-course')).toContainText('강의 0개');
-  await expect(page.getByTestId('queue-empty')).toHaveText(text('publishing.queue.empty'));
+  await expect(page.getByTestId('queue-empty')).toHaveText(text(ko, 'publishing.queue.empty'));
   const hubData = ['강좌 허브', 'https://s3.eu-west-1.amazonaws.com', 'lectern-courses', 'hub', '데이터 분석'];
   expect(await englishLeft(area, hubData)).toEqual([]);
   await shot(page, 'publishing-ko');
@@ -79,20 +69,20 @@ test('publishing and the Updates / Diagnostics settings in Korean show no Englis
   await page.getByTestId('hub-edit').click();
   const form = page.getByTestId('hub-form');
   await expect(form).toHaveAccessibleName('허브 강좌 허브 편집');
-  await form.getByText(text('hubs.form.advanced')).click();
+  await form.getByText(text(ko, 'hubs.form.advanced')).click();
   await expect(page.getByTestId('hub-sessionToken')).toBeVisible();
-  await expect(page.getByTestId('hub-save')).toHaveText(text('hubs.form.save'));
+  await expect(page.getByTestId('hub-save')).toHaveText(text(ko, 'hubs.form.save'));
   // "lectern/" is the example folder in the key prefix hint.
   expect(await englishLeft(form, [...hubData, 'eu-west-1', 'AKIAEXAMPLE', 'lectern/'])).toEqual([]);
   await shot(page, 'publishing-hub-form-ko');
-  await form.getByRole('button', { name: text('hubs.form.cancel') }).click();
+  await form.getByRole('button', { name: text(ko, 'hubs.form.cancel') }).click();
 
   // The pre-publish check: Lectern's own words are Korean; the problems themselves come from the service.
   await page.getByTestId('publish-course-button').click();
   const dialog = page.getByTestId('publish-dialog');
   await expect(dialog.getByRole('heading')).toHaveText('“데이터 분석” 강좌를 강좌 허브에 게시');
-  await expect(page.getByTestId('publish-problems')).toContainText(text('publishing.dialog.fixFirst'));
-  await expect(dialog.getByRole('button', { name: text('publishing.dialog.close') })).toBeVisible();
+  await expect(page.getByTestId('publish-problems')).toContainText(text(ko, 'publishing.dialog.fixFirst'));
+  await expect(dialog.getByRole('button', { name: text(ko, 'publishing.dialog.close') })).toBeVisible();
   await shot(page, 'publish-dialog-ko');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

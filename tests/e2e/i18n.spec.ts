@@ -8,22 +8,11 @@ import { connectS3TestServer, TEST_CREDENTIALS, type S3TestServer } from '../hel
 import { tempDir } from '../helpers/tmp';
 import { recordingLaunchOptions } from './support/chromium';
 import { addLecture, addSection, lectures } from './support/drafts-ui';
-import { collectTexts, describeLeftovers, englishMessages, findEnglish } from './support/english-text';
+import { collectTexts, describeLeftovers, englishMessages, findEnglish, type Catalog } from './support/english-text';
+import { en, ko, text } from './support/catalogs';
 import { test, expect } from './support/fixtures';
 import { queueDialogAnswer } from './support/host-process';
 import { invoke } from './support/invoke';
-
-type Catalog = Record<string, string>;
-// Read as files: the assertions are against the shipped catalogs, whatever they say.
-const catalog = (lang: string): Catalog => JSON.parse(fs.readFileSync(path.resolve('renderer/src/i18n/messages', `${lang}.json`), 'utf8')) as Catalog;
-/** A message from a catalog; a missing key fails the test with its name rather than comparing to undefined. */
-const text = (c: Catalog, key: string): string => {
-  const value = c[key];
-  if (value === undefined) throw new Error(`The catalog has no message "${key}"`);
-  return value;
-};
-const en = catalog('en');
-const ko = catalog('ko');
 
 // Fake camera and microphone, so the recording studio opens with devices chosen (top level: it picks the browser).
 test.use({ launchOptions: recordingLaunchOptions() });

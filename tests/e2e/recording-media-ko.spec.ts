@@ -1,22 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { recordingLaunchOptions } from './support/chromium';
 import { addLecture, addSection, lectures } from './support/drafts-ui';
+import { en, ko, text } from './support/catalogs';
 import { test, expect } from './support/fixtures';
 
 // Fake camera and microphone, so the device pickers and level meter are drawn as for a real instructor.
 test.use({ viewport: { width: 1280, height: 800 }, launchOptions: recordingLaunchOptions() });
-
-type Catalog = Record<string, string>;
-const catalog = (lang: string): Catalog => JSON.parse(fs.readFileSync(path.resolve('renderer/src/i18n/messages', `${lang}.json`), 'utf8')) as Catalog;
-const ko = catalog('ko');
-const en = catalog('en');
-const text = (c: Catalog, key: string): string => {
-  const value = c[key];
-  if (value === undefined) throw new Error(`The catalog has no message "${key}"`);
-  return value;
-};
 
 /** Latin words left in a region once device and window names (the system's, not Lectern's) are set aside. */
 async function latinWords(region: Locator): Promise<string[]> {
