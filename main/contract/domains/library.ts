@@ -153,7 +153,7 @@ export interface DownloadPlanView {
   courseTitle: string;
   items: { lectureId: string; title: string; quality: string; bytes: number }[];
   /** Lectures left out: no published video, or already downloaded from this version. */
-  skipped: { lectureId: string; title: string; reason: string; reasonText?: ServiceText }[];
+  skipped: { lectureId: string; title: string; reason: string; reasonText: ServiceText }[];
   totalBytes: number;
   /** Free space on the library's disk beyond the head-room Lectern keeps. */
   spareBytes: number;

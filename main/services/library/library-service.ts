@@ -6,6 +6,7 @@ import type { DownloadManager, DownloadSummary, QualityChoice, QualityOption } f
 import type { ManifestLecture } from '../downloads/manifest';
 import type { Logger } from '../log/logger';
 import { nothingToDownload, reasonOf, type RefusedLecture } from './refusals';
+import { formatText } from '../text/format-text';
 import { userError } from '../text/user-error';
 
 export type QualityRequest = 'best' | 'fits' | number | Several;
@@ -266,11 +267,11 @@ function posterOf(hubId: string, courseId: string, lectures: readonly ManifestLe
 }
 
 type SkipReason = 'noVideo' | 'downloaded' | 'started';
-const SKIP_ENGLISH: Record<SkipReason, string> = { noVideo: 'no published video', downloaded: 'already downloaded', started: 'already started; it resumes where it stopped' };
 
 /** A lecture left out of a plan: the English reason for logs and the CLI, the message for the UI. */
 function skip(l: ManifestLecture, reason: SkipReason): DownloadPlanView['skipped'][number] {
-  return { lectureId: l.id, title: l.title, reason: SKIP_ENGLISH[reason], reasonText: { key: 'svc.library.skipReason', values: { reason } } };
+  const reasonText = { key: 'svc.library.skipReason', values: { reason } } as const;
+  return { lectureId: l.id, title: l.title, reason: formatText(reasonText), reasonText };
 }
 
 const isSeveral = (q: QualityRequest | null): q is Several => q === 'all' || Array.isArray(q);

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatBytes, STORED } from '../i18n/format';
 import type { MessageKey } from '../i18n/catalogs';
 import { useT, type Translate } from '../i18n/use-t';
-import { REFUSED_PREFIX, skipReason } from './status-keys';
+import { REFUSED_PREFIX } from './status-keys';
 import { refuseWhileComposing } from '../ui/ime';
 
 export interface DownloadTarget {
@@ -164,7 +164,7 @@ export function DownloadDialog({ target, onClose }: { target: DownloadTarget; on
               </p>
             )}
             {otherSkipped(plan).length > 0 && (
-              <p className="muted">{t('downloads.dialog.skipped', { list: otherSkipped(plan).map((s) => t('downloads.dialog.skippedItem', { title: s.title, reason: s.reasonText ? t(s.reasonText.key, s.reasonText.values) : skipReason(s.reason, t) })).join('; ') })}</p>
+              <p className="muted">{t('downloads.dialog.skipped', { list: otherSkipped(plan).map((s) => t('downloads.dialog.skippedItem', { title: s.title, reason: t(s.reasonText.key, s.reasonText.values) })).join('; ') })}</p>
             )}
           </>
         )}

@@ -25,20 +25,3 @@ export const ACCESS_PROBLEM_KEY: Readonly<Record<NonNullable<LibraryHub['accessP
 
 /** The prefix main puts on a lecture the plan left out because the hub served it badly. */
 export const REFUSED_PREFIX = 'refused: ';
-
-/**
- * The reasons main's download plan gives for skipping a lecture. Main sends these as English phrases
- * (main/services/library/library-service.ts, lecturesToDownload), not codes; one it adds later shows as
- * sent until it is listed here.
- */
-export const SKIP_REASON_KEY: Readonly<Record<string, MessageKey>> = {
-  'no published video': 'downloads.skip.noVideo',
-  'already downloaded': 'downloads.skip.alreadyDownloaded',
-  'already started; it resumes where it stopped': 'downloads.skip.alreadyStarted',
-};
-
-/** A skip reason in the active language when it is a known one, else as main sent it. */
-export function skipReason(reason: string, t: (key: MessageKey) => string): string {
-  const key = Object.hasOwn(SKIP_REASON_KEY, reason) ? SKIP_REASON_KEY[reason] : undefined;
-  return key ? t(key) : reason;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../../renderer/src/i18n/catalogs';
 import { translate } from '../../../renderer/src/i18n/format';
 import type { Translate } from '../../../renderer/src/i18n/use-t';
-import { ACCESS_PROBLEM_KEY, DOWNLOAD_STATE_KEY, SKIP_REASON_KEY, skipReason } from '../../../renderer/src/library/status-keys';
+import { ACCESS_PROBLEM_KEY, DOWNLOAD_STATE_KEY } from '../../../renderer/src/library/status-keys';
 import { playbackError, playbackErrorKey, playbackErrorMessage } from '../../../renderer/src/player/player-errors';
 import { copyText, watchText } from '../../../renderer/src/player/curriculum-text';
 
@@ -23,18 +23,17 @@ describe('library codes → catalog words', () => {
       failed: 'Failed',
     });
     expect(ko(DOWNLOAD_STATE_KEY.downloading)).toBe('다운로드 중');
-    for (const key of [...Object.values(DOWNLOAD_STATE_KEY), ...Object.values(ACCESS_PROBLEM_KEY), ...Object.values(SKIP_REASON_KEY)]) {
+    for (const key of [...Object.values(DOWNLOAD_STATE_KEY), ...Object.values(ACCESS_PROBLEM_KEY)]) {
       expect(CATALOGS.ko![key], key).toMatch(/\p{Script=Hangul}/u);
     }
   });
 
-  it('words the known skip reasons main sends, and shows an unknown one as sent', () => {
-    expect(skipReason('already downloaded', en)).toBe('already downloaded');
-    expect(skipReason('already downloaded', ko)).toBe('이미 다운로드됨');
-    expect(skipReason('no published video', ko)).toBe('게시된 동영상 없음');
-    expect(skipReason('a reason added later', ko)).toBe('a reason added later');
-    // Not a key lookup on the prototype.
-    expect(skipReason('constructor', ko)).toBe('constructor');
+  it('words the skip reasons main sends as message ids, in the UI language', () => {
+    const reason = (r: string) => ({ key: 'svc.library.skipReason' as const, values: { reason: r } });
+    expect(en(reason('downloaded').key, reason('downloaded').values)).toBe('already downloaded');
+    expect(ko(reason('downloaded').key, reason('downloaded').values)).toBe('이미 다운로드함');
+    expect(ko(reason('noVideo').key, reason('noVideo').values)).toBe('게시된 동영상 없음');
+    expect(en(reason('started').key, reason('started').values)).toBe('already started; it resumes where it stopped');
   });
 });
 
