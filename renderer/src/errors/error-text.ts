@@ -78,9 +78,10 @@ export function storedError(message: string, text?: ServiceText | null): Lectern
 /** A stored error (a publish run's, a connection test's) with the hub's reason, ready for `describeError`. */
 export function storedHubError(message: string, reason: HubFailureReason | null, text?: ServiceText | null): LecternError | { message: string; failure?: FailureCode } {
   const failure = reason ? HUB_REASON_FAILURE[reason] : undefined;
-  // A stored message id (migration 0016) says the sentence in the active language; a hub failure still wins.
-  if (text && !failure && !classifyFailure(message)) return new LecternError('internal', message, undefined, { text });
-  return failure ? { message, failure } : { message };
+  if (failure) return { message, failure };
+  // Otherwise as any stored error: its message id (migration 0016), unless the text names a classified failure.
+  const stored = storedError(message, text);
+  return typeof stored === 'string' ? { message } : stored;
 }
 
 /** Error names, errno codes, status lines, stacks and tool output are for Details, not for the sentence. */
